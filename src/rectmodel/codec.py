@@ -1,0 +1,362 @@
+"""JSON in and out: ``load``/``loads`` and ``dump``/``dumps``, lossless and strict.
+
+Loading takes a fast path first: orjson parses, a cattrs converter with strict,
+specialised hooks builds the model while the garbage collector is paused. Only
+when that fails does a second, slower pass walk the document against the model's
+annotations and collect *every* problem with its JSON Pointer, so that detailed
+error reporting costs nothing on valid input.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import re
+import types
+import typing
+from collections.abc import Callable, Iterator
+from enum import Enum
+from typing import IO, Any
+
+import attrs
+import cattrs
+import orjson
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+
+from ._fields import Shape, field_specs
+from .dates import PartialDate
+from .errors import LoadError, LoadIssue
+from .model import Ledger
+
+__all__ = ["dump", "dumps", "load", "loads"]
+
+_PathLike = str | os.PathLike[str]
+
+
+class _Reject(Exception):
+    """Raised by a fast-path hook; the slow pass then says what is wrong."""
+
+
+# ---------------------------------------------------------------- fast path
+
+
+def _structure_str(value: Any, _: Any) -> str:
+    if value.__class__ is str:
+        return value
+    raise _Reject
+
+
+_MAX_COUNT = 10**9
+
+
+def _structure_int(value: Any, _: Any) -> int:
+    if value.__class__ is int and 0 <= value <= _MAX_COUNT:
+        return value
+    raise _Reject
+
+
+_date_cache: dict[str, PartialDate] = {}
+
+
+def _structure_date(value: Any, _: Any) -> PartialDate:
+    try:
+        return _date_cache[value]
+    except (KeyError, TypeError):
+        pass
+    if value.__class__ is not str:
+        raise _Reject
+    try:
+        parsed = PartialDate.parse(value)
+    except ValueError:
+        raise _Reject from None
+    if len(_date_cache) < 100_000:
+        _date_cache[value] = parsed
+    return parsed
+
+
+def _is_optional(tp: Any) -> bool:
+    return typing.get_origin(tp) in (typing.Union, types.UnionType) and type(None) in typing.get_args(tp)
+
+
+def _is_var_tuple(tp: Any) -> bool:
+    args = typing.get_args(tp)
+    return typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _is_enum(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, Enum)
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=False, omit_if_default=True)
+    # Predicates, not single dispatch: a str-valued Enum must not take the str hook.
+    conv.register_structure_hook_func(lambda tp: tp is str, _structure_str)
+    conv.register_structure_hook_func(lambda tp: tp is int, _structure_int)
+    conv.register_structure_hook(PartialDate, _structure_date)
+    conv.register_unstructure_hook(PartialDate, PartialDate.isoformat)
+
+    def optional_hook(tp: Any) -> Callable[[Any, Any], Any]:
+        # ``null`` is not a value in a ledger: an absent fact is an absent key.
+        (inner,) = (a for a in typing.get_args(tp) if a is not type(None))
+        return conv.get_structure_hook(inner)
+
+    def tuple_hook(tp: Any) -> Callable[[Any, Any], Any]:
+        item = typing.get_args(tp)[0]
+        handle = conv.get_structure_hook(item)
+
+        def structure(value: Any, _: Any) -> tuple[Any, ...]:
+            if value.__class__ is not list:
+                raise _Reject
+            return tuple([handle(v, item) for v in value])
+
+        return structure
+
+    def enum_hook(tp: type[Enum]) -> Callable[[Any, Any], Any]:
+        members = {m.value: m for m in tp}
+
+        def structure(value: Any, _: Any) -> Enum:
+            try:
+                return members[value]
+            except (KeyError, TypeError):
+                raise _Reject from None
+
+        return structure
+
+    def class_hook(tp: type[Any]) -> Callable[[Any, Any], Any]:
+        attrs.resolve_types(tp)
+        return make_dict_structure_fn(tp, conv)
+
+    def class_unhook(tp: type[Any]) -> Callable[[Any], Any]:
+        attrs.resolve_types(tp)
+        return make_dict_unstructure_fn(tp, conv, _cattrs_omit_if_default=True)
+
+    conv.register_structure_hook_factory(_is_optional, optional_hook)
+    conv.register_structure_hook_factory(_is_var_tuple, tuple_hook)
+    conv.register_structure_hook_factory(_is_enum, enum_hook)
+    conv.register_structure_hook_factory(attrs.has, class_hook)
+    conv.register_unstructure_hook_factory(attrs.has, class_unhook)
+    return conv
+
+
+_converter = _make_converter()
+_structure_ledger = _converter.get_structure_hook(Ledger)
+_unstructure_ledger = _converter.get_unstructure_hook(Ledger)
+_ESCAPED_COLON = re.compile(rb"\\u003a", re.IGNORECASE)
+
+
+def loads(data: bytes | bytearray | memoryview | str, *, source: str | None = None) -> Ledger:
+    """Load a ledger from JSON text.
+
+    Args:
+        data: the document, as UTF-8 bytes or as text.
+        source: a name for the document (a path) to put in error messages.
+
+    Returns:
+        The ledger.
+
+    Raises:
+        LoadError: with every problem found, each with its JSON Pointer.
+    """
+    raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else bytes(data)
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        tree = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        raise LoadError(_syntax_issues(raw), source) from None
+    if _may_have_duplicate_keys(raw, tree):
+        duplicates = _duplicate_key_issues(raw)
+        if duplicates:
+            raise LoadError(duplicates, source)
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # building a million objects; nothing here forms a cycle
+    try:
+        return typing.cast(Ledger, _structure_ledger(tree, Ledger))
+    except Exception:
+        pass
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    issues = list(_shape_issues(tree, Shape("object", cls=Ledger), ""))
+    if not issues:  # the fast path refused what the slow pass accepts: say so, plainly
+        issues = [LoadIssue("wrong-type", "", {"expected": "object", "got": "an unloadable document"})]
+    raise LoadError(issues, source)
+
+
+def load(path: _PathLike | IO[bytes]) -> Ledger:
+    """Load a ledger from a JSON file (a path, or a binary file object).
+
+    Raises:
+        LoadError: the document is not a valid ledger; every problem is listed.
+        OSError: the file cannot be read.
+    """
+    if isinstance(path, (str, os.PathLike)):
+        with open(path, "rb") as fp:
+            return loads(fp.read(), source=os.fspath(path))
+    return loads(path.read(), source=getattr(path, "name", None))
+
+
+def dumps(ledger: Ledger) -> str:
+    """The canonical JSON text of *ledger*.
+
+    Canonical: fields in model order, fields at their default left out, two-space
+    indent, non-ASCII text as is, a final newline. ``dumps(loads(x))`` is the
+    canonical form of ``x``, and ``loads(dumps(ledger)) == ledger``.
+    """
+    return _dump_bytes(ledger).decode("utf-8")
+
+
+def dump(ledger: Ledger, path: _PathLike | IO[bytes]) -> None:
+    """Write the canonical JSON of *ledger* to a path or a binary file object."""
+    data = _dump_bytes(ledger)
+    if isinstance(path, (str, os.PathLike)):
+        with open(path, "wb") as fp:
+            fp.write(data)
+    else:
+        path.write(data)
+
+
+def _dump_bytes(ledger: Ledger) -> bytes:
+    return orjson.dumps(_unstructure_ledger(ledger), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+
+
+# ---------------------------------------------------------------- slow pass
+
+
+def _may_have_duplicate_keys(raw: bytes, tree: Any) -> bool:
+    """A cheap, exact screen: no duplicate key unless this says there may be one.
+
+    Every member of every object in the text has one structural colon; other
+    colons stand inside strings. Serialising the parsed tree again keeps every
+    colon but those of members that a duplicate key overwrote. So the counts
+    differ exactly when a key was duplicated, unless a colon was written as an
+    escape (``\\u003a``), in which case the exact check runs.
+    """
+    return raw.count(b":") != orjson.dumps(tree).count(b":") or _ESCAPED_COLON.search(raw) is not None
+
+
+class _Pairs(dict[str, Any]):
+    duplicates: list[str]
+
+
+def _pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = _Pairs()
+    duplicates = []
+    for key, value in pairs:
+        if key in result:
+            duplicates.append(key)
+        result[key] = value
+    result.duplicates = duplicates
+    return result
+
+
+def _duplicate_key_issues(raw: bytes) -> list[LoadIssue]:
+    tree = json.loads(raw.decode("utf-8"), object_pairs_hook=_pairs_hook)
+    return [
+        LoadIssue("duplicate-key", _join(pointer, key), {"key": key})
+        for pointer, node in _walk(tree, "")
+        if isinstance(node, _Pairs)
+        for key in dict.fromkeys(node.duplicates)
+    ]
+
+
+def _walk(node: Any, pointer: str) -> Iterator[tuple[str, Any]]:
+    yield pointer, node
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _walk(value, _join(pointer, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _walk(value, f"{pointer}/{index}")
+
+
+def _syntax_issues(raw: bytes) -> list[LoadIssue]:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = raw.count(b"\n", 0, e.start) + 1
+        column = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
+        return [LoadIssue("not-utf8", "", {"byte": raw[e.start], "offset": e.start}, line, column)]
+    try:
+        json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as e:
+        return [LoadIssue("not-json", "", {"reason": e.msg}, e.lineno, e.colno)]
+    except ValueError as e:
+        return [LoadIssue("not-json", "", {"reason": str(e)})]
+    # The stdlib accepts what orjson refused: numbers beyond 64 bits, lone surrogates.
+    return [LoadIssue("not-json", "", {"reason": "a number or string that cannot be represented"})]
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON value")
+
+
+def _is_date(value: Any) -> bool:
+    try:
+        _structure_date(value, PartialDate)
+    except _Reject:
+        return False
+    return True
+
+
+def _join(pointer: str, key: str) -> str:
+    return f"{pointer}/{key.replace('~', '~0').replace('/', '~1')}"
+
+
+def _got(value: Any) -> str:
+    if isinstance(value, dict):
+        return "object"
+    if isinstance(value, list):
+        return "array"
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+_JSON_TYPES: dict[str, type[Any]] = {"str": str, "int": int}
+
+
+def _shape_issues(value: Any, shape: Shape, pointer: str) -> Iterator[LoadIssue]:
+    kind = shape.kind
+    if kind in _JSON_TYPES:
+        if type(value) is not _JSON_TYPES[kind]:
+            yield LoadIssue(
+                "wrong-type", pointer, {"expected": "string" if kind == "str" else "integer", "got": _got(value)}
+            )
+        elif kind == "int" and not 0 <= value <= _MAX_COUNT:
+            yield LoadIssue("out-of-range", pointer, {"minimum": 0, "maximum": _MAX_COUNT, "got": value})
+    elif kind == "date":
+        if not _is_date(value):
+            yield LoadIssue("bad-date", pointer, {"expected": "date", "got": _got(value)})
+    elif kind == "enum":
+        assert shape.cls is not None
+        choices = [m.value for m in shape.cls]
+        if value not in choices or type(value) is not str:
+            listed = ", ".join(f'"{c}"' for c in choices)
+            yield LoadIssue("bad-value", pointer, {"choices": listed, "got": _got(value)})
+    elif kind == "array":
+        if type(value) is not list:
+            yield LoadIssue("wrong-type", pointer, {"expected": "array", "got": _got(value)})
+            return
+        assert shape.item is not None
+        for index, item in enumerate(value):
+            yield from _shape_issues(item, shape.item, f"{pointer}/{index}")
+    else:
+        yield from _object_issues(value, shape, pointer)
+
+
+def _object_issues(value: Any, shape: Shape, pointer: str) -> Iterator[LoadIssue]:
+    if type(value) is not dict:
+        yield LoadIssue("wrong-type", pointer, {"expected": "object", "got": _got(value)})
+        return
+    assert shape.cls is not None
+    specs = field_specs(shape.cls)
+    known = {spec.name for spec in specs}
+    for key in value:
+        if key not in known:
+            yield LoadIssue("unknown-field", _join(pointer, key), {"field": key})
+    for spec in specs:
+        if spec.name in value:
+            yield from _shape_issues(value[spec.name], spec.shape, _join(pointer, spec.name))
+        elif spec.required:
+            yield LoadIssue("missing-field", _join(pointer, spec.name), {"field": spec.name})

@@ -1,0 +1,114 @@
+"""Partial dates: a year, a year and month, or a full day, compared honestly."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from calendar import monthrange
+from typing import Literal
+
+from attrs import field, frozen
+
+__all__ = ["PartialDate", "Precision"]
+
+Precision = Literal["year", "month", "day"]
+
+_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+@frozen(order=False)
+class PartialDate:
+    """A calendar date known to the year, the month or the day.
+
+    A notice may say only ``2020年10月``; that is ``PartialDate(2020, 10)``,
+    which covers every day of October 2020. Comparisons are honest: one partial
+    date is *certainly before* another only when every day it may stand for
+    precedes every day the other may stand for.
+
+    >>> PartialDate.parse("2020-10").certainly_before(PartialDate.parse("2020-11-01"))
+    True
+    >>> PartialDate.parse("2020-10").certainly_before(PartialDate.parse("2020-10-05"))
+    False
+    """
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+    _first: int = field(init=False, repr=False, eq=False, hash=False)
+    _last: int = field(init=False, repr=False, eq=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        if not 1 <= self.year <= 9999:
+            raise ValueError(f"year {self.year} is out of range")
+        if self.month is None:
+            if self.day is not None:
+                raise ValueError("a day needs a month")
+            first = _dt.date(self.year, 1, 1)
+            last = _dt.date(self.year, 12, 31)
+        elif not 1 <= self.month <= 12:
+            raise ValueError(f"month {self.month} is out of range")
+        elif self.day is None:
+            first = _dt.date(self.year, self.month, 1)
+            last = _dt.date(self.year, self.month, monthrange(self.year, self.month)[1])
+        else:
+            first = last = _dt.date(self.year, self.month, self.day)  # raises for Feb 30
+        object.__setattr__(self, "_first", first.toordinal())
+        object.__setattr__(self, "_last", last.toordinal())
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Read ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
+
+        Raises:
+            ValueError: the text is not such a date, or names no real day.
+        """
+        m = _ISO.fullmatch(text)
+        if m is None:
+            raise ValueError(f"not a date: {text!r}")
+        y, mo, d = m.groups()
+        return cls(int(y), None if mo is None else int(mo), None if d is None else int(d))
+
+    @classmethod
+    def from_date(cls, value: _dt.date) -> PartialDate:
+        """The full-precision partial date of *value*."""
+        return cls(value.year, value.month, value.day)
+
+    @property
+    def precision(self) -> Precision:
+        """How much of the date is known."""
+        if self.month is None:
+            return "year"
+        return "month" if self.day is None else "day"
+
+    @property
+    def first(self) -> _dt.date:
+        """The earliest day this date may stand for."""
+        return _dt.date.fromordinal(self._first)
+
+    @property
+    def last(self) -> _dt.date:
+        """The latest day this date may stand for."""
+        return _dt.date.fromordinal(self._last)
+
+    def certainly_before(self, other: PartialDate) -> bool:
+        """Whether every day of *self* precedes every day of *other*."""
+        return self._last < other._first
+
+    def certainly_after(self, other: PartialDate) -> bool:
+        """Whether every day of *self* follows every day of *other*."""
+        return self._first > other._last
+
+    def days_after(self, other: PartialDate) -> int:
+        """The fewest days by which *self* may follow *other* (0 if it may not)."""
+        return max(0, self._first - other._last)
+
+    def isoformat(self) -> str:
+        """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, as precise as the date is."""
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def __str__(self) -> str:
+        return self.isoformat()

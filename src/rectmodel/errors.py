@@ -1,0 +1,67 @@
+"""The exceptions rectmodel raises, and the located issues a load error carries."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Literal
+
+from attrs import field, frozen
+
+from ._messages import render
+
+__all__ = ["LoadError", "LoadIssue", "RectmodelError"]
+
+Lang = Literal["en", "zh"]
+
+
+class RectmodelError(Exception):
+    """The root of every exception rectmodel raises on purpose."""
+
+
+@frozen
+class LoadIssue:
+    """One problem found while loading a document, with where it is.
+
+    Args:
+        code: a stable name of the kind of problem (``wrong-type``, ``bad-date``, …).
+        pointer: a JSON Pointer to the offending value (``""`` is the whole document).
+        params: the facts that explain it; the message is rendered from them.
+        line: the 1-based line, where the problem is tied to the text.
+        column: the 1-based column, where the problem is tied to the text.
+    """
+
+    code: str
+    pointer: str
+    params: Mapping[str, object] = field(factory=dict, eq=False, hash=False)
+    line: int | None = None
+    column: int | None = None
+
+    def message(self, lang: Lang = "en") -> str:
+        """The message in English (``en``) or Chinese (``zh``)."""
+        return render(self.code, self.params, lang)
+
+    def __str__(self) -> str:
+        where = self.pointer or "/"
+        if self.line is not None:
+            where += f" (line {self.line}, column {self.column})"
+        return f"{where}: {self.message()}"
+
+
+class LoadError(RectmodelError, ValueError):
+    """A document could not be loaded; ``issues`` lists every problem found.
+
+    >>> import rectmodel
+    >>> try:
+    ...     rectmodel.loads('{"inspections": 3}')
+    ... except rectmodel.LoadError as e:
+    ...     print(e.issues[0])
+    /inspections: expected an array, got 3
+    """
+
+    def __init__(self, issues: tuple[LoadIssue, ...] | list[LoadIssue], source: str | None = None):
+        self.issues: tuple[LoadIssue, ...] = tuple(issues)
+        self.source = source
+        head = f"{source}: " if source else ""
+        lines = "\n".join(f"  {issue}" for issue in self.issues)
+        n = len(self.issues)
+        super().__init__(f"{head}{n} problem{'s' if n != 1 else ''} found while loading\n{lines}")

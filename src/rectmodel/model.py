@@ -1,0 +1,284 @@
+"""The ledger model: inspections, their groups, problems, measures and statuses.
+
+Every class is an immutable, slotted attrs class. Sequences are tuples. A field
+that a report does not state is ``None`` (or an empty tuple): the model never
+guesses a status, a level or a day.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from attrs import frozen
+
+from .dates import PartialDate
+
+__all__ = [
+    "DeclaredCounts",
+    "Group",
+    "GroupLevel",
+    "Inspection",
+    "InspectionKind",
+    "Ledger",
+    "Link",
+    "LinkKind",
+    "Measure",
+    "MeasureLevel",
+    "Problem",
+    "ProblemLevel",
+    "Responsibility",
+    "State",
+    "Status",
+    "Succession",
+]
+
+
+class InspectionKind(StrEnum):
+    """What kind of round an inspection is."""
+
+    REGULAR = "regular"  # 常规巡察
+    SPECIAL = "special"  # 专项巡察
+    LOOK_BACK = "look_back"  # 巡察"回头看"
+
+
+class GroupLevel(StrEnum):
+    """The grouping levels of feedback, outermost first."""
+
+    ASPECT = "aspect"  # 方面
+    CATEGORY = "category"  # 类
+
+
+class ProblemLevel(StrEnum):
+    """How fine an itemized problem is.
+
+    Some reports itemize only categories of problems (方面 → 类 → measures) and
+    declare the number of specific problems without listing them; such an item
+    is a problem of level ``category``.
+    """
+
+    PROBLEM = "problem"  # 具体问题
+    CATEGORY = "category"  # 类问题, itemized without its specific problems
+
+
+class MeasureLevel(StrEnum):
+    """Whether an itemized measure is a task (整改任务) or a measure (整改措施)."""
+
+    MEASURE = "measure"
+    TASK = "task"
+
+
+class State(StrEnum):
+    """The state of a problem's or a measure's rectification."""
+
+    NOT_STARTED = "not_started"  # 未启动
+    IN_PROGRESS = "in_progress"  # 正在推进 / 持续推进
+    COMPLETED = "completed"  # 已完成整改 / 完成整改 / 立行立改
+    DEEMED_COMPLETED = "deemed_completed"  # 视同完成,持续整改
+    LONG_TERM = "long_term"  # 阶段性完成并需长期坚持
+    CLOSED = "closed"  # 已销号
+    REOPENED = "reopened"  # 重新打开: a closed or completed item found not done
+
+    @property
+    def is_done(self) -> bool:
+        """Whether the state counts as rectified (completed, deemed, long-term, closed)."""
+        return self in _DONE
+
+
+_DONE = frozenset({State.COMPLETED, State.DEEMED_COMPLETED, State.LONG_TERM, State.CLOSED})
+
+
+class LinkKind(StrEnum):
+    """How a problem relates to a problem of an earlier round."""
+
+    RECURRENCE = "recurrence"  # 上一轮…本轮依然存在
+    INCOMPLETE_RECTIFICATION = "incomplete_rectification"  # 片面整改 / 未落实整改
+    LOOK_BACK_REVIEW = "look_back_review"  # 回头看 reviewing an earlier problem
+    RELATED = "related"
+
+
+@frozen
+class Status:
+    """A state of rectification, as of a date where one is given.
+
+    Args:
+        state: the state.
+        date: when the state was reached or reported, if stated.
+        note: the wording of the report, e.g. ``视同完成,持续整改``.
+        evidence: references to evidence (佐证材料).
+    """
+
+    state: State
+    date: PartialDate | None = None
+    note: str | None = None
+    evidence: tuple[str, ...] = ()
+
+
+@frozen
+class Responsibility:
+    """Who answers for a measure: leaders (责任领导), departments, persons (责任人)."""
+
+    leaders: tuple[str, ...] = ()
+    departments: tuple[str, ...] = ()
+    persons: tuple[str, ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        """Whether nobody at all is named."""
+        return not (self.leaders or self.departments or self.persons)
+
+
+@frozen
+class Measure:
+    """A corrective measure (整改措施) or task (整改任务) of a problem.
+
+    Args:
+        id: unique within its inspection.
+        text: what is to be done, or was done.
+        level: ``task`` where the report counts it as a 整改任务.
+        responsibility: who answers for it, if stated.
+        deadline: 整改时限, if stated.
+        history: its states in date order; the last is the current one.
+        evidence: references to evidence (佐证材料).
+    """
+
+    id: str
+    text: str
+    level: MeasureLevel = MeasureLevel.MEASURE
+    responsibility: Responsibility | None = None
+    deadline: PartialDate | None = None
+    history: tuple[Status, ...] = ()
+    evidence: tuple[str, ...] = ()
+
+    @property
+    def status(self) -> Status | None:
+        """The current status: the last of the history, if any."""
+        return self.history[-1] if self.history else None
+
+
+@frozen
+class Link:
+    """A link from a problem to a problem of an earlier round."""
+
+    kind: LinkKind
+    inspection: str
+    problem: str
+    note: str | None = None
+
+
+@frozen
+class Problem:
+    """A problem found by the inspection (问题 / 具体问题).
+
+    Args:
+        id: unique within its inspection.
+        title: the problem as the feedback names it.
+        level: ``category`` where the item stands for a whole 类 of problems.
+        description: the detail the feedback gives, if any.
+        group: the id of its innermost group (aspect or category), if grouped.
+        measures: its measures, in order.
+        history: its states in date order; the last is the current one.
+        links: links to problems of earlier rounds.
+    """
+
+    id: str
+    title: str
+    level: ProblemLevel = ProblemLevel.PROBLEM
+    description: str | None = None
+    group: str | None = None
+    measures: tuple[Measure, ...] = ()
+    history: tuple[Status, ...] = ()
+    links: tuple[Link, ...] = ()
+
+    @property
+    def status(self) -> Status | None:
+        """The current status: the last of the history, if any."""
+        return self.history[-1] if self.history else None
+
+
+@frozen
+class Group:
+    """A grouping level of the feedback: an aspect (方面) or a category (类).
+
+    Groups are listed in report order. A category may name its aspect as parent.
+    """
+
+    id: str
+    level: GroupLevel
+    title: str
+    parent: str | None = None
+
+
+@frozen
+class DeclaredCounts:
+    """The counts a report's preamble declares, kept as claimed, never derived.
+
+    ``completion_rate`` is kept as written (``"76%"``, ``"98.71%"``).
+    """
+
+    aspects: int | None = None
+    categories: int | None = None
+    problems: int | None = None
+    tasks: int | None = None
+    measures: int | None = None
+    completed: int | None = None
+    in_progress: int | None = None
+    long_term: int | None = None
+    not_completed: int | None = None
+    completion_rate: str | None = None
+
+
+@frozen
+class Inspection:
+    """One inspection round of one unit, with its feedback and rectification.
+
+    Args:
+        id: unique within the document.
+        kind: regular, special or look-back.
+        inspector: the inspecting body (巡察组).
+        target: the inspected party organisation (被巡察党组织).
+        unit: a stable id of the inspected unit, so that rounds can be related.
+        round: the round's label as the report gives it.
+        start: first day on site.
+        end: last day on site.
+        feedback_date: when the feedback (反馈意见) was given.
+        plan_date: when the rectification plan (整改方案) was issued.
+        as_of: the date the progress report speaks as of (截至…).
+        report_date: the date of the progress or final report.
+        declared: counts declared by the report's preamble.
+        groups: aspects and categories in report order.
+        problems: problems in report order.
+    """
+
+    id: str
+    kind: InspectionKind
+    inspector: str
+    target: str
+    unit: str | None = None
+    round: str | None = None
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    feedback_date: PartialDate | None = None
+    plan_date: PartialDate | None = None
+    as_of: PartialDate | None = None
+    report_date: PartialDate | None = None
+    declared: DeclaredCounts = DeclaredCounts()
+    groups: tuple[Group, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+
+@frozen
+class Succession:
+    """A unit that continues another one (renamed, merged): ``old`` → ``new``."""
+
+    old: str
+    new: str
+    date: PartialDate | None = None
+    note: str | None = None
+
+
+@frozen
+class Ledger:
+    """A document: one or more inspections, with the unit successions it declares."""
+
+    inspections: tuple[Inspection, ...] = ()
+    successions: tuple[Succession, ...] = ()
