@@ -11,7 +11,10 @@ import attrs
 
 from .dates import PartialDate
 
-__all__ = ["FieldSpec", "Shape", "field_specs", "shape_of"]
+__all__ = ["MAX_COUNT", "FieldSpec", "Shape", "field_specs", "shape_of"]
+
+# The largest count a ledger may declare; larger is a typo, not a ledger.
+MAX_COUNT = 10**9
 
 
 @attrs.frozen

@@ -24,7 +24,8 @@ import cattrs
 import orjson
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
-from ._fields import Shape, field_specs
+from . import model
+from ._fields import MAX_COUNT, Shape, field_specs
 from .dates import PartialDate
 from .errors import LoadError, LoadIssue
 from .model import Ledger
@@ -47,11 +48,8 @@ def _structure_str(value: Any, _: Any) -> str:
     raise _Reject
 
 
-_MAX_COUNT = 10**9
-
-
 def _structure_int(value: Any, _: Any) -> int:
-    if value.__class__ is int and 0 <= value <= _MAX_COUNT:
+    if value.__class__ is int and 0 <= value <= MAX_COUNT:
         return value
     raise _Reject
 
@@ -90,9 +88,8 @@ def _is_enum(tp: Any) -> bool:
 
 def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=False, omit_if_default=True)
-    # Predicates, not single dispatch: a str-valued Enum must not take the str hook.
-    conv.register_structure_hook_func(lambda tp: tp is str, _structure_str)
-    conv.register_structure_hook_func(lambda tp: tp is int, _structure_int)
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(PartialDate, _structure_date)
     conv.register_unstructure_hook(PartialDate, PartialDate.isoformat)
 
@@ -112,7 +109,7 @@ def _make_converter() -> cattrs.Converter:
 
         return structure
 
-    def enum_hook(tp: type[Enum]) -> Callable[[Any, Any], Any]:
+    def enum_hook(tp: type[Enum]) -> Callable[[Any, Any], Any]:  # a str hook fits a StrEnum too
         members = {m.value: m for m in tp}
 
         def structure(value: Any, _: Any) -> Enum:
@@ -133,7 +130,11 @@ def _make_converter() -> cattrs.Converter:
 
     conv.register_structure_hook_factory(_is_optional, optional_hook)
     conv.register_structure_hook_factory(_is_var_tuple, tuple_hook)
-    conv.register_structure_hook_factory(_is_enum, enum_hook)
+    # Single dispatch would give a StrEnum the str hook: register each enum by name.
+    for name in model.__all__:
+        tp = getattr(model, name)
+        if _is_enum(tp):
+            conv.register_structure_hook(tp, enum_hook(tp))
     conv.register_structure_hook_factory(attrs.has, class_hook)
     conv.register_unstructure_hook_factory(attrs.has, class_unhook)
     return conv
@@ -323,8 +324,8 @@ def _shape_issues(value: Any, shape: Shape, pointer: str) -> Iterator[LoadIssue]
             yield LoadIssue(
                 "wrong-type", pointer, {"expected": "string" if kind == "str" else "integer", "got": _got(value)}
             )
-        elif kind == "int" and not 0 <= value <= _MAX_COUNT:
-            yield LoadIssue("out-of-range", pointer, {"minimum": 0, "maximum": _MAX_COUNT, "got": value})
+        elif kind == "int" and not 0 <= value <= MAX_COUNT:
+            yield LoadIssue("out-of-range", pointer, {"minimum": 0, "maximum": MAX_COUNT, "got": value})
     elif kind == "date":
         if not _is_date(value):
             yield LoadIssue("bad-date", pointer, {"expected": "date", "got": _got(value)})

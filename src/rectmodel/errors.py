@@ -9,7 +9,7 @@ from attrs import field, frozen
 
 from ._messages import render
 
-__all__ = ["LoadError", "LoadIssue", "RectmodelError"]
+__all__ = ["Lang", "LoadError", "LoadIssue", "RectmodelError"]
 
 Lang = Literal["en", "zh"]
 

@@ -115,7 +115,13 @@ class Status:
 
 @frozen
 class Responsibility:
-    """Who answers for a measure: leaders (责任领导), departments, persons (责任人)."""
+    """Who answers for a measure: leaders, departments and persons.
+
+    Args:
+        leaders: responsible or lead leaders (责任领导 / 牵头领导).
+        departments: responsible departments (责任部门 / 责任科室).
+        persons: responsible persons (责任人).
+    """
 
     leaders: tuple[str, ...] = ()
     departments: tuple[str, ...] = ()
@@ -157,7 +163,14 @@ class Measure:
 
 @frozen
 class Link:
-    """A link from a problem to a problem of an earlier round."""
+    """A link from a problem to a problem of an earlier round.
+
+    Args:
+        kind: recurrence, incomplete rectification, look-back review or related.
+        inspection: the id of the earlier inspection.
+        problem: the id of the problem in that inspection.
+        note: what the report says of the link.
+    """
 
     kind: LinkKind
     inspection: str
@@ -200,6 +213,12 @@ class Group:
     """A grouping level of the feedback: an aspect (方面) or a category (类).
 
     Groups are listed in report order. A category may name its aspect as parent.
+
+    Args:
+        id: unique within its inspection.
+        level: aspect (方面) or category (类).
+        title: the heading as the feedback gives it.
+        parent: the id of the aspect a category belongs to.
     """
 
     id: str
@@ -212,7 +231,17 @@ class Group:
 class DeclaredCounts:
     """The counts a report's preamble declares, kept as claimed, never derived.
 
-    ``completion_rate`` is kept as written (``"76%"``, ``"98.71%"``).
+    Args:
+        aspects: 方面 declared.
+        categories: 类 declared.
+        problems: problems (具体问题) declared.
+        tasks: 整改任务 declared.
+        measures: 整改措施 declared.
+        completed: items declared completed (已完成整改).
+        in_progress: items declared in progress (正在整改).
+        long_term: items declared done for now but to be kept up (需长期坚持).
+        not_completed: items declared not completed (未完成).
+        completion_rate: the completion rate as written, e.g. ``"76%"``, ``"98.71%"``.
     """
 
     aspects: int | None = None
@@ -268,7 +297,14 @@ class Inspection:
 
 @frozen
 class Succession:
-    """A unit that continues another one (renamed, merged): ``old`` → ``new``."""
+    """A unit that continues another one (renamed, merged): ``old`` → ``new``.
+
+    Args:
+        old: the stable id of the earlier unit.
+        new: the stable id of the unit that continues it.
+        date: when the succession took effect.
+        note: what changed (renamed, merged into, split from).
+    """
 
     old: str
     new: str
@@ -278,7 +314,12 @@ class Succession:
 
 @frozen
 class Ledger:
-    """A document: one or more inspections, with the unit successions it declares."""
+    """A document: one or more inspections, with the unit successions it declares.
+
+    Args:
+        inspections: the inspection rounds the document records.
+        successions: unit successions (renamed or merged units) it declares.
+    """
 
     inspections: tuple[Inspection, ...] = ()
     successions: tuple[Succession, ...] = ()

@@ -1,0 +1,215 @@
+"""The codec: strict loading with located issues, and a lossless canonical round trip."""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import rectmodel
+from rectmodel import LoadError, State
+from support import minimal_document
+
+
+def _issues(data: Any) -> list[str]:
+    """The issues of loading *data* (a dict is dumped to JSON first), as ``pointer: message``."""
+    raw = json.dumps(data, ensure_ascii=False) if isinstance(data, dict) else data
+    with pytest.raises(LoadError) as info:
+        rectmodel.loads(raw)
+    return [str(issue) for issue in info.value.issues]
+
+
+def _measure(**fields: Any) -> dict[str, Any]:
+    return {"id": "m", "text": "整改措施", **fields}
+
+
+def _deep(deadline: Any) -> dict[str, Any]:
+    problems = [{"id": f"p{i}", "title": "问题", "measures": [_measure(id="m0"), _measure(id="m1")]} for i in range(4)]
+    problems[3]["measures"][1]["deadline"] = deadline
+    return minimal_document(problems=problems)
+
+
+def test_bad_date_is_reported_with_its_pointer_and_value() -> None:
+    assert _issues(_deep("2021-13-01")) == [
+        '/inspections/0/problems/3/measures/1/deadline: expected a date like 2021-08-04, got "2021-13-01"'
+    ]
+
+
+def test_bad_date_message_in_chinese() -> None:
+    with pytest.raises(LoadError) as info:
+        rectmodel.loads(json.dumps(_deep("2021-02-30")))
+    (issue,) = info.value.issues
+    assert (issue.code, issue.pointer) == ("bad-date", "/inspections/0/problems/3/measures/1/deadline")
+    assert issue.message("zh") == '应为形如 2021-08-04 的日期,实为 "2021-02-30"'
+
+
+def test_wrong_type_names_expected_and_given() -> None:
+    assert _issues(minimal_document(problems={"id": "p"})) == [
+        "/inspections/0/problems: expected an array, got an object"
+    ]
+    assert _issues(minimal_document(declared={"problems": "25"})) == [
+        '/inspections/0/declared/problems: expected an integer, got "25"'
+    ]
+    assert _issues(minimal_document(inspector=7)) == ["/inspections/0/inspector: expected a string, got 7"]
+
+
+def test_null_is_not_an_absent_value() -> None:
+    assert _issues(minimal_document(unit=None)) == ["/inspections/0/unit: expected a string, got null"]
+
+
+def test_negative_count_is_out_of_range() -> None:
+    assert _issues(minimal_document(declared={"measures": -1})) == [
+        "/inspections/0/declared/measures: expected an integer from 0 to 1000000000, got -1"
+    ]
+
+
+def test_unknown_field_is_reported_at_the_field() -> None:
+    assert _issues(minimal_document(problems=[{"id": "p", "title": "t", "statuz": []}])) == [
+        '/inspections/0/problems/0/statuz: unknown field "statuz"'
+    ]
+
+
+def test_missing_field_is_reported_where_it_belongs() -> None:
+    assert _issues({"inspections": [{"id": "i", "kind": "regular", "inspector": "组"}]}) == [
+        '/inspections/0/target: missing required field "target"'
+    ]
+
+
+def test_bad_enum_value_lists_choices() -> None:
+    doc = minimal_document(problems=[{"id": "p", "title": "t", "history": [{"state": "done"}]}])
+    choices = ", ".join(f'"{s.value}"' for s in State)
+    assert _issues(doc) == [f'/inspections/0/problems/0/history/0/state: expected one of {choices}, got "done"']
+
+
+def test_every_problem_is_reported_at_once() -> None:
+    doc = {
+        "inspections": [
+            {"id": 1, "kind": "regular", "inspector": "组", "target": "局", "start": "2021-3-11"},
+            {"id": "b", "kind": "regular", "inspector": "组", "target": "局", "extra": True},
+        ],
+        "successions": [{"old": "a"}],
+    }
+    assert _issues(doc) == [
+        "/inspections/0/id: expected a string, got 1",
+        '/inspections/0/start: expected a date like 2021-08-04, got "2021-3-11"',
+        '/inspections/1/extra: unknown field "extra"',
+        '/successions/0/new: missing required field "new"',
+    ]
+
+
+def test_duplicate_key_is_found_even_deep_inside() -> None:
+    raw = '{"inspections": [{"id": "a", "kind": "regular", "inspector": "x", "target": "y", "target": "z"}]}'
+    assert _issues(raw) == ['/inspections/0/target: duplicate key "target"']
+
+
+def test_duplicate_key_is_found_when_colons_are_escaped() -> None:
+    raw = '{"inspections": [], "successions": [{"old": "a\\u003ab", "new": "c", "new": "d"}]}'
+    assert _issues(raw) == ['/successions/0/new: duplicate key "new"']
+
+
+def test_escaped_colon_without_duplicates_loads() -> None:
+    raw = '{"successions": [{"old": "a\\u003ab", "new": "c"}]}'
+    assert rectmodel.loads(raw).successions[0].old == "a:b"
+
+
+def test_not_json_gives_line_and_column() -> None:
+    with pytest.raises(LoadError) as info:
+        rectmodel.loads('{\n  "inspections": [\n    {"id": "a",,}\n  ]\n}')
+    (issue,) = info.value.issues
+    assert (issue.code, issue.pointer, issue.line, issue.column) == ("not-json", "", 3, 16)
+    assert str(issue) == "/ (line 3, column 16): not JSON: Expecting property name enclosed in double quotes"
+
+
+def test_not_utf8_gives_offset_and_line() -> None:
+    with pytest.raises(LoadError) as info:
+        rectmodel.loads(b'{"inspections": [],\n"x": "\xff"}')
+    (issue,) = info.value.issues
+    assert (issue.code, issue.line, issue.column) == ("not-utf8", 2, 7)
+    assert issue.message() == "not UTF-8: invalid byte 0xff at offset 26"
+    assert issue.message("zh") == "不是 UTF-8 编码:偏移 26 处的字节 0xff 无效"
+
+
+def test_error_names_its_source_and_counts_problems() -> None:
+    with pytest.raises(LoadError, match=r"^plan\.json: 2 problems found while loading") as info:
+        rectmodel.loads('{"inspections": 1, "x": 2}', source="plan.json")
+    assert info.value.source == "plan.json"
+    assert isinstance(info.value, rectmodel.RectmodelError)
+
+
+def test_byte_order_mark_is_accepted() -> None:
+    assert rectmodel.loads(b"\xef\xbb\xbf" + json.dumps(minimal_document()).encode()).inspections[0].id == "i1"
+
+
+def test_load_and_dump_accept_paths_and_files(tmp_path: Any) -> None:
+    ledger = rectmodel.loads(json.dumps(minimal_document(start="2020-10")))
+    path = tmp_path / "l.json"
+    rectmodel.dump(ledger, path)
+    assert rectmodel.load(path) == ledger
+    buffer = io.BytesIO()
+    rectmodel.dump(ledger, buffer)
+    assert rectmodel.load(io.BytesIO(buffer.getvalue())) == ledger
+    assert buffer.getvalue().decode() == rectmodel.dumps(ledger)
+
+
+def test_dumps_is_canonical_and_omits_defaults() -> None:
+    doc = minimal_document(
+        start="2020-10",
+        problems=[
+            {"title": "t", "id": "p", "level": "problem", "measures": [{"text": "x", "id": "m", "evidence": []}]}
+        ],
+    )
+    text = rectmodel.dumps(rectmodel.loads(json.dumps(doc)))
+    assert json.loads(text) == minimal_document(
+        start="2020-10", problems=[{"id": "p", "title": "t", "measures": [{"id": "m", "text": "x"}]}]
+    )
+    assert text.endswith("}\n")
+    assert rectmodel.dumps(rectmodel.loads(text)) == text
+
+
+# Fuzzing: whatever the input, loads answers with a ledger or a LoadError, never anything else.
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
+    max_leaves=20,
+)
+
+
+def _loads_or_load_error(data: bytes | str) -> None:
+    issues: tuple[rectmodel.LoadIssue, ...] = ()
+    try:
+        rectmodel.loads(data)
+    except LoadError as e:
+        issues = e.issues
+        assert issues, "a LoadError always lists what is wrong"
+    for issue in issues:
+        assert issue.pointer == "" or issue.pointer.startswith("/")
+        assert issue.message()
+        assert issue.message("zh")
+
+
+@settings(max_examples=300)
+@given(st.binary(max_size=200))
+def test_arbitrary_bytes_give_a_ledger_or_a_load_error(data: bytes) -> None:
+    _loads_or_load_error(data)
+
+
+@settings(max_examples=300)
+@given(json_values)
+def test_arbitrary_json_gives_a_ledger_or_a_load_error(value: Any) -> None:
+    _loads_or_load_error(json.dumps(value))
+
+
+@settings(max_examples=300)
+@given(
+    st.dictionaries(
+        st.sampled_from(["id", "kind", "inspector", "target", "start", "declared", "problems", "groups", "x"]),
+        json_values,
+    )
+)
+def test_near_miss_inspections_give_a_ledger_or_a_load_error(inspection: dict[str, Any]) -> None:
+    _loads_or_load_error(json.dumps({"inspections": [inspection]}))
