@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from rectmodel.cli import main
+
 from support import ROOT, minimal_document
 
 

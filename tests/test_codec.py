@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import rectmodel
 from rectmodel import LoadError, State
+
 from support import minimal_document
 
 

@@ -9,6 +9,7 @@ import jsonschema
 import pytest
 
 from rectmodel.schema import SCHEMA_ID, SCHEMA_VERSION, json_schema, json_schema_text
+
 from support import EXAMPLES, ROOT
 
 COMMITTED = ROOT / "schemas" / "ledger.schema.json"

@@ -13,19 +13,17 @@ import gc
 import json
 import os
 import re
-import types
-import typing
 from collections.abc import Callable, Iterator
-from enum import Enum
 from typing import IO, Any
 
 import attrs
 import cattrs
 import orjson
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+from cattrs.gen import make_dict_unstructure_fn
 
 from . import model
 from ._fields import MAX_COUNT, Shape, field_specs
+from ._structure import make_structure_fn
 from .dates import PartialDate
 from .errors import LoadError, LoadIssue
 from .model import Ledger
@@ -35,113 +33,29 @@ __all__ = ["dump", "dumps", "load", "loads"]
 _PathLike = str | os.PathLike[str]
 
 
-class _Reject(Exception):
-    """Raised by a fast-path hook; the slow pass then says what is wrong."""
-
-
-# ---------------------------------------------------------------- fast path
-
-
-def _structure_str(value: Any, _: Any) -> str:
-    if value.__class__ is str:
-        return value
-    raise _Reject
-
-
-def _structure_int(value: Any, _: Any) -> int:
-    if value.__class__ is int and 0 <= value <= MAX_COUNT:
-        return value
-    raise _Reject
-
-
-_date_cache: dict[str, PartialDate] = {}
-
-
-def _structure_date(value: Any, _: Any) -> PartialDate:
-    try:
-        return _date_cache[value]
-    except (KeyError, TypeError):
-        pass
-    if value.__class__ is not str:
-        raise _Reject
-    try:
-        parsed = PartialDate.parse(value)
-    except ValueError:
-        raise _Reject from None
-    if len(_date_cache) < 100_000:
-        _date_cache[value] = parsed
-    return parsed
-
-
-def _is_optional(tp: Any) -> bool:
-    return typing.get_origin(tp) in (typing.Union, types.UnionType) and type(None) in typing.get_args(tp)
-
-
-def _is_var_tuple(tp: Any) -> bool:
-    args = typing.get_args(tp)
-    return typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis
-
-
-def _is_enum(tp: Any) -> bool:
-    return isinstance(tp, type) and issubclass(tp, Enum)
-
-
 def _make_converter() -> cattrs.Converter:
-    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=False, omit_if_default=True)
-    conv.register_structure_hook(str, _structure_str)
-    conv.register_structure_hook(int, _structure_int)
-    conv.register_structure_hook(PartialDate, _structure_date)
+    conv = cattrs.Converter(omit_if_default=True)
     conv.register_unstructure_hook(PartialDate, PartialDate.isoformat)
-
-    def optional_hook(tp: Any) -> Callable[[Any, Any], Any]:
-        # ``null`` is not a value in a ledger: an absent fact is an absent key.
-        (inner,) = (a for a in typing.get_args(tp) if a is not type(None))
-        return conv.get_structure_hook(inner)
-
-    def tuple_hook(tp: Any) -> Callable[[Any, Any], Any]:
-        item = typing.get_args(tp)[0]
-        handle = conv.get_structure_hook(item)
-
-        def structure(value: Any, _: Any) -> tuple[Any, ...]:
-            if value.__class__ is not list:
-                raise _Reject
-            return tuple([handle(v, item) for v in value])
-
-        return structure
-
-    def enum_hook(tp: type[Enum]) -> Callable[[Any, Any], Any]:  # a str hook fits a StrEnum too
-        members = {m.value: m for m in tp}
-
-        def structure(value: Any, _: Any) -> Enum:
-            try:
-                return members[value]
-            except (KeyError, TypeError):
-                raise _Reject from None
-
-        return structure
-
-    def class_hook(tp: type[Any]) -> Callable[[Any, Any], Any]:
-        attrs.resolve_types(tp)
-        return make_dict_structure_fn(tp, conv)
 
     def class_unhook(tp: type[Any]) -> Callable[[Any], Any]:
         attrs.resolve_types(tp)
         return make_dict_unstructure_fn(tp, conv, _cattrs_omit_if_default=True)
 
-    conv.register_structure_hook_factory(_is_optional, optional_hook)
-    conv.register_structure_hook_factory(_is_var_tuple, tuple_hook)
-    # Single dispatch would give a StrEnum the str hook: register each enum by name.
+    conv.register_unstructure_hook_factory(attrs.has, class_unhook)
+    # The fast, strict structuring hooks are generated from the same annotations.
     for name in model.__all__:
         tp = getattr(model, name)
-        if _is_enum(tp):
-            conv.register_structure_hook(tp, enum_hook(tp))
-    conv.register_structure_hook_factory(attrs.has, class_hook)
-    conv.register_unstructure_hook_factory(attrs.has, class_unhook)
+        if attrs.has(tp):
+            conv.register_structure_hook(tp, _ignore_type(make_structure_fn(tp)))
     return conv
 
 
+def _ignore_type(fn: Callable[[Any], Any]) -> Callable[[Any, Any], Any]:
+    return lambda value, _: fn(value)
+
+
 _converter = _make_converter()
-_structure_ledger = _converter.get_structure_hook(Ledger)
+_structure_ledger = make_structure_fn(Ledger)
 _unstructure_ledger = _converter.get_unstructure_hook(Ledger)
 _ESCAPED_COLON = re.compile(rb"\\u003a", re.IGNORECASE)
 
@@ -162,23 +76,26 @@ def loads(data: bytes | bytearray | memoryview | str, *, source: str | None = No
     raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else bytes(data)
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
+    tree: Any = None
+    ledger: Ledger | None = None
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # a million new containers, none in a cycle: collecting would only rescan them
     try:
         tree = orjson.loads(raw)
+        ledger = _structure_ledger(tree)
     except orjson.JSONDecodeError:
         raise LoadError(_syntax_issues(raw), source) from None
+    except Exception:  # refused by a strict hook: the slow pass below says why
+        ledger = None
+    finally:
+        if gc_was_enabled:
+            gc.enable()
     if _may_have_duplicate_keys(raw, tree):
         duplicates = _duplicate_key_issues(raw)
         if duplicates:
             raise LoadError(duplicates, source)
-    gc_was_enabled = gc.isenabled()
-    gc.disable()  # building a million objects; nothing here forms a cycle
-    try:
-        return typing.cast(Ledger, _structure_ledger(tree, Ledger))
-    except Exception:
-        pass
-    finally:
-        if gc_was_enabled:
-            gc.enable()
+    if ledger is not None:
+        return ledger
     issues = list(_shape_issues(tree, Shape("object", cls=Ledger), ""))
     if not issues:  # the fast path refused what the slow pass accepts: say so, plainly
         issues = [LoadIssue("wrong-type", "", {"expected": "object", "got": "an unloadable document"})]
@@ -295,8 +212,8 @@ def _reject_constant(name: str) -> Any:
 
 def _is_date(value: Any) -> bool:
     try:
-        _structure_date(value, PartialDate)
-    except _Reject:
+        PartialDate.parse(value)
+    except (ValueError, TypeError):
         return False
     return True
 
