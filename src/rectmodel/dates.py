@@ -13,7 +13,7 @@ __all__ = ["PartialDate", "Precision"]
 
 Precision = Literal["year", "month", "day"]
 
-_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_ISO = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
 @frozen(order=False)
