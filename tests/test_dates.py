@@ -25,7 +25,9 @@ def test_parse_gives_precision_and_span(text: str, precision: str, first: dt.dat
     assert (date.precision, date.first, date.last, date.isoformat()) == (precision, first, last, text)
 
 
-@pytest.mark.parametrize("text", ["２０２１-05-10", "2021-13-01", "2021-02-30", "2021-8-4", "21-08-04", "2021/08/04", "", "0000"])
+@pytest.mark.parametrize(
+    "text", ["２０２１-05-10", "2021-13-01", "2021-02-30", "2021-8-4", "21-08-04", "2021/08/04", "", "0000"]
+)
 def test_parse_refuses_what_is_not_a_real_date(text: str) -> None:
     with pytest.raises(ValueError, match=r"."):
         PartialDate.parse(text)
