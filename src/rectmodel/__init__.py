@@ -5,6 +5,7 @@ The public API is what this module exports; everything else is private.
 
 from .codec import dump, dumps, load, loads
 from .dates import PartialDate
+from .diagnostics import Diagnostic, Report, Severity, ValidationError, Waiver, load_waivers
 from .errors import LoadError, LoadIssue, RectmodelError
 from .model import (
     DeclaredCounts,
@@ -25,10 +26,14 @@ from .model import (
     Succession,
 )
 
+from .rules import Config, check, iter_diagnostics, validate
+
 __version__ = "0.1.0"
 
 __all__ = [
+    "Config",
     "DeclaredCounts",
+    "Diagnostic",
     "Group",
     "GroupLevel",
     "Inspection",
@@ -44,13 +49,21 @@ __all__ = [
     "Problem",
     "ProblemLevel",
     "RectmodelError",
+    "Report",
     "Responsibility",
+    "Severity",
     "State",
     "Status",
     "Succession",
-    "__version__",
+    "ValidationError",
+    "Waiver",
+    "check",
     "dump",
     "dumps",
+    "iter_diagnostics",
     "load",
+    "load_waivers",
     "loads",
+    "validate",
+    "__version__",
 ]

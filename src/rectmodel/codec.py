@@ -14,7 +14,7 @@ import json
 import os
 import re
 from collections.abc import Callable, Iterator
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 import attrs
 import cattrs
@@ -28,7 +28,7 @@ from .dates import PartialDate
 from .errors import LoadError, LoadIssue
 from .model import Ledger
 
-__all__ = ["dump", "dumps", "load", "loads"]
+__all__ = ["decode", "dump", "dumps", "load", "loads"]
 
 _PathLike = str | os.PathLike[str]
 
@@ -73,20 +73,34 @@ def loads(data: bytes | bytearray | memoryview | str, *, source: str | None = No
     Raises:
         LoadError: with every problem found, each with its JSON Pointer.
     """
+    return decode(data, Ledger, source=source)
+
+
+_T = TypeVar("_T")
+_structure_fns: dict[type[Any], Callable[[Any], Any]] = {Ledger: _structure_ledger}
+
+
+def decode(data: bytes | bytearray | memoryview | str, cls: type[_T], *, source: str | None = None) -> _T:
+    """Load JSON text as an instance of the attrs class *cls*, strictly (what ``loads`` does for a Ledger).
+
+    Raises:
+        LoadError: with every problem found, each with its JSON Pointer.
+    """
+    structure = _structure_fns.get(cls) or _structure_fns.setdefault(cls, make_structure_fn(cls))
     raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else bytes(data)
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     tree: Any = None
-    ledger: Ledger | None = None
+    result: _T | None = None
     gc_was_enabled = gc.isenabled()
     gc.disable()  # a million new containers, none in a cycle: collecting would only rescan them
     try:
         tree = orjson.loads(raw)
-        ledger = _structure_ledger(tree)
+        result = structure(tree)
     except orjson.JSONDecodeError:
         raise LoadError(_syntax_issues(raw), source) from None
     except Exception:  # refused by a strict hook: the slow pass below says why
-        ledger = None
+        result = None
     finally:
         if gc_was_enabled:
             gc.enable()
@@ -94,9 +108,9 @@ def loads(data: bytes | bytearray | memoryview | str, *, source: str | None = No
         duplicates = _duplicate_key_issues(raw)
         if duplicates:
             raise LoadError(duplicates, source)
-    if ledger is not None:
-        return ledger
-    issues = list(_shape_issues(tree, Shape("object", cls=Ledger), ""))
+    if result is not None:
+        return result
+    issues = list(_shape_issues(tree, Shape("object", cls=cls), ""))
     if not issues:  # the fast path refused what the slow pass accepts: say so, plainly
         issues = [LoadIssue("wrong-type", "", {"expected": "object", "got": "an unloadable document"})]
     raise LoadError(issues, source)

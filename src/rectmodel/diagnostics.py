@@ -1,0 +1,199 @@
+"""Diagnostics: located, parameterised facts about a ledger, and the report they make.
+
+A diagnostic carries no prose of its own: its message is rendered from its rule
+name and parameters, in English or Chinese, in one place (``_messages``).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from enum import StrEnum
+from typing import Any
+
+from attrs import field, frozen
+
+from ._messages import render
+from .codec import decode
+from .errors import Lang, LoadIssue, RectmodelError
+
+__all__ = ["Diagnostic", "Report", "Severity", "ValidationError", "Waiver", "load_waivers"]
+
+
+class Severity(StrEnum):
+    """How much a diagnostic matters: an error fails validation, the others inform."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """0 for errors, 1 for warnings, 2 for infos: sort by it to see the worst first."""
+        return _RANK[self]
+
+
+_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+@frozen
+class Diagnostic:
+    """One finding of one rule at one place.
+
+    Args:
+        rule: the rule's stable kebab-case name (``declared-count-mismatch``), or ``load``.
+        severity: error, warning or info.
+        pointer: a JSON Pointer to the offending element.
+        params: the facts that explain the finding (``{"count": "measures", "declared": 53, …}``).
+        related: pointers to other elements involved (the first holder of a duplicate id).
+        line: the 1-based line in a text source, where there is one.
+        column: the 1-based column in a text source, where there is one.
+    """
+
+    rule: str
+    severity: Severity
+    pointer: str
+    params: Mapping[str, Any] = field(factory=dict, hash=False)
+    related: tuple[str, ...] = ()
+    line: int | None = None
+    column: int | None = None
+
+    def message(self, lang: Lang = "en") -> str:
+        """The message, rendered from the parameters in English (``en``) or Chinese (``zh``)."""
+        return render(self.rule, self.params, lang)
+
+    def __str__(self) -> str:
+        return f"{self.severity} {self.rule} {self.pointer or '/'}: {self.message()}"
+
+    @classmethod
+    def from_load_issue(cls, issue: LoadIssue) -> Diagnostic:
+        """A load problem as a diagnostic of rule ``load`` (the shape ``validate`` reports in)."""
+        return cls(
+            "load", Severity.ERROR, issue.pointer, {"code": issue.code, **issue.params}, (), issue.line, issue.column
+        )
+
+    def to_json(self, lang: Lang = "en") -> dict[str, Any]:
+        """The documented JSON form: rule, severity, pointer, message, params (and related, line, column)."""
+        result: dict[str, Any] = {
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "pointer": self.pointer,
+            "message": self.message(lang),
+            "params": dict(self.params),
+        }
+        if self.related:
+            result["related"] = list(self.related)
+        if self.line is not None:
+            result["line"] = self.line
+            result["column"] = self.column
+        return result
+
+
+@frozen
+class Waiver:
+    """An accepted, justified diagnostic: it is suppressed, and reported as waived.
+
+    Args:
+        rule: the rule name the waiver applies to.
+        pointer: the exact pointer of the diagnostic waived.
+        justification: why it is accepted; required, as an audit record.
+        file: the file it applies to, where waivers serve several files (matched by path suffix).
+    """
+
+    rule: str
+    pointer: str
+    justification: str
+    file: str | None = None
+
+    def matches(self, diagnostic: Diagnostic, path: str | None = None) -> bool:
+        """Whether this waiver covers *diagnostic* (found in the file *path*)."""
+        if diagnostic.rule != self.rule or diagnostic.pointer != self.pointer:
+            return False
+        if self.file is None or path is None:
+            return True
+        return path.replace("\\", "/").endswith(self.file.replace("\\", "/"))
+
+
+@frozen
+class Report:
+    """The outcome of validating one ledger.
+
+    Args:
+        diagnostics: what the rules found and no waiver covered, worst first.
+        waived: what a waiver covered, each with its waiver.
+    """
+
+    diagnostics: tuple[Diagnostic, ...]
+    waived: tuple[tuple[Diagnostic, Waiver], ...] = ()
+
+    @classmethod
+    def build(cls, found: Iterable[Diagnostic], waivers: Iterable[Waiver] = (), path: str | None = None) -> Report:
+        """Sort *found* worst first (stable within a severity) and set aside what *waivers* cover."""
+        waivers = tuple(waivers)
+        kept: list[Diagnostic] = []
+        waived: list[tuple[Diagnostic, Waiver]] = []
+        for diagnostic in found:
+            waiver = next((w for w in waivers if w.matches(diagnostic, path)), None)
+            if waiver is None:
+                kept.append(diagnostic)
+            else:
+                waived.append((diagnostic, waiver))
+        kept.sort(key=lambda d: d.severity.rank)
+        return cls(tuple(kept), tuple(waived))
+
+    def count(self, severity: Severity) -> int:
+        """How many diagnostics of *severity* remain after waivers."""
+        return sum(1 for d in self.diagnostics if d.severity is severity)
+
+    @property
+    def errors(self) -> int:
+        """The number of errors."""
+        return self.count(Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        """The number of warnings."""
+        return self.count(Severity.WARNING)
+
+    @property
+    def infos(self) -> int:
+        """The number of infos."""
+        return self.count(Severity.INFO)
+
+    @property
+    def ok(self) -> bool:
+        """True when no error remains (warnings and infos allowed)."""
+        return self.errors == 0
+
+    def summary(self) -> dict[str, int]:
+        """``{"errors", "warnings", "infos", "waived"}``, as the JSON output gives it."""
+        return {"errors": self.errors, "warnings": self.warnings, "infos": self.infos, "waived": len(self.waived)}
+
+
+@frozen
+class _WaiverFile:
+    """A waivers file: ``{"waivers": [{"rule", "pointer", "justification", "file"?}, …]}``."""
+
+    waivers: tuple[Waiver, ...]
+
+
+def load_waivers(path: str | os.PathLike[str]) -> tuple[Waiver, ...]:
+    """Read a waivers file.
+
+    Raises:
+        LoadError: the file is not a valid waivers document; every problem is listed.
+        OSError: the file cannot be read.
+    """
+    with open(path, "rb") as fp:
+        return decode(fp.read(), _WaiverFile, source=os.fspath(path)).waivers
+
+
+class ValidationError(RectmodelError):
+    """A ledger has errors; ``report`` holds every diagnostic."""
+
+    def __init__(self, report: Report):
+        self.report = report
+        errors = [d for d in report.diagnostics if d.severity is Severity.ERROR]
+        lines = "\n".join(f"  {d}" for d in errors[:20])
+        more = f"\n  … and {len(errors) - 20} more" if len(errors) > 20 else ""
+        super().__init__(f"{len(errors)} error{'s' if len(errors) != 1 else ''} in the ledger\n{lines}{more}")
