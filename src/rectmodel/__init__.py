@@ -25,7 +25,6 @@ from .model import (
     Status,
     Succession,
 )
-
 from .rules import Config, check, iter_diagnostics, validate
 
 __version__ = "0.1.0"
@@ -57,6 +56,7 @@ __all__ = [
     "Succession",
     "ValidationError",
     "Waiver",
+    "__version__",
     "check",
     "dump",
     "dumps",
@@ -65,5 +65,4 @@ __all__ = [
     "load_waivers",
     "loads",
     "validate",
-    "__version__",
 ]
