@@ -111,3 +111,127 @@ def test_python_dash_m_runs_the_same_command_line() -> None:
     done = subprocess.run([sys.executable, "-m", "rectmodel", "schema"], capture_output=True, text=True, check=False)
     assert done.returncode == 0
     assert json.loads(done.stdout)["$id"].startswith("https://")
+
+
+# validate and rules
+
+
+def _run_json(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, dict[str, object]]:
+    code = main(argv)
+    return code, json.loads(capsys.readouterr().out)
+
+
+def test_validate_json_lists_real_discrepancies_and_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
+    path = str(ROOT / "examples" / "xianning-2025.json")
+    code, out = _run_json(["validate", "--format", "json", "--select", "declared-count-mismatch", path], capsys)
+    assert code == 1
+    assert out == {
+        "files": [
+            {
+                "path": path,
+                "diagnostics": [
+                    {
+                        "rule": "declared-count-mismatch",
+                        "severity": "error",
+                        "pointer": "/inspections/0/declared/measures",
+                        "message": "146 measures declared, 186 itemized",
+                        "params": {"count": "measures", "declared": 146, "itemized": 186},
+                    }
+                ],
+            }
+        ],
+        "summary": {"errors": 1, "warnings": 0, "infos": 0, "waived": 0},
+    }
+
+
+def test_validate_warnings_only_exit_0_and_speak_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    path = str(ROOT / "examples" / "jiangmen-2021.json")
+    assert main(["validate", "--lang", "zh", "--select", "report-overdue", path]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        path,
+        "  warning report-overdue /inspections/0/report_date: "
+        "整改报告日期 2021-11-12 晚于反馈日期 2021-08-04 后 2 个月(应于 2021-10-04 前)",
+        "1 file: 0 errors, 1 warning, 0 infos, 0 waived",
+    ]
+
+
+def test_validate_non_json_file_exits_2_with_a_load_diagnostic(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "notice.json"
+    path.write_text("根据市委统一部署", encoding="utf-8")
+    code, out = _run_json(["validate", "--format", "json", str(path)], capsys)
+    assert code == 2
+    assert out["files"] == [
+        {
+            "path": str(path),
+            "diagnostics": [
+                {
+                    "rule": "load",
+                    "severity": "error",
+                    "pointer": "",
+                    "message": "not JSON: Expecting value",
+                    "params": {"code": "not-json", "reason": "Expecting value"},
+                    "line": 1,
+                    "column": 1,
+                }
+            ],
+        }
+    ]
+
+
+def test_validate_waivers_suppress_report_and_flag_unused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    waivers = {
+        "waivers": [
+            {
+                "rule": "declared-count-mismatch",
+                "pointer": "/inspections/0/declared/measures",
+                "justification": "146 counts the plan's measures; the notice lists the actions taken",
+                "file": "xianning-2025.json",
+            },
+            {"rule": "report-overdue", "pointer": "/inspections/9/report_date", "justification": "stale"},
+        ]
+    }
+    path = _write(tmp_path, waivers, "waivers.json")
+    ledger = str(ROOT / "examples" / "xianning-2025.json")
+    argv = ["validate", "--format", "json", "--select", "declared-count-mismatch", "--waivers", path, ledger]
+    code, out = _run_json(argv, capsys)
+    assert code == 0
+    assert out["summary"] == {"errors": 0, "warnings": 1, "infos": 0, "waived": 1}
+    assert out["files"][1]["diagnostics"][0]["rule"] == "unused-waiver"  # type: ignore[index]
+    assert out["files"][1]["diagnostics"][0]["pointer"] == "/waivers/1"  # type: ignore[index]
+
+
+def test_validate_bad_waivers_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _write(tmp_path, {"waivers": [{"rule": "x", "pointer": "/"}]}, "waivers.json")
+    assert main(["validate", "--waivers", path, str(ROOT / "examples" / "jiangmen-2021.json")]) == 2
+    assert 'missing required field "justification"' in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("argv", [["--select", "no-such-rule"], ["--severity", "report-overdue=fatal"]])
+def test_validate_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", *argv, str(ROOT / "examples" / "jiangmen-2021.json")]) == 2
+    assert capsys.readouterr().err.startswith("rectmodel: ")
+
+
+def test_validate_severity_override(capsys: pytest.CaptureFixture[str]) -> None:
+    path = str(ROOT / "examples" / "xianning-2025.json")
+    argv = ["validate", "--select", "declared-count-mismatch", "--severity", "declared-count-mismatch=warning", path]
+    assert main(argv) == 0
+    assert "warning declared-count-mismatch" in capsys.readouterr().out
+
+
+def test_rules_json_lists_every_rule(capsys: pytest.CaptureFixture[str]) -> None:
+    from rectmodel.rules import RULES
+
+    assert main(["rules", "--format", "json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [r["name"] for r in listed] == list(RULES)
+    assert all(set(r) == {"name", "severity", "summary"} for r in listed)
+
+
+def test_docs_rules_md_is_generated_from_the_registry(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules", "--format", "markdown"]) == 0
+    assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == capsys.readouterr().out, (
+        "run: rectmodel rules --format markdown > docs/rules.md"
+    )
