@@ -35,6 +35,16 @@ def _history(history: tuple[Status, ...], base: str, feedback: PartialDate | Non
         previous = (k, date)
 
 
+def _may_be_out_of_order(history: tuple[Status, ...], feedback: PartialDate | None) -> bool:
+    """A cheap, exact screen for the common history of one or two statuses."""
+    if len(history) > 2:
+        return True
+    dates = [s.date for s in history if s.date is not None]
+    if feedback is not None and any(d.certainly_before(feedback) for d in dates):
+        return True
+    return len(dates) == 2 and dates[1].certainly_before(dates[0])
+
+
 @rule(
     "dates-out-of-order",
     Severity.ERROR,
@@ -58,15 +68,15 @@ def dates_out_of_order(inspection: Inspection, ctx: Context) -> Iterator[Fact]:
         previous = (name, date)
     feedback = inspection.feedback_date
     for i, problem in enumerate(inspection.problems):
-        yield from _history(problem.history, f"/problems/{i}", feedback)
+        if problem.history:
+            yield from _history(problem.history, f"/problems/{i}", feedback)
         for j, measure in enumerate(problem.measures):
-            base = f"/problems/{i}/measures/{j}"
-            if measure.history:
-                yield from _history(measure.history, base, feedback)
+            if measure.history and _may_be_out_of_order(measure.history, feedback):
+                yield from _history(measure.history, f"/problems/{i}/measures/{j}", feedback)
             deadline = measure.deadline
             if deadline is not None and feedback is not None and deadline.certainly_before(feedback):
                 params = {"field": "deadline", "date": str(deadline), "before": "feedback", "other": str(feedback)}
-                yield Fact(f"{base}/deadline", params, ("/feedback_date",))
+                yield Fact(f"/problems/{i}/measures/{j}/deadline", params, ("/feedback_date",))
 
 
 @rule(

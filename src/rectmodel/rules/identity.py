@@ -19,6 +19,10 @@ def _duplicates(kind: str, items: Iterable[tuple[str, str]]) -> Iterator[Fact]:
             first[id_] = pointer
 
 
+def _unique(ids: list[str]) -> bool:
+    return len(set(ids)) == len(ids)
+
+
 @rule(
     "duplicate-id",
     Severity.ERROR,
