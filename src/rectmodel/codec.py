@@ -1,7 +1,8 @@
 """JSON in and out: ``load``/``loads`` and ``dump``/``dumps``, lossless and strict.
 
-Loading takes a fast path first: orjson parses, a cattrs converter with strict,
-specialised hooks builds the model while the garbage collector is paused. Only
+Loading takes a fast path first: orjson parses, and strict structuring functions
+generated from the model's annotations build it, while the garbage collector is
+paused; a cattrs converter writes the canonical JSON back. Only
 when that fails does a second, slower pass walk the document against the model's
 annotations and collect *every* problem with its JSON Pointer, so that detailed
 error reporting costs nothing on valid input.
@@ -21,7 +22,6 @@ import cattrs
 import orjson
 from cattrs.gen import make_dict_unstructure_fn
 
-from . import model
 from ._fields import MAX_COUNT, Shape, field_specs
 from ._structure import make_structure_fn
 from .dates import PartialDate
@@ -42,20 +42,10 @@ def _make_converter() -> cattrs.Converter:
         return make_dict_unstructure_fn(tp, conv, _cattrs_omit_if_default=True)
 
     conv.register_unstructure_hook_factory(attrs.has, class_unhook)
-    # The fast, strict structuring hooks are generated from the same annotations.
-    for name in model.__all__:
-        tp = getattr(model, name)
-        if attrs.has(tp):
-            conv.register_structure_hook(tp, _ignore_type(make_structure_fn(tp)))
     return conv
 
 
-def _ignore_type(fn: Callable[[Any], Any]) -> Callable[[Any, Any], Any]:
-    return lambda value, _: fn(value)
-
-
 _converter = _make_converter()
-_structure_ledger = make_structure_fn(Ledger)
 _unstructure_ledger = _converter.get_unstructure_hook(Ledger)
 _ESCAPED_COLON = re.compile(rb"\\u003a", re.IGNORECASE)
 
@@ -77,7 +67,8 @@ def loads(data: bytes | bytearray | memoryview | str, *, source: str | None = No
 
 
 _T = TypeVar("_T")
-_structure_fns: dict[type[Any], Callable[[Any], Any]] = {Ledger: _structure_ledger}
+# Fast structuring functions, generated from the model's annotations on first use of a class.
+_structure_fns: dict[type[Any], Callable[[Any], Any]] = {}
 
 
 def decode(data: bytes | bytearray | memoryview | str, cls: type[_T], *, source: str | None = None) -> _T:
@@ -86,7 +77,9 @@ def decode(data: bytes | bytearray | memoryview | str, cls: type[_T], *, source:
     Raises:
         LoadError: with every problem found, each with its JSON Pointer.
     """
-    structure = _structure_fns.get(cls) or _structure_fns.setdefault(cls, make_structure_fn(cls))
+    structure = _structure_fns.get(cls)
+    if structure is None:
+        structure = _structure_fns[cls] = make_structure_fn(cls)
     raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else bytes(data)
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
