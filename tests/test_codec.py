@@ -193,19 +193,19 @@ def _loads_or_load_error(data: bytes | str) -> None:
         assert issue.message("zh")
 
 
-@settings(max_examples=300)
+@settings(max_examples=3 * settings.default.max_examples)
 @given(st.binary(max_size=200))
 def test_arbitrary_bytes_give_a_ledger_or_a_load_error(data: bytes) -> None:
     _loads_or_load_error(data)
 
 
-@settings(max_examples=300)
+@settings(max_examples=3 * settings.default.max_examples)
 @given(json_values)
 def test_arbitrary_json_gives_a_ledger_or_a_load_error(value: Any) -> None:
     _loads_or_load_error(json.dumps(value))
 
 
-@settings(max_examples=300)
+@settings(max_examples=3 * settings.default.max_examples)
 @given(
     st.dictionaries(
         st.sampled_from(["id", "kind", "inspector", "target", "start", "declared", "problems", "groups", "x"]),

@@ -1,0 +1,39 @@
+"""Hypothesis strategies for ledgers, and single-fault mutators, to property-test ledger tools.
+
+Every ledger these strategies draw passes every rule with no diagnostic at all;
+``violations()`` draws one broken in exactly one known way. See
+``docs/property-testing.md``.
+
+>>> from hypothesis import given
+>>> from rectmodel import dumps, loads
+>>> from rectmodel.strategies import ledgers
+>>> @given(ledgers())
+... def test_round_trip(ledger):
+...     assert loads(dumps(ledger)) == ledger
+>>> test_round_trip()
+"""
+
+from ._mutators import MUTATORS, Mutator, Violation, violations
+from ._strategies import (
+    inspections,
+    ledgers,
+    measures,
+    partial_dates,
+    problems,
+    responsibilities,
+    statuses,
+)
+
+__all__ = [
+    "MUTATORS",
+    "Mutator",
+    "Violation",
+    "inspections",
+    "ledgers",
+    "measures",
+    "partial_dates",
+    "problems",
+    "responsibilities",
+    "statuses",
+    "violations",
+]
