@@ -107,7 +107,11 @@ def test_a_failing_example_shrinks_to_a_tiny_ledger() -> None:
     def has_three_measures(ledger: Ledger) -> bool:  # a "bug" that needs three measures to show
         return sum(len(p.measures) for x in ledger.inspections for p in x.problems) >= 3
 
-    smallest = find(S.ledgers(max_units=1), has_three_measures, settings=settings(database=None, max_examples=500))
+    smallest = find(
+        S.ledgers(max_units=1, max_problems=2, max_measures=2),
+        has_three_measures,
+        settings=settings(database=None, max_examples=500),
+    )
     assert len(smallest.inspections) == 1
     assert sum(len(p.measures) for p in smallest.inspections[0].problems) == 3
     assert not smallest.successions

@@ -6,7 +6,7 @@ The public API is what this module exports; everything else is private.
 from .codec import dump, dumps, load, loads
 from .dates import PartialDate
 from .diagnostics import Diagnostic, Report, Severity, ValidationError, Waiver, load_waivers
-from .errors import LoadError, LoadIssue, RectmodelError
+from .errors import LoadError, LoadIssue, OperationError, RectmodelError
 from .model import (
     DeclaredCounts,
     Group,
@@ -44,6 +44,7 @@ __all__ = [
     "LoadIssue",
     "Measure",
     "MeasureLevel",
+    "OperationError",
     "PartialDate",
     "Problem",
     "ProblemLevel",

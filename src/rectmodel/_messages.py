@@ -186,6 +186,101 @@ TEMPLATES: dict[str, Template] = {
         'waiver for {rule} at "{pointer}" matched no diagnostic',
         "针对 {rule} 于“{pointer}”的豁免未匹配任何诊断",
     ),
+    # Ledger operations.
+    "op-unknown-inspection": ('no inspection "{inspection}"', "巡察“{inspection}”不存在"),
+    "op-unknown-problem": (
+        'inspection "{inspection}" has no problem "{problem}"',
+        "巡察“{inspection}”中没有问题“{problem}”",
+    ),
+    "op-unknown-measure": (
+        'problem "{problem}" has no measure "{measure}"',
+        "问题“{problem}”中没有整改措施“{measure}”",
+    ),
+    "op-duplicate-id": lambda p, i: (
+        f'inspection "{p["inspection"]}" already has a {term(p["kind"], 0)} "{p["id"]}"',
+        f"巡察“{p['inspection']}”中已有编号为“{p['id']}”的{term(p['kind'], 1)}",
+    )[i],
+    "op-no-measure": ('problem "{problem}" has no measure', "问题“{problem}”没有整改措施,不能添加"),
+    "op-no-responsibility": (
+        'measure "{measure}" names no responsible leader, department or person',
+        "整改措施“{measure}”未明确责任领导、责任部门或责任人,不能添加",
+    ),
+    "op-unknown-group": ('inspection "{inspection}" has no group "{group}"', "巡察“{inspection}”中没有分组“{group}”"),
+    "op-no-date": ('the progress recorded for "{item}" has no date', "“{item}”的整改进展未注明日期"),
+    "op-wrong-operation": lambda p, i: (
+        f'record_progress cannot make "{p["item"]}" {state(p["state"], 0)}: use {p["operation"]}',
+        f"“{p['item']}”的{state(p['state'], 1)}状态须通过{'销号' if p['operation'] == 'close' else '重新打开'}"
+        "操作记录,不能作为整改进展记录",
+    )[i],
+    "op-before-feedback": lambda p, i: (
+        f'{term(p["field"], 0)} {p["date"]} of "{p["item"]}" is before the feedback date {p["feedback"]}',
+        f"“{p['item']}”的{term(p['field'], 1)} {p['date']} 早于反馈日期 {p['feedback']}",
+    )[i],
+    "op-before-previous": (
+        'status date {date} of "{item}" is before its previous status of {previous}',
+        "“{item}”的状态日期 {date} 早于上一状态日期 {previous}",
+    ),
+    "op-regression": lambda p, i: (
+        f'"{p["item"]}" cannot go back from {state(p["previous"], 0)} to {state(p["state"], 0)} without a reopening',
+        f"“{p['item']}”的状态不能由{state(p['previous'], 1)}退回{state(p['state'], 1)},须先重新打开",
+    )[i],
+    "op-measures-not-done": lambda p, i: (
+        f'problem "{p["problem"]}" cannot be {state(p["state"], 0)}: its measure "{p["measure"]}" '
+        + (f"is {state(p['measure_state'], 0)}" if p["measure_state"] else "has no status"),
+        f"问题“{p['problem']}”尚有整改措施“{p['measure']}”未完成,"
+        + ("不能销号" if p["state"] == "closed" else f"不能记为{state(p['state'], 1)}"),
+    )[i],
+    "op-problem-finished": lambda p, i: (
+        f'problem "{p["problem"]}" is {state(p["state"], 0)}, so its measure "{p["measure"]}" cannot be '
+        + (state(p["measure_state"], 0) if p["measure_state"] else "without a status"),
+        f"问题“{p['problem']}”状态为{state(p['state'], 1)},其整改措施“{p['measure']}”不能"
+        + (f"为{state(p['measure_state'], 1)}" if p["measure_state"] else "没有整改状态"),
+    )[i],
+    "op-evidence-lost": (
+        'problem "{problem}" is closed on the evidence of measure "{measure}"; the change would leave it without any',
+        "问题“{problem}”凭整改措施“{measure}”的佐证材料销号,此项变更将使其失去佐证材料",
+    ),
+    "op-already-closed": ('"{item}" is already closed', "“{item}”已销号,不能重复销号"),
+    "op-no-evidence": ('"{item}" cannot be closed without evidence', "“{item}”无佐证材料,不能销号"),
+    "op-not-done": lambda p, i: (
+        f'"{p["item"]}" '
+        + (f"is {state(p['state'], 0)}" if p["state"] else "has no status")
+        + ": only a done item can be reopened",
+        f"“{p['item']}”"
+        + (f"状态为{state(p['state'], 1)}" if p["state"] else "尚无整改状态")
+        + ",未完成整改,不能重新打开",
+    )[i],
+    "op-unknown-target": ('linked problem "{target}" does not exist', "关联的问题“{target}”不存在"),
+    "op-same-inspection": (
+        'linked problem "{target}" is of the same inspection; a link goes to an earlier round',
+        "关联的问题“{target}”属于同一轮巡察,只能关联此前轮次的问题",
+    ),
+    "op-undated-round": (
+        'inspection "{inspection}" has no date to tell which round is earlier',
+        "巡察“{inspection}”未注明任何日期,无法判断轮次先后",
+    ),
+    "op-not-earlier": (
+        'inspection "{target}" ({target_date}) is not certainly before inspection "{inspection}" ({date})',
+        "巡察“{target}”({target_date})并非确定早于巡察“{inspection}”({date})",
+    ),
+    "op-no-unit": (
+        'inspection "{inspection}" names no unit, so its rounds cannot be related',
+        "巡察“{inspection}”未注明被巡察单位,无法关联轮次",
+    ),
+    "op-unrelated-units": (
+        'unit "{target_unit}" of inspection "{target}" is neither unit "{unit}" nor a unit it continues',
+        "巡察“{target}”的被巡察单位“{target_unit}”既非单位“{unit}”,也非其前身",
+    ),
+    "op-duplicate-link": ('"{item}" already links to "{target}"', "“{item}”已关联问题“{target}”"),
+    "op-cycle": ("the link would make a cycle: {path}", "该关联将形成循环:{path}"),
+    "op-count-mismatch": lambda p, i: (
+        f"the inspection declares its counts, and the change would break them: {render(p['rule'], p['params'])}",
+        f"该巡察已声明数量,此项变更将使其不符:{render(p['rule'], p['params'], 'zh')}",
+    )[i],
+    "op-would-break": lambda p, i: (
+        f"the change would break {p['rules']} ({p['pointers']}): {render(p['rule'], p['params'])}",
+        f"此项变更将违反规则 {p['rules']}({p['pointers']}):{render(p['rule'], p['params'], 'zh')}",
+    )[i],
 }
 
 

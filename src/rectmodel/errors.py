@@ -9,7 +9,7 @@ from attrs import field, frozen
 
 from ._messages import render
 
-__all__ = ["Lang", "LoadError", "LoadIssue", "RectmodelError"]
+__all__ = ["Lang", "LoadError", "LoadIssue", "OperationError", "RectmodelError"]
 
 Lang = Literal["en", "zh"]
 
@@ -65,3 +65,34 @@ class LoadError(RectmodelError, ValueError):
         lines = "\n".join(f"  {issue}" for issue in self.issues)
         n = len(self.issues)
         super().__init__(f"{head}{n} problem{'s' if n != 1 else ''} found while loading\n{lines}")
+
+
+class OperationError(RectmodelError, ValueError):
+    """A ledger operation was refused; the ledger it was given is unchanged.
+
+    Args:
+        operation: the operation refused (``close``, ``add_problem``, …).
+        code: a stable kebab-case reason (``op-measures-not-done``, ``op-no-evidence``, …).
+        pointer: a JSON Pointer to the item concerned; for an item being added, where it would be.
+        params: the facts that explain it; the message is rendered from them.
+
+    >>> e = OperationError("close", "op-already-closed", "/inspections/0/problems/2", {"item": "P3"})
+    >>> print(e)
+    close: /inspections/0/problems/2: "P3" is already closed
+    >>> print(e.message("zh"))
+    “P3”已销号,不能重复销号
+    """
+
+    def __init__(self, operation: str, code: str, pointer: str, params: Mapping[str, object] | None = None):
+        self.operation = operation
+        self.code = code
+        self.pointer = pointer
+        self.params: Mapping[str, object] = dict(params or {})
+        super().__init__(f"{operation}: {pointer}: {self.message()}")
+
+    def message(self, lang: Lang = "en") -> str:
+        """The reason in English (``en``) or Chinese (``zh``)."""
+        return render(self.code, self.params, lang)
+
+    def __reduce__(self) -> tuple[type[OperationError], tuple[str, str, str, dict[str, object]]]:
+        return (type(self), (self.operation, self.code, self.pointer, dict(self.params)))
