@@ -144,6 +144,25 @@ TEMPLATES: dict[str, Template] = {
         f"{term(p['kind'], 1)}编号“{p['id']}”重复",
     )[i],
     "dangling-reference": _dangling,
+    "link-forward-in-time": lambda p, i: (
+        (
+            f'link to "{p["target"]}", a problem of the same round, not of an earlier one',
+            f"关联的问题“{p['target']}”属于本轮巡察,而非此前轮次",
+        )
+        if p.get("reason") == "same-round"
+        else (
+            f'link to "{p["target"]}" of a round dated {p["target_date"]}, not before this round ({p["date"]})',
+            f"关联的问题“{p['target']}”所在轮次({p['target_date']})不早于本轮({p['date']})",
+        )
+    )[i],
+    "link-unit-mismatch": (
+        'link to "{target}" of unit "{target_unit}", but this round is of unit "{unit}" and no succession relates them',
+        "关联的问题“{target}”属于单位“{target_unit}”,本轮为单位“{unit}”,且未声明二者的沿革关系",
+    ),
+    "link-cycle": (
+        "links form a cycle of {length}: {cycle}",
+        "关联形成循环(共 {length} 处):{cycle}",
+    ),
     "declared-count-mismatch": lambda p, i: (
         f"{p['declared']} {term(p['count'], 0)} declared, {p['itemized']} itemized",
         f"声明{p['declared']}{term(p['count'], 1)},实际列出{p['itemized']}{term(p['count'], 1)}",

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, Protocol, TypeVar
 
 import attrs
+import networkx as nx
 from hypothesis import reject
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
@@ -23,7 +24,20 @@ from hypothesis.strategies import SearchStrategy
 from ._counts import itemize
 from ._strategies import DECLARABLE, declared_for, ledgers
 from .dates import PartialDate
-from .model import DeclaredCounts, Inspection, Ledger, Measure, MeasureLevel, Problem, Responsibility, State, Status
+from .graph import Units, round_date
+from .model import (
+    DeclaredCounts,
+    Inspection,
+    Ledger,
+    Link,
+    LinkKind,
+    Measure,
+    MeasureLevel,
+    Problem,
+    Responsibility,
+    State,
+    Status,
+)
 
 __all__ = ["MUTATORS", "Mutator", "Violation", "violations"]
 
@@ -405,6 +419,107 @@ def _closed_without_evidence(ledger: Ledger, rnd: random.Random) -> Violation | 
     broken = _with_measure(ledger, n, i, j, attrs.evolve(measure, history=history, evidence=()))
     pointer = f"/inspections/{n}/problems/{i}/measures/{j}/history/{len(history) - 1}"
     return Violation(broken, "closed-without-evidence", pointer)
+
+
+def _with_link(ledger: Ledger, n: int, i: int, link: Link) -> tuple[Ledger, str]:
+    """The ledger with *link* added to problem *i* of inspection *n*, and the new link's pointer."""
+    inspection = ledger.inspections[n]
+    problem = inspection.problems[i]
+    changed = _with_problem(inspection, i, attrs.evolve(problem, links=(*problem.links, link)))
+    return _with_inspection(ledger, n, changed), f"/inspections/{n}/problems/{i}/links/{len(problem.links)}"
+
+
+def _link_graph(ledger: Ledger) -> nx.DiGraph[tuple[str, str]]:
+    graph: nx.DiGraph[tuple[str, str]] = nx.DiGraph()
+    for x in ledger.inspections:
+        for p in x.problems:
+            graph.add_node((x.id, p.id))
+            graph.add_edges_from(((x.id, p.id), (link.inspection, link.problem)) for link in p.links)
+    return graph
+
+
+def _ordered_rounds(ledger: Ledger, *, same_unit: bool) -> list[tuple[int, int]]:
+    """(earlier, later) inspection index pairs, certainly in that order in time, of the same unit or not."""
+    units = Units.of((ledger,))
+    dated = [(n, x, round_date(x)) for n, x in enumerate(ledger.inspections) if x.unit is not None and x.problems]
+    return [
+        (m, n)
+        for m, y, earlier in dated
+        for n, x, later in dated
+        if earlier is not None
+        and later is not None
+        and earlier.certainly_before(later)
+        and units.same(y.unit or "", x.unit or "") is same_unit
+    ]
+
+
+@_mutator("link-forward-in-time")
+def _link_forward_in_time(ledger: Ledger, rnd: random.Random) -> Violation | None:
+    """A link from a problem to one of a later round of its unit, or to another problem of its own round."""
+    graph = _link_graph(ledger)
+    options: list[tuple[int, int, int, int]] = [
+        (m, q, n, p)
+        for m, n in _ordered_rounds(ledger, same_unit=True)
+        for q in range(len(ledger.inspections[m].problems))
+        for p in range(len(ledger.inspections[n].problems))
+    ]
+    options += [
+        (n, q, n, p)
+        for n, x in enumerate(ledger.inspections)
+        for q in range(len(x.problems))
+        for p in range(len(x.problems))
+        if p != q
+    ]
+    rnd.shuffle(options)
+    for m, q, n, p in options:
+        source = (ledger.inspections[m].id, ledger.inspections[m].problems[q].id)
+        target = (ledger.inspections[n].id, ledger.inspections[n].problems[p].id)
+        if target in graph and source in graph and nx.has_path(graph, target, source):
+            continue  # it would close a cycle too
+        broken, pointer = _with_link(ledger, m, q, Link(LinkKind.RECURRENCE, *target))
+        return Violation(broken, "link-forward-in-time", pointer)
+    return None
+
+
+@_mutator("link-unit-mismatch")
+def _link_unit_mismatch(ledger: Ledger, rnd: random.Random) -> Violation | None:
+    """A link to a problem of an earlier round of another unit, with no succession between them."""
+    pair = _pick(rnd, _ordered_rounds(ledger, same_unit=False))
+    if pair is None:
+        return None
+    m, n = pair
+    earlier, later = ledger.inspections[m], ledger.inspections[n]
+    target = rnd.choice(earlier.problems)
+    i = rnd.randrange(len(later.problems))
+    broken, pointer = _with_link(ledger, n, i, Link(LinkKind.RECURRENCE, earlier.id, target.id))
+    return Violation(broken, "link-unit-mismatch", pointer)
+
+
+@_mutator("link-cycle")
+def _link_cycle(ledger: Ledger, rnd: random.Random) -> Violation | None:
+    """A link back along an existing link, between two rounds whose dates are taken away (so time cannot tell)."""
+    index = {x.id: n for n, x in enumerate(ledger.inspections)}
+    options = [
+        (n, i, link)
+        for n, x in enumerate(ledger.inspections)
+        for i, p in enumerate(x.problems)
+        for link in p.links
+        if link.inspection != x.id and link.inspection in index
+    ]
+    choice = _pick(rnd, options)
+    if choice is None:
+        return None
+    n, i, link = choice
+    m = index[link.inspection]
+    q = next(k for k, p in enumerate(ledger.inspections[m].problems) if p.id == link.problem)
+    undated: dict[str, Any] = dict.fromkeys(_CHAIN)
+    for k in (n, m):
+        ledger = _with_inspection(ledger, k, attrs.evolve(ledger.inspections[k], **undated))
+    source = ledger.inspections[n]
+    broken, pointer = _with_link(ledger, m, q, Link(LinkKind.RELATED, source.id, source.problems[i].id))
+    old = f"/inspections/{n}/problems/{i}/links/{ledger.inspections[n].problems[i].links.index(link)}"
+    first = min(pointer, old, key=lambda s: tuple(int(part) for part in s.split("/") if part.isdigit()))
+    return Violation(broken, "link-cycle", first)
 
 
 @st.composite

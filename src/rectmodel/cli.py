@@ -126,22 +126,25 @@ def _validate(args: argparse.Namespace) -> int:
             unloadable = True
     used: set[int] = set()
     progress = _Progress(args.files)
+    loaded: list[tuple[str, Ledger]] = []
     for path in args.files:
-        progress.step(path)
         try:
-            ledger = load(path)
+            loaded.append((path, load(path)))
         except LoadError as e:
             results.append((path, Report(tuple(Diagnostic.from_load_issue(i) for i in e.issues))))
             unloadable = True
-            continue
         except OSError as e:
             results.append((path, Report((_unreadable(e),))))
             unloadable = True
-            continue
-        report = Report.build(iter_diagnostics(ledger, config), waivers, path)
+    for k, (path, ledger) in enumerate(loaded):
+        progress.step(path)
+        others = [other for j, (_, other) in enumerate(loaded) if j != k]  # links may point into the other files
+        report = Report.build(iter_diagnostics(ledger, config, others=others), waivers, path)
         used.update(id(w) for _, w in report.waived)
         results.append((path, report))
     progress.done()
+    order = {path: k for k, path in enumerate(args.files)}
+    results.sort(key=lambda item: order.get(item[0], -1))  # the waivers file first, then files as given
     unused = [
         Diagnostic("unused-waiver", Severity.WARNING, f"/waivers/{k}", {"rule": w.rule, "pointer": w.pointer})
         for k, w in enumerate(waivers)

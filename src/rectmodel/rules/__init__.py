@@ -13,12 +13,12 @@ from attrs import field, frozen
 
 from ..diagnostics import Diagnostic, Report, Severity, ValidationError, Waiver
 from ..model import Ledger
-from . import counts, coverage, dates, identity, status
+from . import counts, coverage, dates, identity, links, status
 from ._registry import RULES, Context, Rule
 
 __all__ = ["RULES", "Config", "Rule", "check", "iter_diagnostics", "validate"]
 
-_FAMILIES = (identity, counts, dates, coverage, status)  # imported for their registrations
+_FAMILIES = (identity, counts, dates, coverage, status, links)  # imported for their registrations
 
 
 def _optional_set(names: Iterable[str] | None) -> frozenset[str] | None:
@@ -58,8 +58,13 @@ class Config:
         ]
 
 
-def iter_diagnostics(ledger: Ledger, config: Config | None = None) -> Iterator[Diagnostic]:
+def iter_diagnostics(
+    ledger: Ledger, config: Config | None = None, *, others: Iterable[Ledger] = ()
+) -> Iterator[Diagnostic]:
     """Yield every diagnostic of every rule, lazily, in rule and document order.
+
+    *others* are documents that links of *ledger* may point into (other files of
+    the same units); they are consulted, not checked.
 
     >>> from rectmodel import Inspection, Ledger
     >>> ledger = Ledger((Inspection("i", "regular", "市委第一巡察组", "某局党组"),) * 2)
@@ -67,7 +72,7 @@ def iter_diagnostics(ledger: Ledger, config: Config | None = None) -> Iterator[D
     ['error duplicate-id /inspections/1/id: duplicate inspection id "i"']
     """
     config = config or Config()
-    ctx = Context(ledger, config.report_due_months)
+    ctx = Context(ledger, config.report_due_months, tuple(others))
     for rule in config.rules():
         severity = config.severities.get(rule.name, rule.severity)
         if rule.scope == "ledger":
@@ -81,18 +86,25 @@ def iter_diagnostics(ledger: Ledger, config: Config | None = None) -> Iterator[D
                 yield Diagnostic(rule.name, severity, base + fact.pointer, fact.params, related)
 
 
-def validate(ledger: Ledger, config: Config | None = None, waivers: Iterable[Waiver] = ()) -> Report:
-    """Run every rule and return the report: diagnostics worst first, waived ones set aside."""
-    return Report.build(iter_diagnostics(ledger, config), waivers)
+def validate(
+    ledger: Ledger, config: Config | None = None, waivers: Iterable[Waiver] = (), *, others: Iterable[Ledger] = ()
+) -> Report:
+    """Run every rule and return the report: diagnostics worst first, waived ones set aside.
+
+    *others* are documents that links of *ledger* may point into; they are consulted, not checked.
+    """
+    return Report.build(iter_diagnostics(ledger, config, others=others), waivers)
 
 
-def check(ledger: Ledger, config: Config | None = None, waivers: Iterable[Waiver] = ()) -> Report:
+def check(
+    ledger: Ledger, config: Config | None = None, waivers: Iterable[Waiver] = (), *, others: Iterable[Ledger] = ()
+) -> Report:
     """Validate *ledger*; return the report if it has no error.
 
     Raises:
         ValidationError: the ledger has errors; the exception holds the report.
     """
-    report = validate(ledger, config, waivers)
+    report = validate(ledger, config, waivers, others=others)
     if not report.ok:
         raise ValidationError(report)
     return report

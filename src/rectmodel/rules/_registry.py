@@ -24,10 +24,17 @@ class Fact:
 
 @frozen
 class Context:
-    """What a check may consult besides the element it checks."""
+    """What a check may consult besides the element it checks.
+
+    Args:
+        ledger: the document being checked.
+        report_due_months: months after feedback by which the report is due.
+        others: other documents that links may point into (not themselves checked).
+    """
 
     ledger: Ledger
     report_due_months: int = 2
+    others: tuple[Ledger, ...] = ()
 
 
 InspectionCheck = Callable[[Inspection, Context], Iterable[Fact]]

@@ -51,12 +51,14 @@ def duplicate_id(ledger: Ledger, ctx: Context) -> Iterator[Fact]:
 @rule(
     "dangling-reference",
     Severity.ERROR,
-    "Every group, parent and link a document names exists (a category's parent is an aspect).",
+    "Every group, parent and link a document names exists (a category's parent is an aspect); "
+    "links may point into the other documents validated with it.",
     example=Fact("/inspections/1/problems/0/links/0", {"kind": "link", "target": "round-2020/P9"}),
     scope="ledger",
 )
 def dangling_reference(ledger: Ledger, ctx: Context) -> Iterator[Fact]:
-    problems = {x.id: {p.id for p in x.problems} for x in ledger.inspections}
+    problems = {x.id: {p.id for p in x.problems} for other in ctx.others for x in other.inspections}
+    problems |= {x.id: {p.id for p in x.problems} for x in ledger.inspections}
     for n, inspection in enumerate(ledger.inspections):
         base = f"/inspections/{n}"
         levels = {g.id: g.level for g in inspection.groups}
