@@ -50,6 +50,8 @@ _TERMS: dict[str, tuple[str, str]] = {
     "status": ("previous status", "上一状态"),
     "completion": ("completion", "完成日期"),
     "deadline": ("deadline", "整改时限"),
+    "inspector": ("inspecting group", "巡察组"),
+    "target": ("inspected party organisation", "被巡察党组织"),
 }
 
 _STATES: dict[str, tuple[str, str]] = {
@@ -201,6 +203,39 @@ TEMPLATES: dict[str, Template] = {
         "report of {report} comes more than {months} months after feedback on {feedback} (due {due})",
         "整改报告日期 {report} 晚于反馈日期 {feedback} 后 {months} 个月(应于 {due} 前)",
     ),
+    # Notice parsing (rule "parse"; the code says which).
+    "ambiguous-date": (
+        'date "{text}" can be read as {readings}; left out',
+        "日期“{text}”可理解为 {readings},无法确定,未采用",
+    ),
+    "impossible-date": ('"{text}" names no real day; left out', "“{text}”不是有效日期,未采用"),
+    "garbled-text": (
+        'characters seem lost in publishing here: "{text}"',
+        "此处疑有文字在发布时丢失:“{text}”",
+    ),
+    "narrative": (
+        'section "{title}" (lines {first}–{last}) is narrative, not itemized problems; only its dates and counts are read',
+        "“{title}”部分(第 {first}–{last} 行)为叙述性内容,未逐项列出问题,仅提取其中的日期和数量",
+    ),
+    "empty-group": ('heading "{title}" has no problems under it', "标题“{title}”下没有列出问题"),
+    "numbering-gap": (
+        "numbering skips: expected {expected}, found {found}",
+        "编号不连续:应为 {expected},实为 {found}",
+    ),
+    "unknown-status": (
+        'status "{text}" names no known state; not recorded',
+        "整改结果“{text}”无法识别为已知状态,未记录",
+    ),
+    "unplaced-text": ('text not placed in the ledger: "{text}"', "未能归入台账的文字:“{text}”"),
+    "not-found": lambda p, i: (
+        f"the notice does not name the {term(p['field'], 0)} (left empty)",
+        f"通报中未找到{term(p['field'], 1)}(留空)",
+    )[i],
+    "no-problems": ("no itemized problems found", "未找到逐项列出的问题"),
+    "earlier-round": (
+        "the problem was found in an earlier round; link it to that round's problem",
+        "该问题在上一轮巡察中已反馈,请关联上一轮的对应问题",
+    ),
     "unused-waiver": (
         'waiver for {rule} at "{pointer}" matched no diagnostic',
         "针对 {rule} 于“{pointer}”的豁免未匹配任何诊断",
@@ -306,7 +341,7 @@ TEMPLATES: dict[str, Template] = {
 def render(code: str, params: Mapping[str, Any], lang: str = "en") -> str:
     """Render the message of *code* from *params* in ``en`` or ``zh``."""
     index = 1 if lang == "zh" else 0
-    if code == "load":  # a load problem shown as a diagnostic: its own code says which
+    if code in ("load", "parse"):  # a load or parse problem shown as a diagnostic: its own code says which
         return render(str(params.get("code")), params, lang)
     entry = TEMPLATES.get(code)
     if entry is None:

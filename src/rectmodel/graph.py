@@ -31,6 +31,7 @@ from typing import Any
 import attrs
 import networkx as nx
 
+from ._export import to_dot, to_graphml, to_mermaid, to_node_link
 from ._suggest import Suggestion, suggest_links
 from .dates import PartialDate
 from .model import Inspection, Ledger, LinkKind, Succession
@@ -50,6 +51,10 @@ __all__ = [
     "recurring",
     "round_date",
     "suggest_links",
+    "to_dot",
+    "to_graphml",
+    "to_mermaid",
+    "to_node_link",
     "unit_history",
 ]
 
@@ -388,7 +393,8 @@ def unit_history(graph: nx.MultiDiGraph[str], unit: str) -> UnitHistory:
             RoundSummary(inspection, first["kind"], first["unit"], first.get("date"), len(members), linked, still_open)
         )
     rounds.sort(key=lambda r: (r.date or "", r.inspection))
-    chains = recurring(graph, 2, unit=unit)
+    own: nx.MultiDiGraph[str] = graph.subgraph(nodes)  # a view: the queries below need not scan other units
+    chains = recurring(own, 2, unit=unit)
     open_ = tuple(_ref(graph, n) for n in sorted(nodes, key=lambda n: _order(graph, n)) if _ref(graph, n).is_open)
     return UnitHistory(
         lineage,
@@ -397,7 +403,7 @@ def unit_history(graph: nx.MultiDiGraph[str], unit: str) -> UnitHistory:
         len(nodes),
         len(chains),
         open_,
-        tuple(carried_over(graph, unit=unit)),
+        tuple(carried_over(own, unit=unit)),
     )
 
 
