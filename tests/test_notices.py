@@ -395,3 +395,37 @@ def _group() -> Any:
     from rectmodel import Group
 
     return Group("A1", GroupLevel.ASPECT, "x")
+
+
+AGGREGATE = """中共某县委巡察办关于十五届县委第三轮巡察整改情况的通报
+根据县委统一部署,2023年3月6日至5月12日,县委第一巡察组对县财政局党组、县教育局党委开展了常规巡察。6月20日,县委第一巡察组分别向被巡察党组织反馈了巡察意见。现将整改情况通报如下。
+一、县财政局党组
+反馈问题2个,已完成整改1个,正在整改1个。
+(一)针对“预算管理不严”的问题。
+整改结果:已完成整改。
+整改措施:一是修订预算制度;二是开展专项检查。
+(二)针对“资金拨付滞后”的问题。
+整改结果:正在推进。
+整改措施:一是建立拨付台账。
+二、县教育局党委
+反馈问题1个,已完成整改1个。
+(一)针对“作风不实”的问题。
+整改结果:已完成整改。
+整改措施:一是开展作风整顿。
+中共某县委巡察办
+2023年9月1日
+"""
+
+
+def test_a_notice_over_many_units_gives_one_inspection_each() -> None:
+    result = parse(AGGREGATE, id="round3")
+    first, second = result.ledger.inspections
+    assert [(x.id, x.target) for x in (first, second)] == [("round3-1", "县财政局党组"), ("round3-2", "县教育局党委")]
+    for x in (first, second):  # the preamble's facts are every unit's
+        assert (x.inspector, x.start, x.end) == ("县委第一巡察组", D("2023-03-06"), D("2023-05-12"))
+        assert (x.feedback_date, x.report_date) == (D("2023-06-20"), D("2023-09-01"))
+    assert _declared(first) == {"problems": 2, "completed": 1, "in_progress": 1}
+    assert _declared(second) == {"problems": 1, "completed": 1}
+    assert [len(x.problems) for x in (first, second)] == [2, 1]
+    assert result.diagnostics == ()
+    assert not [d for d in validate(result.ledger).diagnostics if d.rule.startswith("declared")]

@@ -5,18 +5,28 @@ A later round often finds again what an earlier round found (上一轮巡察反�
 the earlier round whose title and description read most alike, with a score and
 the phrases they share, for a person to confirm.
 
-The text is compared without a tokenizer: it is normalised (NFKC, case folded;
+The text is compared without a tokenizer. It is normalised (NFKC, case folded;
 whitespace, quotes and brackets inside a Chinese phrase are dropped; other
-punctuation ends a phrase), cut into overlapping character bigrams (ASCII words
-and numbers stay whole), weighted by TF-IDF over both rounds and compared by
-cosine similarity. Boilerplate (问题, 存在, 不到位, 巡察…) is not listed by hand: it
-occurs in many problems, so its inverse document frequency makes it weigh little.
+punctuation ends a phrase) and cut into overlapping character bigrams, ASCII
+words and numbers staying whole. Each term is weighted by sublinear TF-IDF, the
+inverse document frequency counted over the problems of both rounds, a term of
+the title counting twice as much as one of the description (the title names the
+problem; the description gives this round's evidence). Scores are the cosine
+similarity of these vectors. Boilerplate (问题, 存在, 不到位, 管理…) is not listed by
+hand: it occurs in many problems, so its inverse document frequency makes it weigh little.
+The one exception is what a report says of the recurrence itself (上一轮巡察反馈的…,
+…本轮巡察依然存在, 整改不到位): in a small round it is rare, so IDF would weigh it as
+much as the problem's own words; a short pattern cuts it out before comparing.
 
-Candidates come from an inverted index of the earlier round, over the terms that
-are not frequent in it; a frequent term only adds to the score of a pair that
-shares a rarer term, so a pair that shares nothing but boilerplate is never
-suggested. The work grows with the number of shared rare terms, not with the
-product of the two rounds' sizes.
+Candidates come from an inverted index of the earlier round, so the work grows
+with the shared terms, not with the product of the two rounds' sizes. Terms in
+more than 2% of the earlier problems (and in more than 40 of them, so that
+rounds of ordinary size are never affected) find no candidates: they only add
+to the scores of the candidates that rarer terms find, the 20 best of them (or
+four times the limit). Two things follow for large rounds: a pair that shares
+nothing but frequent terms is never suggested, and a pair whose rare terms rank
+it below those candidates is not either; both are pairs that read alike mostly
+in boilerplate.
 """
 
 from __future__ import annotations
@@ -26,6 +36,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
+from itertools import pairwise
 
 import attrs
 
@@ -33,13 +44,16 @@ from .model import Inspection, Problem
 
 __all__ = ["Suggestion", "suggest_links"]
 
-# Tuned on the generated evaluation set of tests/test_suggest.py (seed 1, 300 problems a round);
-# see benchmarks/bench_suggest.py for precision and recall at this and other thresholds.
-DEFAULT_THRESHOLD = 0.47
-# A term in more than this fraction of the earlier round's problems (and in more than
-# _MIN_PRUNED of them) generates no candidates; it still counts in the score of a candidate.
-_MAX_DF = 0.05
-_MIN_STOP = 10
+# Tuned on the generated evaluation set of tests/test_suggest.py (seed 1, 300 problems a round): the
+# lowest threshold at which the best suggestion per problem is right nine times in ten (precision 0.9).
+# benchmarks/bench_suggest.py shows precision and recall at this and other thresholds, on other seeds.
+DEFAULT_THRESHOLD = 0.49
+_TITLE_WEIGHT = 2.0  # a term of the title counts this many times as much as one of the description
+# A term in more than this share of the earlier problems, and in more than _MIN_FREQUENT of them,
+# finds no candidates; it still adds to the score of the _CANDIDATES best candidates the others find.
+_MAX_DF = 0.02
+_MIN_FREQUENT = 40
+_CANDIDATES = 20
 _SHARED = 5  # the most shared phrases a suggestion shows
 _DIGITS = 4  # scores are rounded to this many decimals, so that ties and thresholds do not hang on the last bit
 
@@ -48,6 +62,15 @@ _HAN = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020
 # What a Chinese phrase runs across: whitespace (line breaks of extracted text), quotes, brackets.
 _JOINERS = "\\s\u200b-\u200d\u2060\ufeff\"'‘’“”「」『』《》〈〉()\\[\\]{}<>【】〔〕〖〗"
 _JOIN = re.compile(f"(?<=[{_HAN}])[{_JOINERS}]+(?=[{_HAN}])")
+# How reports say that a problem recurs (上一轮巡察反馈的…, …本轮巡察依然存在): said of the link, not of
+# the problem. Inverse document frequency cannot tell: in a small round these words are rare, and
+# would weigh as much as the problem's own. So they are cut out, leaving a phrase break.
+_MARKERS = re.compile(
+    "(?:上一?轮|上一?次|前一?次|前一?轮|上届)(?:巡视|巡察|审计|督查)?(?:组)?(?:反馈|指出|发现|提出|交办)?(?:的|后)?"
+    "|(?:本轮|本次|此次|这次)(?:巡视|巡察|审计|督查)?(?:发现|中|时)?"
+    "|(?:依然|仍然|依旧|仍)(?:存在|突出|较为突出|没有解决|未解决)"
+    "|(?:仍未|尚未|未)整改到位|整改不(?:到位|彻底|力)"
+)
 # A run of Chinese, a number (12, 12.6) or a word of other letters; anything else ends a piece.
 _PIECE = re.compile(f"([{_HAN}]+)|(\\d+(?:\\.\\d+)?)|((?:(?![{_HAN}])[^\\W\\d_])+)")
 
@@ -76,10 +99,12 @@ def suggest_links(
 ) -> list[Suggestion]:
     """Rank, for each problem of *later*, the problems of *earlier* it most likely finds again.
 
-    The text of a problem is its title and its description. A pair the later problem
-    already links (any :class:`~rectmodel.LinkKind`, naming ``earlier.id`` and the earlier
-    problem's id) is not suggested; the later problem may still get other suggestions.
-    The result is the same for the same input, whatever the hash seed.
+    The text of a problem is its title and its description. Term weights are counted over
+    the problems of both rounds, so a pair's score depends on the other problems too: the
+    words many of them share weigh little. A pair the later problem already links (by a
+    link of any :class:`~rectmodel.LinkKind` naming ``earlier.id`` and the earlier problem's
+    id) is not suggested; the later problem may still get other suggestions. The result is
+    the same for the same input, whatever the hash seed.
 
     Args:
         earlier: the earlier round.
@@ -108,7 +133,7 @@ def suggest_links(
     ... ))
     >>> for s in suggest_links(earlier, later):
     ...     print(s.later, s.earlier, s.score, s.shared)
-    Q1 P1 0.5345 ('公务用车管理', '公车私用', '不规范')
+    Q1 P1 0.53 ('公车私用', '公务用车管理', '不规范')
     >>> linked = attrs.evolve(later.problems[0], links=(Link(LinkKind.RECURRENCE, "r1", "P1"),))
     >>> suggest_links(earlier, attrs.evolve(later, problems=(linked,)))
     []
@@ -129,8 +154,7 @@ def suggest_links(
         for term in counts:
             df[term] = df.get(term, 0) + 1
     n = len(old_terms) + len(new_terms)
-    cutoff = max(_MIN_STOP, _MAX_DF * n)
-    idf = {term: math.log((1 + n) / (1 + k)) + 1.0 for term, k in df.items() if k <= cutoff}
+    idf = {term: math.log((1 + n) / (1 + k)) + 1.0 for term, k in df.items()}
     old_vectors = [_vector(counts, idf) for counts in old_terms]
     new_vectors = [_vector(counts, idf) for counts in new_terms]
 
@@ -143,26 +167,47 @@ def suggest_links(
                 index[term] = postings = ([], [])
             postings[0].append(i)
             postings[1].append(weight)
+    # Frequent terms find no candidates; they are added to the scores of the best candidates only.
+    cutoff = max(_MIN_FREQUENT, _MAX_DF * len(old_vectors))
+    frequent = {term for term, postings in index.items() if len(postings[0]) > cutoff}
+    # The length of each earlier vector's part in frequent terms: a bound on what they add (Cauchy-Schwarz).
+    reach = [math.sqrt(math.fsum(w * w for t, w in v.items() if t in frequent)) for v in old_vectors]
+    breadth = max(_CANDIDATES, 4 * limit)
+    budget = threshold - 0.5 * 10.0**-_DIGITS  # a score this far below the threshold may still round up to it
 
+    old_ids = [p.id for p in earlier.problems]
     result: list[Suggestion] = []
     for problem, vector in zip(later.problems, new_vectors, strict=True):
-        scores: dict[int, float] = {}
+        partial: dict[int, float] = {}
+        common: list[tuple[str, float]] = []
         for term, q in vector.items():
-            postings = index.get(term)
-            if postings is not None:
-                for i, w in zip(*postings, strict=True):
-                    scores[i] = scores.get(i, 0.0) + q * w
-        linked = {(link.inspection, link.problem) for link in problem.links}
+            if term in frequent:
+                common.append((term, q))
+            elif term in index:
+                docs, weights = index[term]
+                for i, w in zip(docs, weights, strict=True):
+                    partial[i] = partial.get(i, 0.0) + q * w
+        more = math.sqrt(math.fsum(q * q for _, q in common))
+        linked = {link.problem for link in problem.links if link.inspection == earlier.id}
+        candidates = [(i, p) for i, p in partial.items() if p + more * reach[i] >= budget and old_ids[i] not in linked]
+        if len(candidates) > breadth:
+            candidates = heapq.nlargest(breadth, candidates, key=_second)
         ranked: list[tuple[float, str, int]] = []
-        for i, raw in scores.items():
-            score = round(min(1.0, raw), _DIGITS)
-            if score >= threshold and (earlier.id, earlier.problems[i].id) not in linked:
-                ranked.append((-score, earlier.problems[i].id, i))
+        for i, p in candidates:
+            other = old_vectors[i]
+            score = round(min(1.0, p + sum(q * other.get(term, 0.0) for term, q in common)), _DIGITS)
+            if score >= threshold:
+                ranked.append((-score, old_ids[i], i))
         for negative, other_id, i in heapq.nsmallest(limit, ranked):
             shared = _shared(_text(problem), vector, old_vectors[i])
             result.append(Suggestion(problem.id, other_id, -negative, shared))
     result.sort(key=lambda s: (-s.score, s.later, s.earlier))
     return result
+
+
+def _second(item: tuple[int, float]) -> float:
+    """The score of a (problem index, score) pair."""
+    return item[1]
 
 
 def _text(problem: Problem) -> str:
@@ -172,10 +217,8 @@ def _text(problem: Problem) -> str:
     return problem.title
 
 
-_TITLE_WEIGHT = 2.0
-
-
 def _problem_terms(problem: Problem) -> dict[str, float]:
+    """The sublinear term frequencies of a problem's text, the title's weighted by ``_TITLE_WEIGHT``."""
     counts: dict[str, float] = {}
     for term, k in _terms(problem.title).items():
         counts[term] = _TITLE_WEIGHT * (1.0 + math.log(k))
@@ -187,7 +230,7 @@ def _problem_terms(problem: Problem) -> dict[str, float]:
 
 def _pieces(text: str) -> Iterator[tuple[str, bool]]:
     """The normalised pieces of *text*, in order: (a run of Chinese, True) or (a number or word, False)."""
-    normal = _JOIN.sub("", unicodedata.normalize("NFKC", text).casefold())
+    normal = _JOIN.sub("", _MARKERS.sub(",", unicodedata.normalize("NFKC", text).casefold()))
     for run, number, word in _PIECE.findall(normal):
         if run:
             yield run, True
@@ -199,7 +242,7 @@ def _grams(run: str) -> list[str]:
     """The character bigrams of a run of Chinese; a run of one character is its own term."""
     if len(run) == 1:
         return [run]
-    return [a + b for a, b in zip(run, run[1:])]
+    return [a + b for a, b in pairwise(run)]
 
 
 def _terms(text: str) -> dict[str, int]:
@@ -212,8 +255,8 @@ def _terms(text: str) -> dict[str, int]:
 
 
 def _vector(counts: dict[str, float], idf: dict[str, float]) -> dict[str, float]:
-    """Sublinear TF-IDF weights of the terms *idf* has, scaled to unit length."""
-    weights = {term: k * idf[term] for term, k in counts.items() if term in idf}
+    """TF-IDF weights, scaled to unit length."""
+    weights = {term: k * idf[term] for term, k in counts.items()}
     norm = math.sqrt(math.fsum(w * w for w in weights.values()))
     return {term: w / norm for term, w in weights.items()} if norm else weights
 

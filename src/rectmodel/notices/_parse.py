@@ -174,6 +174,7 @@ class _Parser:
         self.groups: list[Group] = []
         self.problems: list[dict[str, Any]] = []
         self.expected: dict[str, int] = {}  # the next number of each heading style
+        self.index = 0  # this inspection's place in the ledger, for pointers
 
     # --- diagnostics -------------------------------------------------------------------------------
 
@@ -273,15 +274,50 @@ class _Parser:
                 self.publication(line)
             else:
                 self.read_narrative(line)
-        sections = list(_sections(lines[body_start:tail_start]))
+        units = _unit_headings(lines[body_start:tail_start])
+        if units:
+            return self.aggregate(lines[body_start:tail_start], units, lines[tail_start:])
+        self.body(lines[body_start:tail_start])
+        self.closing(lines[tail_start:])
+        return self.build()
+
+    def aggregate(self, body: list[_Line], units: list[_Line], tail: list[_Line]) -> ParseResult:
+        """A notice of a whole round over many units: one inspection per unit, sharing the preamble's facts."""
+        self.closing(tail)
+        shared = {k: v for k, v in self.facts.items() if k not in ("target", "context")}
+        shared["kind"] = self.kind()
+        if self.counts:
+            counts = ", ".join(f"{k} {v}" for k, v in self.counts.items())
+            self.report(
+                "round-counts", Severity.INFO, self.fact_lines.get("declared." + next(iter(self.counts))), counts=counts
+            )
+        inspections: list[Inspection] = []
+        diagnostics = list(self.diagnostics)
+        starts = [body.index(u) for u in units] + [len(body)]
+        if starts[0] > 0:
+            for line in body[: starts[0]]:
+                self.report("unplaced-text", Severity.INFO, line.number, text=_excerpt(line.text))
+            diagnostics = list(self.diagnostics)
+        for k, (a, b) in enumerate(itertools.pairwise(starts)):
+            head = body[a]
+            sub = _Parser("", f"{self.id}-{k + 1}", None)
+            sub.index = k
+            sub.lines = body[a + 1 : b]
+            sub.facts = {**shared, "target": _unit_name(head.rest), "context": self.facts.get("context")}
+            sub.body(sub.lines)
+            result = sub.build()
+            inspections += result.ledger.inspections
+            diagnostics += result.diagnostics
+        return ParseResult(Ledger(tuple(inspections)), tuple(diagnostics))
+
+    def body(self, lines: list[_Line]) -> None:
+        sections = list(_sections(lines))
         evidenced = Counter(
             c.kind.rstrip("?") for section in sections for c in _candidates(section) if _has_items(section, c)
         )
         usual = evidenced.most_common(1)[0][0] if evidenced else None  # the document's usual problem heading
         for section in sections:
             self.section(section, usual)
-        self.closing(lines[tail_start:])
-        return self.build()
 
     def publication(self, line: _Line) -> None:
         for r in self.dates(line):
@@ -415,7 +451,10 @@ class _Parser:
         self.problems.append(problem)
         if re.search(r"上一?轮巡[察视]|上轮巡[察视]|回头看|依然存在|仍然存在|再次发现", fold(line.rest)):
             self.report(
-                "earlier-round", Severity.INFO, line.number, f"/inspections/0/problems/{len(self.problems) - 1}/links"
+                "earlier-round",
+                Severity.INFO,
+                line.number,
+                f"/inspections/{self.index}/problems/{len(self.problems) - 1}/links",
             )
         return problem
 
@@ -482,15 +521,25 @@ class _Parser:
 
     # --- the ledger --------------------------------------------------------------------------------
 
+    def kind(self) -> InspectionKind:
+        """Regular, special or look-back, from the title and the first lines."""
+        text = " ".join(line.folded for line in self.lines[:3]) + self.facts.get("title", "")
+        text = text.replace(self.facts.get("inspector", "\0"), "")  # 市委专项巡察组 names the group, not the round
+        if "回头看" in text:
+            return InspectionKind.LOOK_BACK
+        if re.search(r"专项巡[察视](?![组办])", text):
+            return InspectionKind.SPECIAL
+        return InspectionKind.REGULAR
+
     def build(self) -> ParseResult:
         facts = self.facts
         if "report_date" not in facts and "published" in facts:
             facts["report_date"] = facts["published"]
         for name in ("inspector", "target"):
             if name not in facts:
-                self.report("not-found", Severity.WARNING, None, f"/inspections/0/{name}", field=name)
+                self.report("not-found", Severity.WARNING, None, f"/inspections/{self.index}/{name}", field=name)
         if not self.problems:
-            self.report("no-problems", Severity.WARNING, None, "/inspections/0/problems")
+            self.report("no-problems", Severity.WARNING, None, f"/inspections/{self.index}/problems")
         counts = DeclaredCounts(**self.counts)
         level = ProblemLevel.PROBLEM
         if counts.categories is not None and counts.categories == len(self.problems) != counts.problems:
@@ -527,13 +576,7 @@ class _Parser:
                     history=tuple(p["history"]),
                 )
             )
-        text = " ".join(line.folded for line in self.lines[:3]) + facts.get("title", "")
-        text = text.replace(facts.get("inspector", "\0"), "")  # 市委专项巡察组 names the group, not the round
-        kind = InspectionKind.REGULAR
-        if "回头看" in text:
-            kind = InspectionKind.LOOK_BACK
-        elif re.search(r"专项巡[察视](?![组办])", text):
-            kind = InspectionKind.SPECIAL
+        kind = facts.get("kind") or self.kind()
         inspection = Inspection(
             id=self.id,
             kind=kind,
@@ -555,6 +598,32 @@ class _Parser:
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "aspect"})
 _RANK = {"h1": 0, "aspect": 1, "h2": 2, "h3": 3, "h4": 4}
+
+
+_UNIT_HEADING = re.compile(
+    r"^(?:中共)?[\u4e00-\u9fff]{2,30}?(?:党组|党委|党工委|党总支|党支部)(?:[,:、。\s]|整改|巡察|$)"
+)
+
+
+def _unit_headings(lines: list[_Line]) -> list[_Line]:
+    """Headings that each name an inspected party organisation: a notice over many units (two or more)."""
+    for kind in ("h1", "h2"):
+        found = [
+            line
+            for line in lines
+            if line.kind == kind
+            and _UNIT_HEADING.match(line.folded[len(line.folded) - len(line.rest) :])
+            and "方面" not in line.rest
+            and "问题" not in line.rest
+        ]
+        if len(found) >= 2:
+            return found
+    return []
+
+
+def _unit_name(text: str) -> str:
+    m = re.match(r"^(.*?(?:党组|党委|党工委|党总支|党支部))", text)
+    return m.group(1) if m else text
 
 
 def _sections(lines: list[_Line]) -> Iterator[list[_Line]]:

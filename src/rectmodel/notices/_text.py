@@ -193,6 +193,7 @@ _COUNTS: tuple[tuple[re.Pattern[str], dict[str, str]], ...] = tuple(
         (_N + r"个?方面", ("a",), ("aspects",)),
         (_N + r"类问题", ("c",), ("categories",)),
         (_N + r"(?:项|个|条)(?:具体)?问题", ("p",), ("problems",)),
+        (r"(?:反馈|发现|指出)(?:了)?(?:具体)?问题" + _N + r"(?:个|项|条)", ("p",), ("problems",)),
         (_N + r"项整改措施,细化为" + _N + r"条具体(?:整改)?措施", ("t", "m"), ("tasks", "measures")),
         (_N + r"(?:项|个)整改任务", ("t",), ("tasks",)),
         (_N + r"(?:条|项)(?:具体)?整改措施", ("m",), ("measures",)),
