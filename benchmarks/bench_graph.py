@@ -32,7 +32,13 @@ from rectmodel.graph import build_graph, carried_over, node_key, recurring, unit
 
 PROBLEMS_PER_ROUND = 20
 ROUNDS = 5
-_TITLES = ("公务用车管理不规范", "“三重一大”决策制度落实不到位", "违规发放津补贴", "党组织生活不严肃", "专项资金使用效益不高")
+_TITLES = (
+    "公务用车管理不规范",
+    "“三重一大”决策制度落实不到位",
+    "违规发放津补贴",
+    "党组织生活不严肃",
+    "专项资金使用效益不高",
+)
 
 
 def make_ledger(problems: int, links: int, seed: int = 20240601) -> Ledger:

@@ -429,3 +429,56 @@ def test_a_notice_over_many_units_gives_one_inspection_each() -> None:
     assert [len(x.problems) for x in (first, second)] == [2, 1]
     assert result.diagnostics == ()
     assert not [d for d in validate(result.ledger).diagnostics if d.rule.startswith("declared")]
+
+
+# --- command line ---------------------------------------------------------------------------------
+
+
+@needs_seeds
+def test_cli_parse_writes_the_ledger_and_reports_lines(tmp_path: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    from rectmodel import load
+    from rectmodel.cli import main
+
+    out = tmp_path / "xianning.json"
+    assert main(["parse", str(SEEDS / "001_b803e5051816c49a.txt"), "-o", str(out), "--id", "xn", "--lang", "zh"]) == 0
+    (x,) = load(out).inspections
+    assert (x.id, len(x.problems)) == ("xn", 46)
+    err = capsys.readouterr().err
+    assert "001_b803e5051816c49a.txt:23: warning parse /: 编号不连续" in err
+
+
+@needs_seeds
+def test_cli_validate_reads_notices_by_extension_or_flag(tmp_path: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from rectmodel.cli import main
+
+    seed = SEEDS / "001_b803e5051816c49a.txt"
+    assert main(["validate", "--format", "json", str(seed)]) == 1  # 146 measures declared, 186 itemized
+    (report,) = json.loads(capsys.readouterr().out)["files"]
+    rules = {d["rule"] for d in report["diagnostics"]}
+    assert {"parse", "declared-count-mismatch"} <= rules
+    assert any(d["rule"] == "parse" and d["line"] == 23 for d in report["diagnostics"])
+    renamed = tmp_path / "notice.text"
+    renamed.write_bytes(seed.read_bytes())
+    assert main(["validate", "--input", "notice", str(renamed)]) == 1
+    assert main(["validate", str(renamed)]) == 2  # not a .txt: read as JSON, which it is not
+    capsys.readouterr()
+
+
+def test_cli_render_and_bad_input(tmp_path: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    from rectmodel.cli import main
+
+    from support import EXAMPLES
+
+    example = next(p for p in EXAMPLES if "haizhu" in p.name)
+    assert main(["render", str(example), "--format", "markdown"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# 海珠区政务服务数据管理局党组关于巡察整改进展情况的通报")
+    assert "7个方面25个问题" in out
+    latin1 = tmp_path / "bad.txt"
+    latin1.write_bytes("巡察".encode("gb18030"))
+    assert main(["parse", str(latin1)]) == 2
+    assert main(["validate", str(latin1)]) == 2
+    assert main(["parse", str(tmp_path / "missing.txt")]) == 2
+    assert "not UTF-8" in capsys.readouterr().err

@@ -214,7 +214,10 @@ TEMPLATES: dict[str, Template] = {
         "此处疑有文字在发布时丢失:“{text}”",
     ),
     "narrative": (
-        'section "{title}" (lines {first}–{last}) is narrative, not itemized problems; only its dates and counts are read',
+        (
+            'section "{title}" (lines {first}–{last}) is narrative, not itemized problems; '
+            "only its dates and counts are read"
+        ),
         "“{title}”部分(第 {first}–{last} 行)为叙述性内容,未逐项列出问题,仅提取其中的日期和数量",
     ),
     "empty-group": ('heading "{title}" has no problems under it', "标题“{title}”下没有列出问题"),

@@ -7,8 +7,10 @@ cannot be read or loaded (its problems are printed, never a traceback).
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import sys
+import unicodedata
 from collections.abc import Sequence
 from typing import Any, TextIO
 
@@ -16,12 +18,26 @@ import attrs
 import orjson
 
 from ._counts import itemize
+from ._messages import state
 from ._render import diagnostic_line, files_json, rules_json, rules_markdown, summary_line
-from .codec import load
+from .codec import dumps, load
 from .dates import PartialDate
 from .diagnostics import Diagnostic, Report, Severity, Waiver, load_waivers
 from .errors import Lang, LoadError
+from .graph import (
+    ProblemRef,
+    UnitHistory,
+    build_graph,
+    recurring,
+    to_dot,
+    to_graphml,
+    to_mermaid,
+    to_node_link,
+    unit_history,
+)
 from .model import Inspection, Ledger
+from .notices import read as read_notice
+from .notices import render as render_notice
 from .rules import Config, iter_diagnostics
 from .schema import json_schema_text
 
@@ -72,7 +88,13 @@ def _parser() -> argparse.ArgumentParser:
     stats.set_defaults(command="stats", run=_stats)
 
     validate = sub.add_parser("validate", help="check ledgers against every consistency rule")
-    validate.add_argument("files", nargs="+", metavar="FILE", help="ledger JSON files")
+    validate.add_argument("files", nargs="+", metavar="FILE", help="ledger JSON files, or notices (.txt)")
+    validate.add_argument(
+        "--input",
+        choices=("auto", "json", "notice"),
+        default="auto",
+        help="what the files are: ledger JSON, notice text, or by extension (.txt is a notice)",
+    )
     validate.add_argument("--format", choices=("text", "json"), default="text")
     validate.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the messages")
     validate.add_argument("--select", type=_names, help="run only these rules (comma-separated)")
@@ -89,6 +111,35 @@ def _parser() -> argparse.ArgumentParser:
     rules = sub.add_parser("rules", help="list every rule with its default severity")
     rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     rules.set_defaults(command="rules", run=_rules)
+
+    notice = sub.add_parser("parse", help="read a public notice (plain text) into a ledger")
+    notice.add_argument("file", metavar="NOTICE", help="the notice as UTF-8 text")
+    notice.add_argument("-o", "--output", help="write the ledger JSON to this file instead of standard output")
+    notice.add_argument("--id", help="the inspection's id (default: the file name without extension)")
+    notice.add_argument("--unit", help="a stable id of the inspected unit")
+    notice.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the diagnostics")
+    notice.set_defaults(command="parse", run=_parse_notice)
+
+    write = sub.add_parser("render", help="write a ledger as a notice in the standard layout")
+    write.add_argument("file", metavar="LEDGER", help="a ledger JSON file")
+    write.add_argument("--format", choices=("text", "markdown"), default="text")
+    write.add_argument("-o", "--output", help="write to this file instead of standard output")
+    write.add_argument("--lang", choices=("en", "zh"), default="en", help="language of load diagnostics")
+    write.set_defaults(command="render", run=_render_notice)
+
+    graph = sub.add_parser("graph", help="export the graph of problems and links across rounds")
+    graph.add_argument("files", nargs="+", metavar="FILE", help="ledger JSON files")
+    graph.add_argument("--format", choices=tuple(_EXPORTS), default="json")
+    graph.add_argument("-o", "--output", help="write to this file instead of standard output")
+    graph.add_argument("--lang", choices=("en", "zh"), default="en", help="language of load diagnostics")
+    graph.set_defaults(command="graph", run=_graph)
+
+    history = sub.add_parser("history", help="what the rounds of one unit found, found again and left open")
+    history.add_argument("unit", metavar="UNIT", help="a unit id (any of its names, through successions)")
+    history.add_argument("files", nargs="+", metavar="FILE", help="ledger JSON files")
+    history.add_argument("--format", choices=("text", "json"), default="text")
+    history.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the text and diagnostics")
+    history.set_defaults(command="history", run=_history)
     return parser
 
 
@@ -127,9 +178,21 @@ def _validate(args: argparse.Namespace) -> int:
     used: set[int] = set()
     progress = _Progress(args.files)
     loaded: list[tuple[str, Ledger]] = []
+    parsed: dict[str, tuple[Diagnostic, ...]] = {}
     for path in args.files:
         try:
-            loaded.append((path, load(path)))
+            if _is_notice(path, args.input):
+                result = read_notice(path)
+                loaded.append((path, result.ledger))
+                parsed[path] = result.diagnostics
+            else:
+                loaded.append((path, load(path)))
+        except UnicodeDecodeError as e:
+            issue = Diagnostic(
+                "load", Severity.ERROR, "", {"code": "not-utf8", "byte": e.object[e.start], "offset": e.start}
+            )
+            results.append((path, Report((issue,))))
+            unloadable = True
         except LoadError as e:
             results.append((path, Report(tuple(Diagnostic.from_load_issue(i) for i in e.issues))))
             unloadable = True
@@ -139,7 +202,8 @@ def _validate(args: argparse.Namespace) -> int:
     for k, (path, ledger) in enumerate(loaded):
         progress.step(path)
         others = [other for j, (_, other) in enumerate(loaded) if j != k]  # links may point into the other files
-        report = Report.build(iter_diagnostics(ledger, config, others=others), waivers, path)
+        found = itertools.chain(parsed.get(path, ()), iter_diagnostics(ledger, config, others=others))
+        report = Report.build(found, waivers, path)
         used.update(id(w) for _, w in report.waived)
         results.append((path, report))
     progress.done()
@@ -156,6 +220,40 @@ def _validate(args: argparse.Namespace) -> int:
     if unloadable:
         return EXIT_USAGE
     return EXIT_ERRORS if any(not r.ok for _, r in results) else EXIT_OK
+
+
+def _is_notice(path: str, kind: str) -> bool:
+    return kind == "notice" or (kind == "auto" and path.lower().endswith(".txt"))
+
+
+def _parse_notice(args: argparse.Namespace) -> int:
+    try:
+        result = read_notice(args.file, id=args.id, unit=args.unit)
+    except UnicodeDecodeError as e:
+        sys.stderr.write(f"{args.file}: error load /: not UTF-8: invalid byte at offset {e.start}\n")
+        return EXIT_USAGE
+    except OSError as e:
+        sys.stderr.write(f"{args.file}: error load /: {e.strerror or e}\n")
+        return EXIT_USAGE
+    for d in result.diagnostics:
+        where = f"{args.file}:{d.line}" if d.line is not None else args.file
+        sys.stderr.write(f"{where}: {d.severity} {d.rule} {d.pointer or '/'}: {d.message(args.lang)}\n")
+    _write(dumps(result.ledger), args.output)
+    return EXIT_ERRORS if any(d.severity is Severity.ERROR for d in result.diagnostics) else EXIT_OK
+
+
+def _render_notice(args: argparse.Namespace) -> int:
+    ledger = _load(args.file, args.lang, sys.stderr)
+    _write(render_notice(ledger, args.format), args.output)
+    return EXIT_OK
+
+
+def _write(text: str, output: str | None) -> None:
+    if output:
+        with open(output, "w", encoding="utf-8") as fp:
+            fp.write(text if text.endswith("\n") else text + "\n")
+    else:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
 def _unreadable(e: OSError) -> Diagnostic:
@@ -276,3 +374,151 @@ def _stats(args: argparse.Namespace) -> int:
         out.append("    declared: " + (", ".join(f"{k} {v}" for k, v in declared.items()) or "nothing"))
     sys.stdout.write("\n".join(out) + "\n")
     return EXIT_OK
+
+
+# graph and history
+
+
+def _load_all(paths: Sequence[str], lang: Lang) -> list[Ledger]:
+    """Load every file, printing why each one that fails cannot be loaded; ``_Failed`` if any does."""
+    ledgers, failed = [], False
+    for path in paths:
+        try:
+            ledgers.append(_load(path, lang, sys.stderr))
+        except _Failed:
+            failed = True
+    if failed:
+        raise _Failed
+    return ledgers
+
+
+def _node_link_text(graph: Any) -> str:
+    return orjson.dumps(to_node_link(graph), option=orjson.OPT_INDENT_2).decode() + "\n"
+
+
+_EXPORTS = {"json": _node_link_text, "graphml": to_graphml, "mermaid": to_mermaid, "dot": to_dot}
+
+
+def _graph(args: argparse.Namespace) -> int:
+    text = _EXPORTS[args.format](build_graph(*_load_all(args.files, args.lang)))
+    if args.output:
+        with open(args.output, "w", encoding="utf-8", newline="") as fp:
+            fp.write(text)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "names": "names",
+        "comma": ", ",
+        "summary": "{problems} problems in {rounds} rounds: {recurring} recurring, {carried} carried over, {open} open",
+        "rounds": "Rounds",
+        "round": "{problems} problems, {recurring} recurring, {open} open",
+        "as": "as",
+        "recurring": "Recurring (found in two or more rounds)",
+        "chain": "{rounds} rounds",
+        "carried": "Carried over (found again by a later round)",
+        "again": "found again by",
+        "recorded_done": "recorded done but found again",
+        "open": "Open (not recorded as rectified)",
+        "none": "none",
+        "unknown": "no round of unit {unit!r} in {files}",
+    },
+    "zh": {
+        "names": "名称",
+        "comma": "、",
+        "summary": "{rounds} 轮巡察共 {problems} 个问题:反复出现 {recurring} 个,延续 {carried} 个,未整改完成 {open} 个",
+        "rounds": "巡察轮次",
+        "round": "{problems} 个问题,反复出现 {recurring} 个,未整改完成 {open} 个",
+        "as": "时称",
+        "recurring": "反复出现的问题(两轮及以上发现)",
+        "chain": "{rounds} 轮",
+        "carried": "延续问题(后续轮次再次发现)",
+        "again": "再次发现于",
+        "recorded_done": "已记录整改完成但再次发现",
+        "open": "未整改完成的问题",
+        "none": "无",
+        "unknown": "{files} 中没有单位 {unit} 的巡察轮次",
+    },
+}
+_KINDS_ZH = {"regular": "常规巡察", "special": "专项巡察", "look_back": "回头看"}
+
+
+def _history(args: argparse.Namespace) -> int:
+    graph = build_graph(*_load_all(args.files, args.lang))
+    words = _WORDS[args.lang]
+    try:
+        found = unit_history(graph, args.unit)
+    except KeyError:
+        raise _Usage(words["unknown"].format(unit=args.unit, files=", ".join(args.files))) from None
+    # the chains unit_history counts: among the lineage's own problems
+    own = [n for n, data in graph.nodes(data=True) if data.get("lineage") == found.unit and "title" in data]
+    chains = recurring(graph.subgraph(own), 2, unit=args.unit)
+    if args.format == "json":
+        record = {**attrs.asdict(found), "chains": [attrs.asdict(c) for c in chains]}
+        sys.stdout.write(orjson.dumps(record, option=orjson.OPT_INDENT_2).decode() + "\n")
+        return EXIT_OK
+    sys.stdout.write("\n".join(history_lines(found, chains, args.lang)) + "\n")
+    return EXIT_OK
+
+
+def history_lines(history: UnitHistory, chains: Sequence[Any], lang: Lang = "en") -> list[str]:
+    """The text of ``rectmodel history``: names, rounds, recurring chains, carried-over and open problems."""
+    words = _WORDS[lang]
+    index = 1 if lang == "zh" else 0
+
+    def problem(ref: ProblemRef) -> str:
+        status = f" [{state(ref.status, index)}]" if ref.status else ""
+        return f"{ref.date or '?':<10}  {ref.inspection} {ref.problem}  {ref.title}{status}"
+
+    out = [f"{history.unit} ({words['names']}: {words['comma'].join(history.names)})"]
+    out.append(
+        words["summary"].format(
+            problems=history.problems,
+            rounds=len(history.rounds),
+            recurring=history.recurring,
+            carried=len(history.carried_over),
+            open=len(history.open),
+        )
+    )
+    out += ["", words["rounds"]]
+    kind_width = max(_width(_kind(r.kind, lang)) for r in history.rounds)
+    id_width = max(_width(r.inspection) for r in history.rounds)
+    for r in history.rounds:
+        counts = words["round"].format(problems=r.problems, recurring=r.recurring, open=r.open)
+        alias = f" ({words['as']} {r.unit})" if r.unit != history.unit else ""
+        kind, inspection = _pad(_kind(r.kind, lang), kind_width), _pad(r.inspection, id_width)
+        out.append(f"  {r.date or '?':<10}  {kind}  {inspection}  {counts}{alias}")
+    out += ["", words["recurring"]]
+    for chain in chains:
+        out.append(f"  {words['chain'].format(rounds=chain.rounds)}:")
+        out.extend(f"    {problem(p)}" for p in chain.problems)
+    if not chains:
+        out.append(f"  {words['none']}")
+    out += ["", words["carried"]]
+    for c in history.carried_over:
+        mark = f"  ← {words['recorded_done']}" if c.recorded_done else ""
+        out.append(f"  {problem(c.problem)}{mark}")
+        out.extend(f"    {words['again']} {problem(p)}" for p in c.found_again)
+    if not history.carried_over:
+        out.append(f"  {words['none']}")
+    out += ["", words["open"]]
+    out.extend(f"  {problem(p)}" for p in history.open)
+    if not history.open:
+        out.append(f"  {words['none']}")
+    return out
+
+
+def _kind(kind: str, lang: Lang) -> str:
+    return _KINDS_ZH.get(kind, kind) if lang == "zh" else kind
+
+
+def _width(text: str) -> int:
+    """Columns *text* takes on a terminal: two for a wide (CJK) character."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))

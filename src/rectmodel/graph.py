@@ -134,7 +134,7 @@ class Units:
 
 def _attributes(inspection: Inspection, units: Units) -> dict[str, Any]:
     """Node attributes shared by every problem of an inspection (no ``None``: GraphML has no null)."""
-    attributes: dict[str, Any] = {"inspection": inspection.id, "kind": inspection.kind.value}
+    attributes: dict[str, Any] = {"inspection": inspection.id, "kind": str(inspection.kind)}
     if inspection.unit is not None:
         attributes["unit"] = inspection.unit
         attributes["lineage"] = units.lineage(inspection.unit)
@@ -166,12 +166,12 @@ def build_graph(*ledgers: Ledger) -> nx.MultiDiGraph[str]:
             escaped = _escape(inspection.id)
             for problem in inspection.problems:
                 key = f"{escaped}/{_escape(problem.id)}"
-                attributes = {**shared, "problem": problem.id, "title": problem.title, "level": problem.level.value}
+                attributes = {**shared, "problem": problem.id, "title": problem.title, "level": str(problem.level)}
                 if problem.history:
-                    attributes["status"] = problem.history[-1].state.value
+                    attributes["status"] = str(problem.history[-1].state)
                 graph.add_node(key, **attributes)
                 for link in problem.links:
-                    data: dict[str, Any] = {"kind": link.kind.value}
+                    data: dict[str, Any] = {"kind": str(link.kind)}
                     if link.note is not None:
                         data["note"] = link.note
                     edges.append((key, node_key(link.inspection, link.problem), data))
