@@ -43,6 +43,8 @@ from .model import (
     Status,
     Succession,
 )
+from .rules.counts import BUCKETS
+from .rules.status import PROGRESS
 
 __all__ = [
     "Grouping",
@@ -206,14 +208,7 @@ def responsibilities(*, texts: Texts = "realistic", allow_empty: bool = False) -
 
 
 # Progress of each state (the status-regression rule's order); REOPENED resets it.
-_PROGRESS: dict[State, int] = {
-    State.NOT_STARTED: 0,
-    State.IN_PROGRESS: 1,
-    State.COMPLETED: 2,
-    State.DEEMED_COMPLETED: 2,
-    State.LONG_TERM: 2,
-    State.CLOSED: 3,
-}
+_PROGRESS = PROGRESS
 _BY_PROGRESS = sorted(_PROGRESS, key=lambda s: _PROGRESS[s])
 _FROM_LEVEL = {n: st.sampled_from([s for s in _BY_PROGRESS if _PROGRESS[s] >= n]) for n in range(4)}
 _BOOLEANS = st.booleans()
@@ -463,12 +458,7 @@ def problems(
 
 _LEVEL_FIELDS = ("aspects", "categories", "problems", "tasks", "measures")
 _OUTCOME_FIELDS = ("completed", "in_progress", "long_term", "not_completed")
-_OUTCOME_BUCKETS: dict[str, frozenset[State]] = {
-    "completed": frozenset({State.COMPLETED, State.CLOSED, State.DEEMED_COMPLETED}),
-    "in_progress": frozenset({State.IN_PROGRESS, State.REOPENED}),
-    "long_term": frozenset({State.LONG_TERM}),
-    "not_completed": frozenset({State.NOT_STARTED, State.IN_PROGRESS, State.REOPENED}),
-}
+_OUTCOME_BUCKETS = BUCKETS
 DECLARABLE = (*_LEVEL_FIELDS, *_OUTCOME_FIELDS, "completion_rate")
 _DECLARABLE_SETS = st.sets(st.sampled_from(DECLARABLE))
 _PROBLEM_LEVELS = st.sampled_from((ProblemLevel.PROBLEM, ProblemLevel.CATEGORY))

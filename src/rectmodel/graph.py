@@ -34,7 +34,7 @@ import networkx as nx
 from ._export import to_dot, to_graphml, to_mermaid, to_node_link
 from ._suggest import Suggestion, suggest_links
 from .dates import PartialDate
-from .model import Inspection, Ledger, LinkKind, Succession
+from .model import Inspection, Ledger, LinkKind, State, Succession
 
 __all__ = [
     "CarriedOver",
@@ -209,10 +209,7 @@ class ProblemRef:
     @property
     def is_open(self) -> bool:
         """Whether it is not recorded as rectified (no status, or one not done)."""
-        return self.status not in _DONE
-
-
-_DONE = frozenset({"completed", "deemed_completed", "long_term", "closed"})
+        return self.status is None or not State(self.status).is_done
 
 
 def _ref(graph: nx.MultiDiGraph[str], node: str) -> ProblemRef:

@@ -44,7 +44,7 @@ from .model import Inspection, Ledger, Link, LinkKind, Measure, Problem, State, 
 from .rules import RULES
 from .rules._registry import Context
 from .rules.dates import CHAIN
-from .rules.status import _FINISHED, _PROGRESS
+from .rules.status import _FINISHED, PROGRESS
 
 __all__ = ["add_measure", "add_problem", "close", "link", "record_progress", "reopen"]
 
@@ -163,7 +163,7 @@ def _check_step(
             raise _refuse(operation, "op-before-feedback", pointer, **params)
     if history and status.state is not State.REOPENED:
         last = history[-1].state
-        if last is not State.REOPENED and _PROGRESS[status.state] < _PROGRESS[last]:
+        if last is not State.REOPENED and PROGRESS[status.state] < PROGRESS[last]:
             params = {"item": item, "previous": last.value, "state": status.state.value}
             raise _refuse(operation, "op-regression", pointer, **params)
 

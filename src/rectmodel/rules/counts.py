@@ -19,7 +19,7 @@ from ._registry import Context, Fact, rule
 
 LEVELS = ("aspects", "categories", "problems", "tasks", "measures")
 OUTCOMES = ("completed", "in_progress", "long_term", "not_completed")
-_BUCKETS: dict[str, frozenset[State]] = {
+BUCKETS: dict[str, frozenset[State]] = {
     "completed": frozenset({State.COMPLETED, State.CLOSED, State.DEEMED_COMPLETED}),
     "in_progress": frozenset({State.IN_PROGRESS, State.REOPENED}),
     "long_term": frozenset({State.LONG_TERM}),
@@ -35,7 +35,7 @@ def _outcomes(inspection: Inspection) -> dict[str, int] | None:
     states = [p.history[-1].state if p.history else None for p in inspection.problems]
     if not states or None in states:
         return None
-    return {name: sum(1 for s in states if s in bucket) for name, bucket in _BUCKETS.items()}
+    return {name: sum(1 for s in states if s in bucket) for name, bucket in BUCKETS.items()}
 
 
 @rule(

@@ -9,7 +9,7 @@ from ..model import Inspection, State, Status
 from ._registry import Context, Fact, rule
 
 # How far along a state is; a history may not go down without a recorded reopening.
-_PROGRESS = {
+PROGRESS = {
     State.NOT_STARTED: 0,
     State.IN_PROGRESS: 1,
     State.COMPLETED: 2,
@@ -53,7 +53,7 @@ def _regressions(history: tuple[Status, ...], base: str, item: str) -> Iterator[
         if status.state is State.REOPENED:
             level = -1
             continue
-        now = _PROGRESS[status.state]
+        now = PROGRESS[status.state]
         if now < level:
             params = {"item": item, "state": status.state.value, "previous": history[k - 1].state.value}
             yield Fact(f"{base}/history/{k}", params, (f"{base}/history/{k - 1}",))
