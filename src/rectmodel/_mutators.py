@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as _dt
 import random
 from collections.abc import Callable, Sequence
+from decimal import Decimal
 from typing import Any, Protocol, TypeVar
 
 import attrs
@@ -26,6 +27,7 @@ from ._strategies import DECLARABLE, declared_for, ledgers
 from .dates import PartialDate
 from .graph import Units, round_date
 from .model import (
+    DATE_CHAIN,
     DeclaredCounts,
     Inspection,
     Ledger,
@@ -38,6 +40,7 @@ from .model import (
     State,
     Status,
 )
+from .rules.counts import problem_outcomes, rate_matches
 
 __all__ = ["MUTATORS", "Mutator", "Violation", "violations"]
 
@@ -210,20 +213,12 @@ def _declared_sum_mismatch(ledger: Ledger, rnd: random.Random) -> Violation | No
     inspection = _with_problem(
         inspection, i, attrs.evolve(inspection.problems[i], history=(Status(State.NOT_STARTED),))
     )
-    states = [p.history[-1].state for p in inspection.problems]
-    counts: dict[str, Any] = {
-        "completed": sum(1 for s in states if s in (State.COMPLETED, State.CLOSED, State.DEEMED_COMPLETED)),
-        "long_term": sum(1 for s in states if s is State.LONG_TERM),
-        "in_progress": sum(1 for s in states if s in (State.IN_PROGRESS, State.REOPENED)),
-    }
+    outcomes = problem_outcomes(inspection)  # every problem has a status now
+    assert outcomes is not None
+    counts: dict[str, Any] = {name: outcomes[name] for name in ("completed", "long_term", "in_progress")}
     declared = attrs.evolve(inspection.declared, problems=None, not_completed=None, completion_rate=None, **counts)
     changed = attrs.evolve(inspection, declared=declared)
     return Violation(_with_inspection(ledger, n, changed), "declared-sum-mismatch", f"/inspections/{n}/declared")
-
-
-def _matches(rate: int, done: int, total: int) -> bool:
-    exact = done * 100 / total
-    return rate in (int(exact), int(exact + 0.5))
 
 
 @_mutator("declared-rate-mismatch")
@@ -236,32 +231,29 @@ def _declared_rate_mismatch(ledger: Ledger, rnd: random.Random) -> Violation | N
     if inspection.declared.completed is None:
         inspection = _all_with_status(inspection)
     d = inspection.declared
-    states = [p.history[-1].state for p in inspection.problems if p.history]
-    completed = (
-        d.completed
-        if d.completed is not None
-        else sum(1 for s in states if s in (State.COMPLETED, State.CLOSED, State.DEEMED_COMPLETED))
-    )
-    long_term = d.long_term if d.long_term is not None else sum(1 for s in states if s is State.LONG_TERM)
+    outcomes = problem_outcomes(inspection) or {}  # the rule's own reading of the counts
+    completed = d.completed if d.completed is not None else outcomes["completed"]
+    long_term = d.long_term if d.long_term is not None else outcomes.get("long_term", 0)
     total = d.problems if d.problems is not None else len(inspection.problems)
-    wrong = [r for r in range(101) if not (_matches(r, completed, total) or _matches(r, completed + long_term, total))]
+    wrong = [
+        r
+        for r in range(101)
+        if not (rate_matches(Decimal(r), completed, total) or rate_matches(Decimal(r), completed + long_term, total))
+    ]
     changed = attrs.evolve(inspection, declared=attrs.evolve(d, completion_rate=f"{rnd.choice(wrong)}%"))
     pointer = f"/inspections/{n}/declared/completion_rate"
     return Violation(_with_inspection(ledger, n, changed), "declared-rate-mismatch", pointer)
 
 
-_CHAIN = ("start", "end", "feedback_date", "plan_date", "as_of", "report_date")
-
-
 @_mutator("dates-out-of-order")
 def _dates_out_of_order(ledger: Ledger, rnd: random.Random) -> Violation | None:
     """An on-site end the day before the on-site start (the round's earliest date)."""
-    options = [n for n, x in enumerate(ledger.inspections) if any(getattr(x, f) is not None for f in _CHAIN)]
+    options = [n for n, x in enumerate(ledger.inspections) if any(getattr(x, f) is not None for f in DATE_CHAIN)]
     n = _pick(rnd, options)
     if n is None:
         return None
     inspection = ledger.inspections[n]
-    start = inspection.start or next(d for f in _CHAIN if (d := getattr(inspection, f)) is not None)
+    start = inspection.start or next(d for f in DATE_CHAIN if (d := getattr(inspection, f)) is not None)
     end = PartialDate.from_date(start.first - _dt.timedelta(days=1))
     changed = attrs.evolve(inspection, start=start, end=end)
     return Violation(_with_inspection(ledger, n, changed), "dates-out-of-order", f"/inspections/{n}/end")
@@ -512,7 +504,7 @@ def _link_cycle(ledger: Ledger, rnd: random.Random) -> Violation | None:
     n, i, link = choice
     m = index[link.inspection]
     q = next(k for k, p in enumerate(ledger.inspections[m].problems) if p.id == link.problem)
-    undated: dict[str, Any] = dict.fromkeys(_CHAIN)
+    undated: dict[str, Any] = dict.fromkeys(DATE_CHAIN)
     for k in (n, m):
         ledger = _with_inspection(ledger, k, attrs.evolve(ledger.inspections[k], **undated))
     source = ledger.inspections[n]

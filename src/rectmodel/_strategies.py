@@ -43,7 +43,7 @@ from .model import (
     Status,
     Succession,
 )
-from .rules.counts import BUCKETS
+from .rules.counts import problem_outcomes
 from .rules.status import PROGRESS
 
 __all__ = [
@@ -458,7 +458,6 @@ def problems(
 
 _LEVEL_FIELDS = ("aspects", "categories", "problems", "tasks", "measures")
 _OUTCOME_FIELDS = ("completed", "in_progress", "long_term", "not_completed")
-_OUTCOME_BUCKETS = BUCKETS
 DECLARABLE = (*_LEVEL_FIELDS, *_OUTCOME_FIELDS, "completion_rate")
 _DECLARABLE_SETS = st.sets(st.sampled_from(DECLARABLE))
 _PROBLEM_LEVELS = st.sampled_from((ProblemLevel.PROBLEM, ProblemLevel.CATEGORY))
@@ -478,10 +477,9 @@ def declared_for(inspection: Inspection, names: Sequence[str], decimals: int = 0
     for name in _LEVEL_FIELDS:
         if name in names and getattr(itemized, name):
             values[name] = getattr(itemized, name)
-    states = [p.history[-1].state if p.history else None for p in inspection.problems]
     total = values.get("problems", len(inspection.problems))
-    if states and None not in states and total == len(states):
-        outcomes = {n: sum(1 for s in states if s in bucket) for n, bucket in _OUTCOME_BUCKETS.items()}
+    outcomes = problem_outcomes(inspection)  # None unless every problem has a status
+    if outcomes is not None and total == len(inspection.problems):
         for name in _OUTCOME_FIELDS:
             if name in names:
                 values[name] = outcomes[name]

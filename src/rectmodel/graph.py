@@ -34,7 +34,7 @@ import networkx as nx
 from ._export import to_dot, to_graphml, to_mermaid, to_node_link
 from ._suggest import Suggestion, suggest_links
 from .dates import PartialDate
-from .model import Inspection, Ledger, LinkKind, State, Succession
+from .model import DATE_CHAIN, Inspection, Ledger, LinkKind, State, Succession
 
 __all__ = [
     "CarriedOver",
@@ -60,7 +60,6 @@ __all__ = [
 
 # Links that say "the same problem again"; ``related`` only says "see also".
 RECURRING_KINDS = frozenset({LinkKind.RECURRENCE, LinkKind.INCOMPLETE_RECTIFICATION, LinkKind.LOOK_BACK_REVIEW})
-_CHAIN = ("start", "end", "feedback_date", "plan_date", "as_of", "report_date")
 
 
 def _escape(part: str) -> str:
@@ -78,7 +77,7 @@ def node_key(inspection: str, problem: str) -> str:
 
 def round_date(inspection: Inspection) -> PartialDate | None:
     """When a round took place: its earliest stated date (on-site start, else the next one stated)."""
-    for name in _CHAIN:
+    for name in DATE_CHAIN:
         date: PartialDate | None = getattr(inspection, name)
         if date is not None:
             return date
@@ -178,8 +177,6 @@ def build_graph(*ledgers: Ledger) -> nx.MultiDiGraph[str]:
                     if not graph.has_node(edges[-1][1]):
                         graph.add_node(edges[-1][1], inspection=link.inspection, problem=link.problem, missing=True)
     for source, target, data in edges:
-        if graph.nodes[target].get("missing") and "title" in graph.nodes[target]:
-            graph.nodes[target].pop("missing")  # found later in the documents
         graph.add_edge(source, target, **data)
     for node in [n for n, missing in graph.nodes(data="missing") if missing and "title" in graph.nodes[n]]:
         del graph.nodes[node]["missing"]

@@ -33,6 +33,10 @@ __all__ = [
 ]
 
 
+# A round's dates, in the order they must keep (earliest first).
+DATE_CHAIN = ("start", "end", "feedback_date", "plan_date", "as_of", "report_date")
+
+
 class InspectionKind(StrEnum):
     """What kind of round an inspection is."""
 

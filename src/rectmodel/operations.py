@@ -40,10 +40,10 @@ import attrs
 from .dates import PartialDate
 from .diagnostics import Severity
 from .errors import OperationError
+from .graph import round_date
 from .model import Inspection, Ledger, Link, LinkKind, Measure, Problem, State, Status
 from .rules import RULES
 from .rules._registry import Context
-from .rules.dates import CHAIN
 from .rules.status import _FINISHED, PROGRESS
 
 __all__ = ["add_measure", "add_problem", "close", "link", "record_progress", "reopen"]
@@ -223,11 +223,6 @@ def _check_measure_fits(operation: str, problem: Problem, measure: Measure, poin
         raise _refuse(operation, "op-problem-finished", pointer, **params)
 
 
-def _round_date(inspection: Inspection) -> PartialDate | None:
-    """When a round took place: its first known date, in the order a round's dates keep."""
-    return next((d for d in (getattr(inspection, name) for name in CHAIN) if d is not None), None)
-
-
 def _lineage(ledger: Ledger, unit: str) -> set[str]:
     """*unit* and every unit it continues, by the ledger's successions, transitively."""
     seen, todo = {unit}, [unit]
@@ -258,7 +253,7 @@ def _check_link(
         raise _refuse(operation, "op-unknown-target", pointer, target=target_name)
     if new.inspection == source.id:
         raise _refuse(operation, "op-same-inspection", pointer, target=target_name)
-    when, target_when = _round_date(source), _round_date(target)
+    when, target_when = round_date(source), round_date(target)
     if when is None:
         raise _refuse(operation, "op-undated-round", pointer, inspection=source.id)
     if target_when is None:

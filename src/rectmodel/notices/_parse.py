@@ -254,9 +254,7 @@ class _Parser:
             if name not in self.counts:
                 self.counts[name] = value
                 self.fact_lines[f"declared.{name}"] = line.number
-        if _GARBLED.search(f):
-            m = _GARBLED.search(f)
-            assert m is not None
+        if m := _GARBLED.search(f):
             self.report("garbled-text", Severity.INFO, line.number, text=f[max(0, m.start() - 6) : m.end() + 6])
 
     # --- structure ---------------------------------------------------------------------------------
@@ -311,13 +309,13 @@ class _Parser:
         return ParseResult(Ledger(tuple(inspections)), tuple(diagnostics))
 
     def body(self, lines: list[_Line]) -> None:
-        sections = list(_sections(lines))
+        sections = [(section, _candidates(section)) for section in _sections(lines)]
         evidenced = Counter(
-            c.kind.rstrip("?") for section in sections for c in _candidates(section) if _has_items(section, c)
+            c.kind.rstrip("?") for section, candidates in sections for c in candidates if _has_items(section, c)
         )
         usual = evidenced.most_common(1)[0][0] if evidenced else None  # the document's usual problem heading
-        for section in sections:
-            self.section(section, usual)
+        for section, candidates in sections:
+            self.section(section, candidates, usual)
 
     def publication(self, line: _Line) -> None:
         for r in self.dates(line):
@@ -350,11 +348,10 @@ class _Parser:
                     continue
             self.report("unplaced-text", Severity.INFO, line.number, text=_excerpt(line.text))
 
-    def section(self, lines: list[_Line], usual: str | None) -> None:
+    def section(self, lines: list[_Line], candidates: list[_Line], usual: str | None) -> None:
         head = lines[0]
         if head.kind == "h1":
             self.check_numbering(head, "h1", self.expected)
-        candidates = _candidates(lines)
         if not candidates:
             if head.kind == "h1" and _is_aspect(head.rest):
                 self.aspect(head, None)

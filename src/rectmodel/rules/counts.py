@@ -30,7 +30,7 @@ _INSTEAD = {"problems": "categories", "categories": "problems", "measures": "tas
 _RATE = re.compile(r"\s*([0-9]+(?:\.[0-9]+)?)\s*[%%]\s*")
 
 
-def _outcomes(inspection: Inspection) -> dict[str, int] | None:
+def problem_outcomes(inspection: Inspection) -> dict[str, int] | None:
     """Outcome counts from per-problem statuses, or None unless every problem has one."""
     states = [p.history[-1].state if p.history else None for p in inspection.problems]
     if not states or None in states:
@@ -51,7 +51,7 @@ def declared_count_mismatch(inspection: Inspection, ctx: Context) -> Iterator[Fa
         claim, have = getattr(declared, name), getattr(itemized, name)
         if claim is not None and have and claim != have:
             yield Fact(f"/declared/{name}", {"count": name, "declared": claim, "itemized": have})
-    outcomes = _outcomes(inspection) if any(getattr(declared, n) is not None for n in OUTCOMES) else None
+    outcomes = problem_outcomes(inspection) if any(getattr(declared, n) is not None for n in OUTCOMES) else None
     for name, have in (outcomes or {}).items():
         claim = getattr(declared, name)
         if claim is not None and claim != have:
@@ -118,7 +118,7 @@ def declared_sum_mismatch(inspection: Inspection, ctx: Context) -> Iterator[Fact
         yield Fact("/declared", {"parts": " + ".join(f"{n} {v}" for n, v in parts), "sum": s, "total": total})
 
 
-def _matches(rate: Decimal, done: int, total: int) -> bool:
+def rate_matches(rate: Decimal, done: int, total: int) -> bool:
     """Whether *rate* (in percent) is done/total at the precision it is written, rounded or truncated."""
     exact = Decimal(done) * 100 / Decimal(total)
     step = Decimal(1).scaleb(rate.as_tuple().exponent)  # type: ignore[arg-type]
@@ -135,12 +135,12 @@ def declared_rate_mismatch(inspection: Inspection, ctx: Context) -> Iterator[Fac
     d = inspection.declared
     m = _RATE.fullmatch(d.completion_rate or "")
     total = _total(inspection)
-    outcomes = _outcomes(inspection)
+    outcomes = problem_outcomes(inspection)
     completed = d.completed if d.completed is not None else (outcomes or {}).get("completed")
     if m is None or not total or completed is None:
         return
     long_term = d.long_term if d.long_term is not None else (outcomes or {}).get("long_term", 0)
     rate = Decimal(m.group(1))
     # Reports count the long-term items as done or not; either reading is accepted.
-    if not (_matches(rate, completed, total) or _matches(rate, completed + (long_term or 0), total)):
+    if not (rate_matches(rate, completed, total) or rate_matches(rate, completed + (long_term or 0), total)):
         yield Fact("/declared/completion_rate", {"declared": d.completion_rate, "completed": completed, "total": total})

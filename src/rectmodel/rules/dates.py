@@ -7,11 +7,10 @@ from collections.abc import Iterator
 
 from ..dates import PartialDate
 from ..diagnostics import Severity
-from ..model import Inspection, Status
+from ..model import DATE_CHAIN, Inspection, Status
 from ._registry import Context, Fact, rule
 
-# The order a round's dates must keep, earliest first.
-CHAIN = ("start", "end", "feedback_date", "plan_date", "as_of", "report_date")
+CHAIN = DATE_CHAIN  # the order a round's dates must keep, earliest first
 
 
 def _history(history: tuple[Status, ...], base: str, feedback: PartialDate | None) -> Iterator[Fact]:
