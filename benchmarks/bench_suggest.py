@@ -38,7 +38,7 @@ from typing import Final
 
 import rectmodel
 from rectmodel import Inspection, Problem
-from rectmodel._suggest import DEFAULT_THRESHOLD, Suggestion, suggest_links
+from rectmodel.graph._suggest import DEFAULT_THRESHOLD, Suggestion, suggest_links
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from test_suggest import EVALUATION_SEED, Quality, Rounds, make_rounds, top1_precision_recall

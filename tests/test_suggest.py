@@ -20,7 +20,7 @@ from hypothesis import event, given
 from hypothesis import strategies as st
 
 from rectmodel import Inspection, InspectionKind, Link, LinkKind, Problem
-from rectmodel._suggest import DEFAULT_THRESHOLD, Suggestion, suggest_links
+from rectmodel.graph._suggest import DEFAULT_THRESHOLD, Suggestion, suggest_links
 from rectmodel.strategies import inspections
 
 # ---------------------------------------------------------------- the evaluation set
@@ -541,7 +541,7 @@ def test_precision_and_recall_on_the_evaluation_set() -> None:
 
 def test_frequent_terms_find_no_candidates_but_count_in_the_scores(monkeypatch: pytest.MonkeyPatch) -> None:
     """In large rounds, frequent terms only score the candidates rarer terms find; scores stay exact."""
-    from rectmodel import _suggest
+    from rectmodel.graph import _suggest
 
     rounds = make_rounds(300, seed=7)
     exact = suggest_links(rounds.earlier, rounds.later, threshold=0.3)
@@ -561,7 +561,7 @@ def test_frequent_terms_find_no_candidates_but_count_in_the_scores(monkeypatch: 
 def test_the_result_does_not_depend_on_the_hash_seed() -> None:
     script = (
         "import hashlib, sys; sys.path.insert(0, sys.argv[1]); from test_suggest import make_rounds; "
-        "from rectmodel._suggest import suggest_links; r = make_rounds(120, seed=5); "
+        "from rectmodel.graph._suggest import suggest_links; r = make_rounds(120, seed=5); "
         "print(hashlib.sha256(repr(suggest_links(r.earlier, r.later, threshold=0.1)).encode()).hexdigest())"
     )
     digests = {

@@ -17,9 +17,8 @@ from typing import Any, TextIO
 import attrs
 import orjson
 
-from ._counts import itemize
+from ._format import diagnostic_line, files_json, rules_json, rules_markdown, summary_line
 from ._messages import state
-from ._render import diagnostic_line, files_json, rules_json, rules_markdown, summary_line
 from .codec import dumps, load
 from .dates import PartialDate
 from .diagnostics import Diagnostic, Report, Severity, Waiver, load_waivers
@@ -35,7 +34,7 @@ from .graph import (
     to_node_link,
     unit_history,
 )
-from .model import Inspection, Ledger
+from .model import Inspection, Ledger, itemize
 from .notices import read as read_notice
 from .notices import render as render_notice
 from .rules import Config, iter_diagnostics

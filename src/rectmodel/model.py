@@ -87,8 +87,37 @@ class State(StrEnum):
         """Whether the state counts as rectified (completed, deemed, long-term, closed)."""
         return self in _DONE
 
+    @property
+    def is_finished(self) -> bool:
+        """Whether the state says the work is over (completed or closed): every measure must then be done."""
+        return self in _FINISHED
+
+    @property
+    def progress(self) -> int | None:
+        """How far along the state is (0 not started … 3 closed); None for ``reopened``, which restarts the count.
+
+        A history may not go down this scale without a recorded reopening.
+        """
+        return _PROGRESS.get(self)
+
 
 _DONE = frozenset({State.COMPLETED, State.DEEMED_COMPLETED, State.LONG_TERM, State.CLOSED})
+_FINISHED = frozenset({State.COMPLETED, State.CLOSED})
+_PROGRESS = {
+    State.NOT_STARTED: 0,
+    State.IN_PROGRESS: 1,
+    State.COMPLETED: 2,
+    State.DEEMED_COMPLETED: 2,
+    State.LONG_TERM: 2,
+    State.CLOSED: 3,
+}
+# The outcome counts a report declares, each with the current states of the problems it counts.
+OUTCOME_STATES: dict[str, frozenset[State]] = {
+    "completed": frozenset({State.COMPLETED, State.CLOSED, State.DEEMED_COMPLETED}),
+    "in_progress": frozenset({State.IN_PROGRESS, State.REOPENED}),
+    "long_term": frozenset({State.LONG_TERM}),
+    "not_completed": frozenset({State.NOT_STARTED, State.IN_PROGRESS, State.REOPENED}),
+}
 
 
 class LinkKind(StrEnum):
@@ -231,6 +260,11 @@ class Group:
     parent: str | None = None
 
 
+# The levels a preamble counts, outermost first, and the outcomes it counts (``DeclaredCounts`` fields).
+COUNT_LEVELS = ("aspects", "categories", "problems", "tasks", "measures")
+OUTCOMES = tuple(OUTCOME_STATES)
+
+
 @frozen
 class DeclaredCounts:
     """The counts a report's preamble declares, kept as claimed, never derived.
@@ -327,3 +361,39 @@ class Ledger:
 
     inspections: tuple[Inspection, ...] = ()
     successions: tuple[Succession, ...] = ()
+
+
+@frozen
+class Itemized:
+    """Counts of what an inspection lists item by item.
+
+    A problem of level ``category`` counts as a category, not as a problem; a
+    measure of level ``task`` counts as a task, not as a measure.
+    """
+
+    aspects: int
+    categories: int
+    problems: int
+    tasks: int
+    measures: int
+
+
+def itemize(inspection: Inspection) -> Itemized:
+    """Count the groups, problems, tasks and measures *inspection* lists."""
+    aspects = categories = problems = tasks = measures = 0
+    for group in inspection.groups:
+        if group.level is GroupLevel.ASPECT:
+            aspects += 1
+        else:
+            categories += 1
+    for problem in inspection.problems:
+        if problem.level is ProblemLevel.CATEGORY:
+            categories += 1
+        else:
+            problems += 1
+        for measure in problem.measures:
+            if measure.level is MeasureLevel.TASK:
+                tasks += 1
+            else:
+                measures += 1
+    return Itemized(aspects, categories, problems, tasks, measures)

@@ -40,11 +40,10 @@ import attrs
 from .dates import PartialDate
 from .diagnostics import Severity
 from .errors import OperationError
-from .graph import round_date
 from .model import Inspection, Ledger, Link, LinkKind, Measure, Problem, State, Status
 from .rules import RULES
 from .rules._registry import Context
-from .rules.status import _FINISHED, PROGRESS
+from .units import round_date
 
 __all__ = ["add_measure", "add_problem", "close", "link", "record_progress", "reopen"]
 
@@ -163,7 +162,7 @@ def _check_step(
             raise _refuse(operation, "op-before-feedback", pointer, **params)
     if history and status.state is not State.REOPENED:
         last = history[-1].state
-        if last is not State.REOPENED and PROGRESS[status.state] < PROGRESS[last]:
+        if last is not State.REOPENED and (status.state.progress or 0) < (last.progress or 0):
             params = {"item": item, "previous": last.value, "state": status.state.value}
             raise _refuse(operation, "op-regression", pointer, **params)
 
@@ -193,7 +192,7 @@ def _check_new_measure(operation: str, measure: Measure, pointer: str, feedback:
 def _check_finished(operation: str, problem: Problem, pointer: str) -> None:
     """Refuse a problem completed or closed while a measure is not done, or closed without evidence."""
     current = problem.status
-    if current is None or current.state not in _FINISHED:
+    if current is None or not current.state.is_finished:
         return
     for measure in problem.measures:
         if not _done(measure):
@@ -212,7 +211,7 @@ def _check_finished(operation: str, problem: Problem, pointer: str) -> None:
 def _check_measure_fits(operation: str, problem: Problem, measure: Measure, pointer: str) -> None:
     """Refuse a measure not done under a problem completed or closed."""
     current = problem.status
-    if current is not None and current.state in _FINISHED and not _done(measure):
+    if current is not None and current.state.is_finished and not _done(measure):
         ms = measure.status
         params = {
             "problem": problem.id,

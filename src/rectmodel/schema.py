@@ -12,7 +12,7 @@ from typing import Any
 
 import orjson
 
-from ._fields import MAX_COUNT, Shape, field_specs
+from .codec._fields import MAX_COUNT, Shape, field_specs
 from .model import Ledger
 
 __all__ = ["SCHEMA_ID", "SCHEMA_VERSION", "json_schema", "json_schema_text"]

@@ -20,7 +20,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ._parse import ParseResult, parse
-from ._render import Format, render
+from ._write import Format, render
 
 __all__ = ["Format", "ParseResult", "parse", "read", "render"]
 

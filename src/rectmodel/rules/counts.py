@@ -12,19 +12,10 @@ import re
 from collections.abc import Iterator
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
-from .._counts import itemize
 from ..diagnostics import Severity
-from ..model import Inspection, State
+from ..model import COUNT_LEVELS, OUTCOME_STATES, OUTCOMES, Inspection, itemize
 from ._registry import Context, Fact, rule
 
-LEVELS = ("aspects", "categories", "problems", "tasks", "measures")
-OUTCOMES = ("completed", "in_progress", "long_term", "not_completed")
-BUCKETS: dict[str, frozenset[State]] = {
-    "completed": frozenset({State.COMPLETED, State.CLOSED, State.DEEMED_COMPLETED}),
-    "in_progress": frozenset({State.IN_PROGRESS, State.REOPENED}),
-    "long_term": frozenset({State.LONG_TERM}),
-    "not_completed": frozenset({State.NOT_STARTED, State.IN_PROGRESS, State.REOPENED}),
-}
 # Where a level is not itemized, what the document itemizes in its place.
 _INSTEAD = {"problems": "categories", "categories": "problems", "measures": "tasks", "tasks": "measures"}
 _RATE = re.compile(r"\s*([0-9]+(?:\.[0-9]+)?)\s*[%%]\s*")
@@ -35,7 +26,7 @@ def problem_outcomes(inspection: Inspection) -> dict[str, int] | None:
     states = [p.history[-1].state if p.history else None for p in inspection.problems]
     if not states or None in states:
         return None
-    return {name: sum(1 for s in states if s in bucket) for name, bucket in BUCKETS.items()}
+    return {name: sum(1 for s in states if s in bucket) for name, bucket in OUTCOME_STATES.items()}
 
 
 @rule(
@@ -47,7 +38,7 @@ def problem_outcomes(inspection: Inspection) -> dict[str, int] | None:
 def declared_count_mismatch(inspection: Inspection, ctx: Context) -> Iterator[Fact]:
     declared = inspection.declared
     itemized = itemize(inspection)
-    for name in LEVELS:
+    for name in COUNT_LEVELS:
         claim, have = getattr(declared, name), getattr(itemized, name)
         if claim is not None and have and claim != have:
             yield Fact(f"/declared/{name}", {"count": name, "declared": claim, "itemized": have})
@@ -70,7 +61,7 @@ def declared_count_mismatch(inspection: Inspection, ctx: Context) -> Iterator[Fa
 def declared_count_unverifiable(inspection: Inspection, ctx: Context) -> Iterator[Fact]:
     declared = inspection.declared
     itemized = itemize(inspection)
-    for name in LEVELS:
+    for name in COUNT_LEVELS:
         claim = getattr(declared, name)
         if claim is not None and not getattr(itemized, name):
             params = {"count": name, "declared": claim, "reason": "not-itemized"}

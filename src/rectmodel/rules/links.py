@@ -8,11 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import networkx as nx
-
 from ..diagnostics import Severity
-from ..graph import Units, node_key, round_date
 from ..model import Inspection, Ledger
+from ..units import LinkGraph, Units, iter_links, node_name, round_date
 from ._registry import Context, Fact, rule
 
 
@@ -23,14 +21,6 @@ def _inspections(ctx: Context) -> dict[str, Inspection]:
         for inspection in ledger.inspections:
             found[inspection.id] = inspection
     return found
-
-
-def _links(ledger: Ledger) -> Iterator[tuple[str, Inspection, str, str, str]]:
-    """(pointer, source inspection, source problem id, target inspection id, target problem id) of every link."""
-    for n, inspection in enumerate(ledger.inspections):
-        for i, problem in enumerate(inspection.problems):
-            for k, link in enumerate(problem.links):
-                yield f"/inspections/{n}/problems/{i}/links/{k}", inspection, problem.id, link.inspection, link.problem
 
 
 @rule(
@@ -45,17 +35,18 @@ def _links(ledger: Ledger) -> Iterator[tuple[str, Inspection, str, str, str]]:
 )
 def link_forward_in_time(ledger: Ledger, ctx: Context) -> Iterator[Fact]:
     index = _inspections(ctx)
-    for pointer, source, _, target_id, target_problem in _links(ledger):
-        target = index.get(target_id)
+    for site in iter_links(ledger):
+        source, target = site.inspection, index.get(site.link.inspection)
         if target is None:
             continue  # dangling-reference says so
-        name = f"{target_id}/{target_problem}"
+        name = f"{site.link.inspection}/{site.link.problem}"
         if target.id == source.id:
-            yield Fact(pointer, {"target": name, "reason": "same-round"})
+            yield Fact(site.pointer, {"target": name, "reason": "same-round"})
             continue
         ours, theirs = round_date(source), round_date(target)
         if ours is not None and theirs is not None and theirs.first >= ours.last:
-            yield Fact(pointer, {"target": name, "reason": "later", "date": str(ours), "target_date": str(theirs)})
+            params = {"target": name, "reason": "later", "date": str(ours), "target_date": str(theirs)}
+            yield Fact(site.pointer, params)
 
 
 @rule(
@@ -71,13 +62,13 @@ def link_forward_in_time(ledger: Ledger, ctx: Context) -> Iterator[Fact]:
 def link_unit_mismatch(ledger: Ledger, ctx: Context) -> Iterator[Fact]:
     index = _inspections(ctx)
     units = Units.of((*ctx.others, ledger))
-    for pointer, source, _, target_id, target_problem in _links(ledger):
-        target = index.get(target_id)
+    for site in iter_links(ledger):
+        source, target = site.inspection, index.get(site.link.inspection)
         if target is None or source.unit is None or target.unit is None:
             continue
         if not units.same(source.unit, target.unit):
-            params = {"target": f"{target_id}/{target_problem}", "unit": source.unit, "target_unit": target.unit}
-            yield Fact(pointer, params)
+            params = {"target": f"{target.id}/{site.link.problem}", "unit": source.unit, "target_unit": target.unit}
+            yield Fact(site.pointer, params)
 
 
 @rule(
@@ -92,42 +83,24 @@ def link_unit_mismatch(ledger: Ledger, ctx: Context) -> Iterator[Fact]:
     scope="ledger",
 )
 def link_cycle(ledger: Ledger, ctx: Context) -> Iterator[Fact]:
-    ours = list(_links(ledger))
+    ours = list(iter_links(ledger))
     if not ours:
         return
-    graph: nx.DiGraph[str] = nx.DiGraph()
-    for other in ctx.others:
-        for _, source, problem, target_id, target_problem in _links(other):
-            graph.add_edge(node_key(source.id, problem), node_key(target_id, target_problem))
+    graph = LinkGraph.of(ctx.others)
     where: dict[tuple[str, str], list[str]] = {}
-    for pointer, source, problem, target_id, target_problem in ours:
-        edge = (node_key(source.id, problem), node_key(target_id, target_problem))
-        graph.add_edge(*edge)
-        where.setdefault(edge, []).append(pointer)
-    for component in nx.strongly_connected_components(graph):
-        if len(component) == 1:
-            (node,) = component
-            if not graph.has_edge(node, node):
-                continue
+    for site in ours:
+        graph.add(site.source, site.target)
+        where.setdefault((site.source, site.target), []).append(site.pointer)
+    for cycle in graph.cycles():
+        component = set(cycle)
         inside = sorted(
             (p for edge, pointers in where.items() if edge[0] in component and edge[1] in component for p in pointers),
             key=_document_order,
         )
         if not inside:
             continue  # a cycle wholly in other documents: theirs to report
-        cycle = nx.find_cycle(graph.subgraph(component))
-        names = [graph_name(u) for u, _ in cycle] + [graph_name(cycle[0][0])]
+        names = [node_name(u) for u in (*cycle, cycle[0])]
         yield Fact(inside[0], {"cycle": " → ".join(names), "length": len(cycle)}, tuple(inside[1:]))
-
-
-def graph_name(node: str) -> str:
-    """A node key shown as ``inspection/problem`` (unescaped, for messages)."""
-    inspection, _, problem = node.partition("/")
-    return f"{_unescape(inspection)}/{_unescape(problem)}"
-
-
-def _unescape(part: str) -> str:
-    return part.replace("~1", "/").replace("~0", "~")
 
 
 def _document_order(pointer: str) -> tuple[int, ...]:

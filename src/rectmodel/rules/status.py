@@ -8,17 +8,6 @@ from ..diagnostics import Severity
 from ..model import Inspection, State, Status
 from ._registry import Context, Fact, rule
 
-# How far along a state is; a history may not go down without a recorded reopening.
-PROGRESS = {
-    State.NOT_STARTED: 0,
-    State.IN_PROGRESS: 1,
-    State.COMPLETED: 2,
-    State.DEEMED_COMPLETED: 2,
-    State.LONG_TERM: 2,
-    State.CLOSED: 3,
-}
-_FINISHED = frozenset({State.COMPLETED, State.CLOSED})
-
 
 @rule(
     "status-inconsistent",
@@ -32,7 +21,7 @@ _FINISHED = frozenset({State.COMPLETED, State.CLOSED})
 )
 def status_inconsistent(inspection: Inspection, ctx: Context) -> Iterator[Fact]:
     for i, problem in enumerate(inspection.problems):
-        if not problem.history or problem.history[-1].state not in _FINISHED:
+        if not problem.history or not problem.history[-1].state.is_finished:
             continue
         state = problem.history[-1].state
         for j, measure in enumerate(problem.measures):
@@ -53,7 +42,7 @@ def _regressions(history: tuple[Status, ...], base: str, item: str) -> Iterator[
         if status.state is State.REOPENED:
             level = -1
             continue
-        now = PROGRESS[status.state]
+        now = status.state.progress or 0
         if now < level:
             params = {"item": item, "state": status.state.value, "previous": history[k - 1].state.value}
             yield Fact(f"{base}/history/{k}", params, (f"{base}/history/{k - 1}",))

@@ -40,7 +40,7 @@ from itertools import pairwise
 
 import attrs
 
-from .model import Inspection, Problem
+from ..model import Inspection, Problem
 
 __all__ = ["Suggestion", "suggest_links"]
 

@@ -13,8 +13,7 @@ Every ledger these strategies draw passes every rule with no diagnostic at all;
 >>> test_round_trip()
 """
 
-from ._mutators import MUTATORS, Mutator, Violation, violations
-from ._strategies import (
+from ._ledgers import (
     inspections,
     ledgers,
     measures,
@@ -23,6 +22,7 @@ from ._strategies import (
     responsibilities,
     statuses,
 )
+from ._mutators import MUTATORS, Mutator, Violation, violations
 
 __all__ = [
     "MUTATORS",

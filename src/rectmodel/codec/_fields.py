@@ -9,7 +9,7 @@ from typing import Any
 
 import attrs
 
-from .dates import PartialDate
+from ..dates import PartialDate
 
 __all__ = ["MAX_COUNT", "FieldSpec", "Shape", "field_specs", "shape_of"]
 

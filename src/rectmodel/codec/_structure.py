@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ..dates import PartialDate
 from ._fields import MAX_COUNT, Shape, field_specs
-from .dates import PartialDate
 
 __all__ = ["Refused", "make_structure_fn"]
 

@@ -1,12 +1,4 @@
-"""JSON in and out: ``load``/``loads`` and ``dump``/``dumps``, lossless and strict.
-
-Loading takes a fast path first: orjson parses, and strict structuring functions
-generated from the model's annotations build it, while the garbage collector is
-paused; a cattrs converter writes the canonical JSON back. Only
-when that fails does a second, slower pass walk the document against the model's
-annotations and collect *every* problem with its JSON Pointer, so that detailed
-error reporting costs nothing on valid input.
-"""
+"""The load/dump API: the fast path, the located-issue slow pass, and the canonical writer."""
 
 from __future__ import annotations
 
@@ -22,11 +14,12 @@ import cattrs
 import orjson
 from cattrs.gen import make_dict_unstructure_fn
 
+from .._pointer import escape
+from ..dates import PartialDate
+from ..errors import LoadError, LoadIssue
+from ..model import Ledger
 from ._fields import MAX_COUNT, Shape, field_specs
 from ._structure import make_structure_fn
-from .dates import PartialDate
-from .errors import LoadError, LoadIssue
-from .model import Ledger
 
 __all__ = ["decode", "dump", "dumps", "load", "loads"]
 
@@ -226,7 +219,7 @@ def _is_date(value: Any) -> bool:
 
 
 def _join(pointer: str, key: str) -> str:
-    return f"{pointer}/{key.replace('~', '~0').replace('/', '~1')}"
+    return f"{pointer}/{escape(key)}"
 
 
 def _got(value: Any) -> str:

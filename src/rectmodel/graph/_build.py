@@ -1,134 +1,33 @@
-"""The graph across inspection rounds: which problems recur, and what was never closed.
-
-``build_graph`` turns one or many ledgers (many files) into a networkx
-``MultiDiGraph``: a node per problem, keyed ``"<inspection>/<problem>"`` (each id
-escaped as in JSON Pointer: ``~`` → ``~0``, ``/`` → ``~1``), and an edge per link,
-from the later problem to the earlier one, with the link's ``kind``. Units are
-followed through declared successions (renamed or merged units), so a unit's
-history does not break when its name changes.
-
-The queries return plain typed results, not graph internals:
-
->>> from rectmodel import Inspection, Ledger, Link, Problem, PartialDate
->>> D = PartialDate.parse
->>> r1 = Inspection("r1", "regular", "市委第一巡察组", "某局党组", unit="ju", start=D("2019-04"),
-...                 problems=(Problem("P1", "公务用车管理不规范"),))
->>> r2 = Inspection("r2", "regular", "市委第二巡察组", "某局党组", unit="ju", start=D("2022-05"),
-...                 problems=(Problem("P1", "公务用车管理问题依然存在", links=(Link("recurrence", "r1", "P1"),)),))
->>> graph = build_graph(Ledger((r1, r2)))
->>> [(p.inspection, p.problem) for p in recurrence_chain(graph, "r2", "P1")]
-[('r1', 'P1'), ('r2', 'P1')]
->>> [c.problem.title for c in carried_over(graph)]
-['公务用车管理不规范']
-"""
+"""Building the graph across rounds from ledgers, and the queries over it."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import attrs
 import networkx as nx
 
-from ._export import to_dot, to_graphml, to_mermaid, to_node_link
-from ._suggest import Suggestion, suggest_links
-from .dates import PartialDate
-from .model import DATE_CHAIN, Inspection, Ledger, LinkKind, State, Succession
+from .._pointer import escape
+from ..model import Inspection, Ledger, LinkKind, State
+from ..units import Units, node_key, round_date
 
 __all__ = [
     "CarriedOver",
     "ProblemRef",
     "Recurrence",
     "RoundSummary",
-    "Suggestion",
     "UnitHistory",
-    "Units",
     "build_graph",
     "carried_over",
-    "node_key",
     "recurrence_chain",
     "recurring",
-    "round_date",
-    "suggest_links",
-    "to_dot",
-    "to_graphml",
-    "to_mermaid",
-    "to_node_link",
     "unit_history",
 ]
 
 # Links that say "the same problem again"; ``related`` only says "see also".
 RECURRING_KINDS = frozenset({LinkKind.RECURRENCE, LinkKind.INCOMPLETE_RECTIFICATION, LinkKind.LOOK_BACK_REVIEW})
-
-
-def _escape(part: str) -> str:
-    return part.replace("~", "~0").replace("/", "~1")
-
-
-def node_key(inspection: str, problem: str) -> str:
-    """The node of a problem: ``"<inspection>/<problem>"``, each id escaped as in JSON Pointer.
-
-    >>> node_key("2024/一", "P~1")
-    '2024~1一/P~01'
-    """
-    return f"{_escape(inspection)}/{_escape(problem)}"
-
-
-def round_date(inspection: Inspection) -> PartialDate | None:
-    """When a round took place: its earliest stated date (on-site start, else the next one stated)."""
-    for name in DATE_CHAIN:
-        date: PartialDate | None = getattr(inspection, name)
-        if date is not None:
-            return date
-    return None
-
-
-class Units:
-    """Stable unit identities across renamings and mergers, from declared successions.
-
-    Units joined by successions (old → new, in any number of steps, merges and
-    splits included) form one lineage; its name is the newest unit (one that no
-    succession replaces), several joined with ``+`` if a split left more than one.
-
-    >>> units = Units([Succession("xxzx", "sjj"), Succession("sjj", "sjzx")])
-    >>> units.lineage("xxzx"), units.lineage("sjzx"), units.lineage("other")
-    ('sjzx', 'sjzx', 'other')
-    >>> units.members("sjzx")
-    ('sjj', 'sjzx', 'xxzx')
-    """
-
-    def __init__(self, successions: Iterable[Succession] = ()) -> None:
-        graph: nx.Graph[str] = nx.Graph()
-        replaced: set[str] = set()
-        for s in successions:
-            graph.add_edge(s.old, s.new)
-            replaced.add(s.old)
-        self._lineage: dict[str, str] = {}
-        self._members: dict[str, tuple[str, ...]] = {}
-        for component in nx.connected_components(graph):
-            newest = sorted(u for u in component if u not in replaced) or sorted(component)
-            name = "+".join(newest)
-            self._members[name] = tuple(sorted(component))
-            for unit in component:
-                self._lineage[unit] = name
-
-    @classmethod
-    def of(cls, ledgers: Iterable[Ledger]) -> Units:
-        """The units of every succession the ledgers declare."""
-        return cls(s for ledger in ledgers for s in ledger.successions)
-
-    def lineage(self, unit: str) -> str:
-        """The stable id of the lineage *unit* belongs to (itself if no succession names it)."""
-        return self._lineage.get(unit, unit)
-
-    def members(self, lineage: str) -> tuple[str, ...]:
-        """Every unit id of a lineage, sorted."""
-        return self._members.get(lineage, (lineage,))
-
-    def same(self, a: str, b: str) -> bool:
-        """Whether two unit ids are the same unit, directly or through successions."""
-        return self.lineage(a) == self.lineage(b)
 
 
 def _attributes(inspection: Inspection, units: Units) -> dict[str, Any]:
@@ -162,9 +61,9 @@ def build_graph(*ledgers: Ledger) -> nx.MultiDiGraph[str]:
     for ledger in ledgers:
         for inspection in ledger.inspections:
             shared = _attributes(inspection, units)
-            escaped = _escape(inspection.id)
+            escaped = escape(inspection.id)
             for problem in inspection.problems:
-                key = f"{escaped}/{_escape(problem.id)}"
+                key = f"{escaped}/{escape(problem.id)}"
                 attributes = {**shared, "problem": problem.id, "title": problem.title, "level": str(problem.level)}
                 if problem.history:
                     attributes["status"] = str(problem.history[-1].state)
@@ -399,6 +298,3 @@ def unit_history(graph: nx.MultiDiGraph[str], unit: str) -> UnitHistory:
         open_,
         tuple(carried_over(own, unit=unit)),
     )
-
-
-_ = (Suggestion, suggest_links)  # re-exported: link suggestion lives in ._suggest

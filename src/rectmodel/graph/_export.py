@@ -39,15 +39,13 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import networkx as nx
 import orjson
 
-from .model import State
-
-if TYPE_CHECKING:
-    from .graph import Units
+from ..model import State
+from ..units import Units
 
 __all__ = ["to_dot", "to_graphml", "to_mermaid", "to_node_link"]
 

@@ -17,16 +17,12 @@ from decimal import Decimal
 from typing import Any, Protocol, TypeVar
 
 import attrs
-import networkx as nx
 from hypothesis import reject
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
-from ._counts import itemize
-from ._strategies import DECLARABLE, declared_for, ledgers
-from .dates import PartialDate
-from .graph import Units, round_date
-from .model import (
+from ..dates import PartialDate
+from ..model import (
     DATE_CHAIN,
     DeclaredCounts,
     Inspection,
@@ -39,8 +35,11 @@ from .model import (
     Responsibility,
     State,
     Status,
+    itemize,
 )
-from .rules.counts import problem_outcomes, rate_matches
+from ..rules.counts import problem_outcomes, rate_matches
+from ..units import LinkGraph, Units, node_key, round_date
+from ._ledgers import DECLARABLE, declared_for, ledgers
 
 __all__ = ["MUTATORS", "Mutator", "Violation", "violations"]
 
@@ -421,15 +420,6 @@ def _with_link(ledger: Ledger, n: int, i: int, link: Link) -> tuple[Ledger, str]
     return _with_inspection(ledger, n, changed), f"/inspections/{n}/problems/{i}/links/{len(problem.links)}"
 
 
-def _link_graph(ledger: Ledger) -> nx.DiGraph[tuple[str, str]]:
-    graph: nx.DiGraph[tuple[str, str]] = nx.DiGraph()
-    for x in ledger.inspections:
-        for p in x.problems:
-            graph.add_node((x.id, p.id))
-            graph.add_edges_from(((x.id, p.id), (link.inspection, link.problem)) for link in p.links)
-    return graph
-
-
 def _ordered_rounds(ledger: Ledger, *, same_unit: bool) -> list[tuple[int, int]]:
     """(earlier, later) inspection index pairs, certainly in that order in time, of the same unit or not."""
     units = Units.of((ledger,))
@@ -448,7 +438,7 @@ def _ordered_rounds(ledger: Ledger, *, same_unit: bool) -> list[tuple[int, int]]
 @_mutator("link-forward-in-time")
 def _link_forward_in_time(ledger: Ledger, rnd: random.Random) -> Violation | None:
     """A link from a problem to one of a later round of its unit, or to another problem of its own round."""
-    graph = _link_graph(ledger)
+    graph = LinkGraph.of((ledger,))
     options: list[tuple[int, int, int, int]] = [
         (m, q, n, p)
         for m, n in _ordered_rounds(ledger, same_unit=True)
@@ -464,11 +454,10 @@ def _link_forward_in_time(ledger: Ledger, rnd: random.Random) -> Violation | Non
     ]
     rnd.shuffle(options)
     for m, q, n, p in options:
-        source = (ledger.inspections[m].id, ledger.inspections[m].problems[q].id)
-        target = (ledger.inspections[n].id, ledger.inspections[n].problems[p].id)
-        if target in graph and source in graph and nx.has_path(graph, target, source):
+        source, target = ledger.inspections[m], ledger.inspections[n]
+        if graph.path(node_key(target.id, target.problems[p].id), node_key(source.id, source.problems[q].id)):
             continue  # it would close a cycle too
-        broken, pointer = _with_link(ledger, m, q, Link(LinkKind.RECURRENCE, *target))
+        broken, pointer = _with_link(ledger, m, q, Link(LinkKind.RECURRENCE, target.id, target.problems[p].id))
         return Violation(broken, "link-forward-in-time", pointer)
     return None
 

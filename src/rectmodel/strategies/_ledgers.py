@@ -23,9 +23,10 @@ import attrs
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
-from ._counts import itemize
-from .dates import PartialDate
-from .model import (
+from ..dates import PartialDate
+from ..model import (
+    COUNT_LEVELS,
+    OUTCOMES,
     DeclaredCounts,
     Group,
     GroupLevel,
@@ -42,9 +43,9 @@ from .model import (
     State,
     Status,
     Succession,
+    itemize,
 )
-from .rules.counts import problem_outcomes
-from .rules.status import PROGRESS
+from ..rules.counts import problem_outcomes
 
 __all__ = [
     "Grouping",
@@ -208,7 +209,7 @@ def responsibilities(*, texts: Texts = "realistic", allow_empty: bool = False) -
 
 
 # Progress of each state (the status-regression rule's order); REOPENED resets it.
-_PROGRESS = PROGRESS
+_PROGRESS = {s: s.progress for s in State if s.progress is not None}
 _BY_PROGRESS = sorted(_PROGRESS, key=lambda s: _PROGRESS[s])
 _FROM_LEVEL = {n: st.sampled_from([s for s in _BY_PROGRESS if _PROGRESS[s] >= n]) for n in range(4)}
 _BOOLEANS = st.booleans()
@@ -367,7 +368,7 @@ def measures(
     )
 
 
-_FINISHED = frozenset({State.COMPLETED, State.CLOSED})
+_FINISHED = frozenset(s for s in State if s.is_finished)
 
 
 @st.composite
@@ -456,9 +457,7 @@ def problems(
     )
 
 
-_LEVEL_FIELDS = ("aspects", "categories", "problems", "tasks", "measures")
-_OUTCOME_FIELDS = ("completed", "in_progress", "long_term", "not_completed")
-DECLARABLE = (*_LEVEL_FIELDS, *_OUTCOME_FIELDS, "completion_rate")
+DECLARABLE = (*COUNT_LEVELS, *OUTCOMES, "completion_rate")
 _DECLARABLE_SETS = st.sets(st.sampled_from(DECLARABLE))
 _PROBLEM_LEVELS = st.sampled_from((ProblemLevel.PROBLEM, ProblemLevel.CATEGORY))
 _MEASURE_LEVELS = st.sampled_from(tuple(MeasureLevel))
@@ -474,13 +473,13 @@ def declared_for(inspection: Inspection, names: Sequence[str], decimals: int = 0
     """
     itemized = itemize(inspection)
     values: dict[str, Any] = {}
-    for name in _LEVEL_FIELDS:
+    for name in COUNT_LEVELS:
         if name in names and getattr(itemized, name):
             values[name] = getattr(itemized, name)
     total = values.get("problems", len(inspection.problems))
     outcomes = problem_outcomes(inspection)  # None unless every problem has a status
     if outcomes is not None and total == len(inspection.problems):
-        for name in _OUTCOME_FIELDS:
+        for name in OUTCOMES:
             if name in names:
                 values[name] = outcomes[name]
         # With an open part (not completed, else in progress), the declared parts claim to add up to the

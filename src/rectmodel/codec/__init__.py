@@ -1,0 +1,13 @@
+"""JSON in and out: ``load``/``loads`` and ``dump``/``dumps``, lossless and strict.
+
+Loading takes a fast path first: orjson parses, and strict structuring functions
+generated from the model's annotations (``_structure``) build the model while the
+garbage collector is paused. Only when that fails does a second, slower pass walk
+the document against the field shapes (``_fields``) and collect *every* problem
+with its JSON Pointer, so that detailed error reporting costs nothing on valid
+input. A cattrs converter writes the canonical JSON back.
+"""
+
+from ._json import decode, dump, dumps, load, loads
+
+__all__ = ["decode", "dump", "dumps", "load", "loads"]

@@ -1,0 +1,231 @@
+"""Model-level ideas of the rounds of a unit: lineages through successions, round dates, the link graph.
+
+These are what the link rules, the operations, the mutators and the graph share.
+They need no graph library: ``import rectmodel`` stays free of networkx, which the
+``rectmodel.graph`` family alone imports.
+
+>>> units = Units([Succession("xxzx", "sjj"), Succession("sjj", "sjzx")])
+>>> units.lineage("xxzx"), units.lineage("sjzx"), units.lineage("other")
+('sjzx', 'sjzx', 'other')
+>>> units.members("sjzx")
+('sjj', 'sjzx', 'xxzx')
+>>> node_key("2024/一", "P~1")
+'2024~1一/P~01'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from attrs import frozen
+
+from ._pointer import escape, unescape
+from .dates import PartialDate
+from .model import DATE_CHAIN, Inspection, Ledger, Link, Succession
+
+__all__ = ["LinkGraph", "LinkSite", "Units", "iter_links", "node_key", "node_name", "round_date"]
+
+
+def node_key(inspection: str, problem: str) -> str:
+    """The key of a problem: ``"<inspection>/<problem>"``, each id escaped as in JSON Pointer."""
+    return f"{escape(inspection)}/{escape(problem)}"
+
+
+def node_name(key: str) -> str:
+    """A node key shown as ``inspection/problem`` (unescaped, for messages)."""
+    inspection, _, problem = key.partition("/")
+    return f"{unescape(inspection)}/{unescape(problem)}"
+
+
+def round_date(inspection: Inspection) -> PartialDate | None:
+    """When a round took place: its earliest stated date (on-site start, else the next one stated)."""
+    for name in DATE_CHAIN:
+        date: PartialDate | None = getattr(inspection, name)
+        if date is not None:
+            return date
+    return None
+
+
+class Units:
+    """Stable unit identities across renamings and mergers, from declared successions.
+
+    Units joined by successions (old → new, in any number of steps, merges and
+    splits included) form one lineage; its name is the newest unit (one that no
+    succession replaces), several joined with ``+`` if a split left more than one.
+    """
+
+    def __init__(self, successions: Iterable[Succession] = ()) -> None:
+        parent: dict[str, str] = {}
+
+        def find(unit: str) -> str:
+            root = unit
+            while parent[root] != root:
+                root = parent[root]
+            while parent[unit] != root:  # path compression
+                parent[unit], unit = root, parent[unit]
+            return root
+
+        replaced: set[str] = set()
+        for s in successions:
+            for unit in (s.old, s.new):
+                parent.setdefault(unit, unit)
+            parent[find(s.old)] = find(s.new)
+            replaced.add(s.old)
+        components: dict[str, list[str]] = {}
+        for unit in parent:
+            components.setdefault(find(unit), []).append(unit)
+        self._lineage: dict[str, str] = {}
+        self._members: dict[str, tuple[str, ...]] = {}
+        for component in components.values():
+            newest = sorted(u for u in component if u not in replaced) or sorted(component)
+            name = "+".join(newest)
+            self._members[name] = tuple(sorted(component))
+            for unit in component:
+                self._lineage[unit] = name
+
+    @classmethod
+    def of(cls, ledgers: Iterable[Ledger]) -> Units:
+        """The units of every succession the ledgers declare."""
+        return cls(s for ledger in ledgers for s in ledger.successions)
+
+    def lineage(self, unit: str) -> str:
+        """The stable id of the lineage *unit* belongs to (itself if no succession names it)."""
+        return self._lineage.get(unit, unit)
+
+    def members(self, lineage: str) -> tuple[str, ...]:
+        """Every unit id of a lineage, sorted."""
+        return self._members.get(lineage, (lineage,))
+
+    def same(self, a: str, b: str) -> bool:
+        """Whether two unit ids are the same unit, directly or through successions."""
+        return self.lineage(a) == self.lineage(b)
+
+
+@frozen
+class LinkSite:
+    """A link where a document holds it.
+
+    Args:
+        pointer: the link's JSON Pointer in its document.
+        inspection: the linking problem's inspection.
+        problem: the linking problem's id.
+        link: the link.
+    """
+
+    pointer: str
+    inspection: Inspection
+    problem: str
+    link: Link
+
+    @property
+    def source(self) -> str:
+        """The node key of the linking problem."""
+        return node_key(self.inspection.id, self.problem)
+
+    @property
+    def target(self) -> str:
+        """The node key of the linked problem."""
+        return node_key(self.link.inspection, self.link.problem)
+
+
+def iter_links(ledger: Ledger) -> Iterator[LinkSite]:
+    """Every link of *ledger*, in document order."""
+    for n, inspection in enumerate(ledger.inspections):
+        for i, problem in enumerate(inspection.problems):
+            for k, link in enumerate(problem.links):
+                yield LinkSite(f"/inspections/{n}/problems/{i}/links/{k}", inspection, problem.id, link)
+
+
+class LinkGraph:
+    """The links between problems as a directed graph of node keys (see ``node_key``), later → earlier."""
+
+    def __init__(self, edges: Iterable[tuple[str, str]] = ()) -> None:
+        self._next: dict[str, list[str]] = {}
+        for source, target in edges:
+            self.add(source, target)
+
+    @classmethod
+    def of(cls, ledgers: Iterable[Ledger]) -> LinkGraph:
+        """The graph of every link of *ledgers*."""
+        return cls((site.source, site.target) for ledger in ledgers for site in iter_links(ledger))
+
+    def add(self, source: str, target: str) -> None:
+        """Add the edge *source* → *target*."""
+        self._next.setdefault(source, []).append(target)
+        self._next.setdefault(target, [])
+
+    def path(self, start: str, goal: str) -> list[str] | None:
+        """A path of edges from *start* to *goal* (a node alone is a path to itself), if there is one."""
+        parents: dict[str, str | None] = {start: None}
+        stack = [start]
+        while stack:
+            node = stack.pop()
+            if node == goal:
+                path = [node]
+                while (parent := parents[path[-1]]) is not None:
+                    path.append(parent)
+                return path[::-1]
+            for following in self._next.get(node, ()):
+                if following not in parents:
+                    parents[following] = node
+                    stack.append(following)
+        return None
+
+    def cycles(self) -> Iterator[list[str]]:
+        """One cycle per strongly connected component that has one, as the nodes along it.
+
+        Tarjan's algorithm, iterative (a long chain of links must not exhaust the stack).
+        """
+        index: dict[str, int] = {}
+        low: dict[str, int] = {}
+        on_stack: set[str] = set()
+        stack: list[str] = []
+        for root in self._next:
+            if root in index:
+                continue
+            work: list[tuple[str, Iterator[str]]] = [(root, iter(self._next[root]))]
+            index[root] = low[root] = len(index)
+            stack.append(root)
+            on_stack.add(root)
+            while work:
+                node, children = work[-1]
+                for child in children:
+                    if child not in index:
+                        index[child] = low[child] = len(index)
+                        stack.append(child)
+                        on_stack.add(child)
+                        work.append((child, iter(self._next[child])))
+                        break
+                    if child in on_stack:
+                        low[node] = min(low[node], index[child])
+                else:
+                    work.pop()
+                    if work:
+                        low[work[-1][0]] = min(low[work[-1][0]], low[node])
+                    if low[node] == index[node]:
+                        component = []
+                        while True:
+                            member = stack.pop()
+                            on_stack.discard(member)
+                            component.append(member)
+                            if member == node:
+                                break
+                        cycle = self._cycle_in(set(component))
+                        if cycle is not None:
+                            yield cycle
+
+    def _cycle_in(self, component: set[str]) -> list[str] | None:
+        """A cycle through the component's first node, within the component, or None (a lone node, no loop)."""
+        start = min(component)
+        for following in self._next[start]:
+            if following == start:
+                return [start]
+        if len(component) == 1:
+            return None
+        for following in self._next[start]:
+            if following in component:
+                sub = LinkGraph((u, v) for u in component for v in self._next[u] if v in component)
+                rest = sub.path(following, start)
+                if rest is not None:
+                    return [start, *rest[:-1]]
+        return None  # unreachable: a strongly connected component of two or more nodes has a cycle
