@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import rectmodel
-from rectmodel import LoadError, State
+from rectmodel import Ledger, LoadError, State, loads
 
 from support import minimal_document
 
@@ -214,3 +214,30 @@ def test_arbitrary_json_gives_a_ledger_or_a_load_error(value: Any) -> None:
 )
 def test_near_miss_inspections_give_a_ledger_or_a_load_error(inspection: dict[str, Any]) -> None:
     _loads_or_load_error(json.dumps({"inspections": [inspection]}))
+
+
+def test_generated_structuring_code_shows_in_tracebacks() -> None:
+    """The fast path's generated source is registered in linecache, as attrs does for its methods."""
+    import inspect
+
+    from rectmodel.codec._structure import make_structure_fn
+
+    fn = make_structure_fn(Ledger)
+    assert "def structure_Ledger" in inspect.getsource(fn)
+
+
+def test_a_bug_in_the_fast_path_propagates_instead_of_hiding_behind_the_slow_pass(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Only a refusal falls back to the slow pass; any other exception is a bug and surfaces."""
+    from rectmodel.codec import _json, _structure
+
+    def broken(value: object) -> object:
+        raise RuntimeError("bug in a converter")
+
+    monkeypatch.setattr(_structure, "_date", broken)
+    monkeypatch.setattr(_structure, "_date_cache", {})
+    monkeypatch.setitem(_json._structure_fns, Ledger, _structure.make_structure_fn(Ledger))
+    doc = b'{"inspections": [{"id": "i", "kind": "regular", "inspector": "a", "target": "b", "start": "2021-01"}]}'
+    with pytest.raises(RuntimeError, match="bug in a converter"):
+        loads(doc)

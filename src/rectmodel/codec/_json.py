@@ -19,7 +19,7 @@ from ..dates import PartialDate
 from ..errors import LoadError, LoadIssue
 from ..model import Ledger
 from ._fields import MAX_COUNT, Shape, field_specs
-from ._structure import make_structure_fn
+from ._structure import Refused, make_structure_fn
 
 __all__ = ["decode", "dump", "dumps", "load", "loads"]
 
@@ -85,7 +85,7 @@ def decode(data: bytes | bytearray | memoryview | str, cls: type[_T], *, source:
         result = structure(tree)
     except orjson.JSONDecodeError:
         raise LoadError(_syntax_issues(raw), source) from None
-    except Exception:  # refused by a strict hook: the slow pass below says why
+    except Refused:  # refused by a strict hook: the slow pass below says why
         result = None
     finally:
         if gc_was_enabled:

@@ -3,11 +3,17 @@
 They are the fast path of loading (cattrs' generated hooks were ~1.7x slower): each
 checks types strictly and inline (no call per string), refuses unknown keys with
 one set comparison, and calls the class positionally. They do not say *what* is
-wrong: any refusal raises, and the codec's slow pass then collects every issue.
+wrong: any refusal raises ``Refused`` (and only that: any other exception is a bug,
+and propagates), and the codec's slow pass then collects every issue.
+
+Their source is registered in ``linecache`` under a unique file name, as attrs does
+for its generated methods, so that a traceback through them shows the code.
 """
 
 from __future__ import annotations
 
+import linecache
+import uuid
 from collections.abc import Callable
 from typing import Any
 
@@ -61,7 +67,10 @@ def make_structure_fn(cls: type[Any]) -> Callable[[Any], Any]:
     }
     lines: list[str] = []
     _emit(cls, env, lines)
-    exec(compile("\n".join(lines), f"<rectmodel structure {cls.__name__}>", "exec"), env)
+    source = "\n".join(lines) + "\n"
+    filename = f"<rectmodel generated structure {cls.__name__} {uuid.uuid4()}>"
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    exec(compile(source, filename, "exec"), env)
     return env[f"structure_{cls.__name__}"]  # type: ignore[no-any-return]
 
 
@@ -76,7 +85,9 @@ def _emit(cls: type[Any], env: dict[str, Any], lines: list[str]) -> None:
     args = []
     for spec in specs:
         if spec.required:
-            args.append(_convert(spec.shape, f"o[{spec.name!r}]", env, lines, counter))
+            v = f"_v{next(counter)}"
+            converted = _convert(spec.shape, v, env, lines, counter)
+            args.append(f"(_refuse() if ({v} := o.get({spec.name!r}, _MISSING)) is _MISSING else {converted})")
         else:
             v = f"_v{next(counter)}"
             env[f"_default_{name}_{spec.name}"] = spec.default
@@ -99,11 +110,14 @@ def _convert(shape: Shape, expr: str, env: dict[str, Any], lines: list[str], cou
     if shape.kind == "int":
         return f"({v} if ({v} := {expr}).__class__ is int and 0 <= {v} <= _MAX else _refuse())"
     if shape.kind == "date":
-        return f"(_dc[{v}] if ({v} := {expr}) in _dc else _date({v}))"
+        return f"(_dc[{v}] if ({v} := {expr}).__class__ is str and {v} in _dc else _date({v}))"
     if shape.kind == "enum":
         assert shape.cls is not None
         env[f"_enum_{shape.cls.__name__}"] = {member.value: member for member in shape.cls}
-        return f"_enum_{shape.cls.__name__}[{expr}]"
+        return (
+            f"(_refuse() if ({v} := {expr}).__class__ is not str "
+            f"or ({v} := _enum_{shape.cls.__name__}.get({v}, _MISSING)) is _MISSING else {v})"
+        )
     if shape.kind == "object":
         assert shape.cls is not None
         _emit(shape.cls, env, lines)
