@@ -148,9 +148,7 @@ def test_any_texts_reach_the_edge_cases() -> None:
 
 
 def test_every_rule_has_a_mutator_and_every_mutator_a_rule() -> None:
-    assert set(RULES) - set(S.MUTATORS) == set(), (
-        "a rule without a mutator: add one in strategies/_mutators.py"
-    )
+    assert set(RULES) - set(S.MUTATORS) == set(), "a rule without a mutator: add one in strategies/_mutators.py"
     assert set(S.MUTATORS) - set(RULES) == set()
 
 
