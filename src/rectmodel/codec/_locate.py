@@ -1,0 +1,101 @@
+"""Where a JSON Pointer's value stands in the JSON text: its line and column.
+
+Loading never pays for this: it runs only for the diagnostics being reported, in
+one pass over the text that stops once every wanted pointer is found. Strings are
+skipped whole by a regular expression, so the pass is a Python step per token, not
+per character.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+
+from .._pointer import escape
+
+__all__ = ["locate"]
+
+# A string, a structural character, or a run of anything else (numbers, true, false, null).
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"?|[{}\[\]:,]|[^\s{}\[\]:,"]+', re.DOTALL)
+
+
+def _unquote(token: str) -> str:
+    """A JSON string token's value (as the codec keys it); the token itself if it is malformed."""
+    try:
+        value = json.loads(token)
+    except ValueError:
+        return token.strip('"')
+    return value if isinstance(value, str) else token
+
+
+def locate(text: str, pointers: Iterable[str]) -> dict[str, tuple[int, int]]:
+    """The 1-based (line, column) of each pointer's value in *text* (a missing member: its object's).
+
+    A pointer that does not resolve at all (nothing along it exists) is absent from the result.
+
+    >>> text = '{"a": [1,\\n  {"b": "x"}]}'
+    >>> locate(text, ["/a/1/b", "/a/1/c", "", "/z"])
+    {'': (1, 1), '/a/1/b': (2, 9), '/a/1/c': (2, 3), '/z': (1, 1)}
+    """
+    wanted = set(pointers)
+    if not wanted:
+        return {}
+    # Each wanted pointer and its ancestors: a missing member falls back to the nearest one found.
+    prefixes: set[str] = set()
+    for pointer in wanted:
+        parts = pointer.split("/")
+        prefixes.update("/".join(parts[:k]) for k in range(1, len(parts) + 1))
+    found: dict[str, tuple[int, int]] = {}
+    line, line_start, scanned = 1, 0, 0
+    # The stack holds, per open container, its pointer and (for arrays) the next index,
+    # (for objects) the pending key.
+    stack: list[list[object]] = []  # [pointer, is_array, index_or_key, expecting_key]
+    pending: str | None = ""  # the pointer of the value that starts at the next value token
+    for match in _TOKEN.finditer(text):
+        start = match.start()
+        token = match.group()
+        first = token[0]
+        if pending is not None and first not in ",:]}":
+            if pending in prefixes and pending not in found:
+                newlines = text.count("\n", scanned, start)
+                if newlines:
+                    line += newlines
+                    line_start = text.rindex("\n", scanned, start) + 1
+                scanned = start
+                found[pending] = (line, start - line_start + 1)
+                if len(found) == len(prefixes):
+                    break
+            current = pending
+            pending = None
+            if first == "{":
+                stack.append([current, False, None, True])
+            elif first == "[":
+                stack.append([current, True, 0, False])
+                pending = f"{current}/0"
+            continue
+        if not stack:
+            continue
+        top = stack[-1]
+        if first == "}" or first == "]":
+            stack.pop()
+            pending = None
+        elif first == ",":
+            if top[1]:
+                top[2] = int(top[2]) + 1  # type: ignore[call-overload]
+                pending = f"{top[0]}/{top[2]}"
+            else:
+                top[3] = True
+        elif first == ":":
+            pending = f"{top[0]}/{escape(str(top[2]))}"
+        elif first == '"' and top[3]:
+            top[2] = _unquote(token)
+            top[3] = False
+    result: dict[str, tuple[int, int]] = {}
+    for pointer in wanted:
+        probe = pointer
+        while probe not in found and probe:
+            probe = probe.rpartition("/")[0]
+        if probe in found:
+            result[pointer] = found[probe]
+    return dict(sorted(result.items()))
