@@ -39,22 +39,43 @@ def locate(text: str, pointers: Iterable[str]) -> dict[str, tuple[int, int]]:
     {'': (1, 1), '/a/1/b': (2, 9), '/a/1/c': (2, 3), '/z': (1, 1)}
     """
     wanted = set(pointers)
-    if not wanted:
-        return {}
     # Each wanted pointer and its ancestors: a missing member falls back to the nearest one found.
     prefixes: set[str] = set()
     for pointer in wanted:
         parts = pointer.split("/")
         prefixes.update("/".join(parts[:k]) for k in range(1, len(parts) + 1))
+    found = _scan(text, prefixes) if wanted else {}
+    result: dict[str, tuple[int, int]] = {}
+    for pointer in wanted:
+        probe = pointer
+        while probe not in found and probe:
+            probe = probe.rpartition("/")[0]
+        if probe in found:
+            result[pointer] = found[probe]
+    return dict(sorted(result.items()))
+
+
+class _Frame:
+    """An open container: its pointer, and the next index (array) or the last key (object)."""
+
+    __slots__ = ("expecting_key", "index", "is_array", "key", "pointer")
+
+    def __init__(self, pointer: str, is_array: bool) -> None:
+        self.pointer = pointer
+        self.is_array = is_array
+        self.index = 0
+        self.key = ""
+        self.expecting_key = not is_array
+
+
+def _scan(text: str, prefixes: set[str]) -> dict[str, tuple[int, int]]:
+    """The positions of the values at *prefixes*, stopping once all are found."""
     found: dict[str, tuple[int, int]] = {}
     line, line_start, scanned = 1, 0, 0
-    # The stack holds, per open container, its pointer and (for arrays) the next index,
-    # (for objects) the pending key.
-    stack: list[list[object]] = []  # [pointer, is_array, index_or_key, expecting_key]
+    stack: list[_Frame] = []
     pending: str | None = ""  # the pointer of the value that starts at the next value token
     for match in _TOKEN.finditer(text):
-        start = match.start()
-        token = match.group()
+        start, token = match.start(), match.group()
         first = token[0]
         if pending is not None and first not in ",:]}":
             if pending in prefixes and pending not in found:
@@ -66,36 +87,27 @@ def locate(text: str, pointers: Iterable[str]) -> dict[str, tuple[int, int]]:
                 found[pending] = (line, start - line_start + 1)
                 if len(found) == len(prefixes):
                     break
-            current = pending
-            pending = None
-            if first == "{":
-                stack.append([current, False, None, True])
-            elif first == "[":
-                stack.append([current, True, 0, False])
-                pending = f"{current}/0"
+            if first in "{[":
+                stack.append(_Frame(pending, first == "["))
+                pending = f"{pending}/0" if first == "[" else None
+            else:
+                pending = None
             continue
         if not stack:
             continue
         top = stack[-1]
-        if first == "}" or first == "]":
+        if first in "]}":
             stack.pop()
             pending = None
         elif first == ",":
-            if top[1]:
-                top[2] = int(top[2]) + 1  # type: ignore[call-overload]
-                pending = f"{top[0]}/{top[2]}"
+            if top.is_array:
+                top.index += 1
+                pending = f"{top.pointer}/{top.index}"
             else:
-                top[3] = True
+                top.expecting_key = True
         elif first == ":":
-            pending = f"{top[0]}/{escape(str(top[2]))}"
-        elif first == '"' and top[3]:
-            top[2] = _unquote(token)
-            top[3] = False
-    result: dict[str, tuple[int, int]] = {}
-    for pointer in wanted:
-        probe = pointer
-        while probe not in found and probe:
-            probe = probe.rpartition("/")[0]
-        if probe in found:
-            result[pointer] = found[probe]
-    return dict(sorted(result.items()))
+            pending = f"{top.pointer}/{escape(top.key)}"
+        elif first == '"' and top.expecting_key:
+            top.key = _unquote(token)
+            top.expecting_key = False
+    return found
