@@ -21,6 +21,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "rectmodel"
 # writers of other forms, the graph, the strategies and the command line on top.
 LAYERS: dict[str, int] = {
     "_pointer": 0,
+    "_safe": 0,
     "dates": 0,
     "_messages": 0,
     "errors": 1,
