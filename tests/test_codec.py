@@ -36,7 +36,8 @@ def _deep(deadline: Any) -> dict[str, Any]:
 
 def test_bad_date_is_reported_with_its_pointer_and_value() -> None:
     assert _issues(_deep("2021-13-01")) == [
-        '/inspections/0/problems/3/measures/1/deadline: expected a date like 2021-08-04, got "2021-13-01"'
+        "/inspections/0/problems/3/measures/1/deadline: expected a date like 2021-08-04, "
+        'or immediate, long_term or ongoing, got "2021-13-01"'
     ]
 
 
@@ -45,7 +46,7 @@ def test_bad_date_message_in_chinese() -> None:
         rectmodel.loads(json.dumps(_deep("2021-02-30")))
     (issue,) = info.value.issues
     assert (issue.code, issue.pointer) == ("bad-date", "/inspections/0/problems/3/measures/1/deadline")
-    assert issue.message("zh") == '应为形如 2021-08-04 的日期,实为 "2021-02-30"'
+    assert issue.message("zh") == '应为形如 2021-08-04 的日期,或 immediate、long_term、ongoing,实为 "2021-02-30"'
 
 
 def test_wrong_type_names_expected_and_given() -> None:
@@ -75,8 +76,8 @@ def test_unknown_field_is_reported_at_the_field() -> None:
 
 
 def test_missing_field_is_reported_where_it_belongs() -> None:
-    assert _issues({"inspections": [{"id": "i", "kind": "regular", "inspector": "组"}]}) == [
-        '/inspections/0/target: missing required field "target"'
+    assert _issues({"inspections": [{"kind": "regular", "inspector": "组"}]}) == [
+        '/inspections/0/id: missing required field "id"'
     ]
 
 

@@ -22,6 +22,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "rectmodel"
 LAYERS: dict[str, int] = {
     "_pointer": 0,
     "_safe": 0,
+    "_lexicon": 3,
     "dates": 0,
     "_messages": 0,
     "errors": 1,

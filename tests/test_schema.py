@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from rectmodel.schema import SCHEMA_ID, SCHEMA_VERSION, json_schema, json_schema_text
+from rectmodel import PartialDate
+from rectmodel.schema import DATE_PATTERN, SCHEMA_ID, SCHEMA_VERSION, json_schema, json_schema_text
 
 from support import EXAMPLES, ROOT
 
@@ -40,7 +44,23 @@ def test_every_example_validates_against_the_committed_schema(path: Path) -> Non
 @pytest.mark.parametrize(
     ("document", "path"),
     [
-        ({"inspections": [{"id": "a", "kind": "regular", "inspector": "x"}]}, "$.inspections[0]"),
+        ({"inspections": [{"kind": "regular", "inspector": "x"}]}, "$.inspections[0]"),
+        ({"successions": [{"old": "a", "new": "b", "date": "0000"}]}, "$.successions[0].date"),
+        ({"successions": [{"old": "a", "new": "b", "date": "2021-02-30"}]}, "$.successions[0].date"),
+        ({"successions": [{"old": "a", "new": "b", "date": "2021-04-31"}]}, "$.successions[0].date"),
+        (
+            {
+                "inspections": [
+                    {
+                        "id": "a",
+                        "problems": [
+                            {"id": "P", "title": "t", "measures": [{"id": "M", "text": "x", "deadline": "soon"}]}
+                        ],
+                    }
+                ]
+            },
+            "$.inspections[0].problems[0].measures[0].deadline",
+        ),
         ({"inspections": [], "extra": 1}, "$"),
         ({"successions": [{"old": "a", "new": "b", "date": "2021-13"}]}, "$.successions[0].date"),
         ({"inspections": [{"id": "a", "kind": "annual", "inspector": "x", "target": "y"}]}, "$.inspections[0].kind"),
@@ -49,3 +69,22 @@ def test_every_example_validates_against_the_committed_schema(path: Path) -> Non
 def test_schema_rejects_what_loads_rejects(document: dict[str, object], path: str) -> None:
     validator = jsonschema.Draft202012Validator(json_schema())
     assert [e.json_path for e in validator.iter_errors(document)] == [path]
+
+
+@given(
+    st.from_regex(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", fullmatch=True)
+    | st.dates().map(lambda d: d.isoformat())
+    | st.sampled_from(["0000", "2021-02-29", "2020-02-29", "2021-02-30", "2021-04-31", "2021-13", "9999-12-31"])
+)
+def test_the_date_pattern_agrees_with_loads(text: str) -> None:
+    """The schema accepts a date exactly when ``loads`` does, but for 29 February of a common year."""
+    try:
+        PartialDate.parse(text)
+        loads_accepts = True
+    except ValueError:
+        loads_accepts = False
+    schema_accepts = re.search(DATE_PATTERN, text) is not None
+    if text.endswith("-02-29"):
+        assert schema_accepts
+    else:
+        assert schema_accepts == loads_accepts, text

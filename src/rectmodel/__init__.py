@@ -4,11 +4,12 @@ The public API is what this module exports; everything else is private.
 """
 
 from .codec import dump, dumps, load, loads
-from .dates import PartialDate
+from .dates import Deadline, DeadlineTerm, PartialDate
 from .diagnostics import Diagnostic, Report, Severity, ValidationError, Waiver, load_waivers
 from .errors import LoadError, LoadIssue, OperationError, RectmodelError
 from .model import (
     DeclaredCounts,
+    DocumentKind,
     Group,
     GroupLevel,
     Inspection,
@@ -31,8 +32,11 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Config",
+    "Deadline",
+    "DeadlineTerm",
     "DeclaredCounts",
     "Diagnostic",
+    "DocumentKind",
     "Group",
     "GroupLevel",
     "Inspection",

@@ -20,6 +20,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "boolean": ("a boolean", "布尔值"),
     "null": ("null", "null"),
     "date": ("a date like 2021-08-04", "形如 2021-08-04 的日期"),
+    "deadline": (
+        "a date like 2021-08-04, or immediate, long_term or ongoing",
+        "形如 2021-08-04 的日期,或 immediate、long_term、ongoing",
+    ),
 }
 
 _LOCALISED = frozenset({"expected", "got"})

@@ -338,7 +338,7 @@ def inspection_stats(inspection: Inspection) -> dict[str, Any]:
     """The ``stats`` record of one inspection: identity, dates, itemized and declared counts."""
     return {
         "id": inspection.id,
-        "kind": inspection.kind.value,
+        "kind": None if inspection.kind is None else inspection.kind.value,
         "inspector": inspection.inspector,
         "target": inspection.target,
         "start": _date(inspection.start),

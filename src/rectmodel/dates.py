@@ -1,15 +1,16 @@
-"""Partial dates: a year, a year and month, or a full day, compared honestly."""
+"""Partial dates (a year, a year and month, or a full day, compared honestly) and deadlines as written."""
 
 from __future__ import annotations
 
 import datetime as _dt
 import re
 from calendar import monthrange
-from typing import Literal
+from enum import StrEnum
+from typing import Literal, TypeAlias
 
 from attrs import field, frozen
 
-__all__ = ["PartialDate", "Precision"]
+__all__ = ["Deadline", "DeadlineTerm", "PartialDate", "Precision", "deadline_due", "parse_deadline"]
 
 Precision = Literal["year", "month", "day"]
 
@@ -102,6 +103,19 @@ class PartialDate:
         """The fewest days by which *self* may follow *other* (0 if it may not)."""
         return max(0, self._first - other._last)
 
+    def plus_months(self, months: int) -> PartialDate | None:
+        """The last day *months* calendar months after the last day this date may be; None past year 9999.
+
+        >>> PartialDate.parse("2021-08").plus_months(2), PartialDate(9999, 11).plus_months(2)
+        (PartialDate(year=2021, month=10, day=31), None)
+        """
+        last = self.last
+        year, month = divmod(last.month - 1 + months, 12)
+        year += last.year
+        if not 1 <= year <= 9999:
+            return None
+        return PartialDate(year, month + 1, min(last.day, monthrange(year, month + 1)[1]))
+
     def isoformat(self) -> str:
         """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, as precise as the date is."""
         if self.month is None:
@@ -112,3 +126,43 @@ class PartialDate:
 
     def __str__(self) -> str:
         return self.isoformat()
+
+
+class DeadlineTerm(StrEnum):
+    """A deadline written as a term rather than a date."""
+
+    IMMEDIATE = "immediate"  # 立行立改: at once, due by the feedback
+    LONG_TERM = "long_term"  # 长期坚持: kept up for good, never overdue
+    ONGOING = "ongoing"  # 持续整改 / 常态化: continuing work, never overdue
+
+
+Deadline: TypeAlias = PartialDate | DeadlineTerm
+"""A deadline (整改时限) as a document writes it: a partial date (``2021-12`` for 2021年12月底) or a term."""
+
+
+def parse_deadline(text: str) -> Deadline:
+    """Read a deadline's JSON form: a partial date, or ``immediate``, ``long_term``, ``ongoing``.
+
+    >>> parse_deadline("2021-12"), parse_deadline("long_term")
+    (PartialDate(year=2021, month=12, day=None), <DeadlineTerm.LONG_TERM: 'long_term'>)
+
+    Raises:
+        ValueError: neither a date nor a term.
+    """
+    try:
+        return DeadlineTerm(text)
+    except ValueError:
+        return PartialDate.parse(text)
+
+
+def deadline_due(deadline: Deadline, feedback: PartialDate | None) -> PartialDate | None:
+    """By when a deadline falls due: a date is its own; ``immediate`` is due at the feedback; the others never.
+
+    >>> deadline_due(DeadlineTerm.IMMEDIATE, PartialDate(2021, 8, 4))
+    PartialDate(year=2021, month=8, day=4)
+    >>> deadline_due(DeadlineTerm.ONGOING, PartialDate(2021, 8, 4)) is None
+    True
+    """
+    if isinstance(deadline, PartialDate):
+        return deadline
+    return feedback if deadline is DeadlineTerm.IMMEDIATE else None

@@ -11,10 +11,11 @@ from enum import StrEnum
 
 from attrs import frozen
 
-from .dates import PartialDate
+from .dates import Deadline, PartialDate
 
 __all__ = [
     "DeclaredCounts",
+    "DocumentKind",
     "Group",
     "GroupLevel",
     "Inspection",
@@ -43,6 +44,15 @@ class InspectionKind(StrEnum):
     REGULAR = "regular"  # 常规巡察
     SPECIAL = "special"  # 专项巡察
     LOOK_BACK = "look_back"  # 巡察"回头看"
+
+
+class DocumentKind(StrEnum):
+    """What kind of document an inspection was read from; it decides what the document must state."""
+
+    PLAN = "plan"  # 整改方案: every measure with its responsibility and deadline
+    LEDGER = "ledger"  # 整改台账: as a plan, and every measure's current state
+    REPORT = "report"  # 整改情况报告, to the committee: what was done, outcome counts
+    NOTICE = "notice"  # 整改进展情况通报, to the public: facts, counts, what was done
 
 
 class GroupLevel(StrEnum):
@@ -175,7 +185,8 @@ class Measure:
         text: what is to be done, or was done.
         level: ``task`` where the report counts it as a 整改任务.
         responsibility: who answers for it, if stated.
-        deadline: 整改时限, if stated.
+        deadline: 整改时限, if stated: a partial date (``2021-12`` for 2021年12月底) or a term
+            (``immediate`` 立行立改, ``long_term`` 长期坚持, ``ongoing`` 持续整改 / 常态化).
         history: its states in date order; the last is the current one.
         evidence: references to evidence (佐证材料).
     """
@@ -184,7 +195,7 @@ class Measure:
     text: str
     level: MeasureLevel = MeasureLevel.MEASURE
     responsibility: Responsibility | None = None
-    deadline: PartialDate | None = None
+    deadline: Deadline | None = None
     history: tuple[Status, ...] = ()
     evidence: tuple[str, ...] = ()
 
@@ -300,9 +311,10 @@ class Inspection:
 
     Args:
         id: unique within the document.
-        kind: regular, special or look-back.
-        inspector: the inspecting body (巡察组).
-        target: the inspected party organisation (被巡察党组织).
+        kind: regular, special or look-back, if the document says.
+        inspector: the inspecting body (巡察组), if the document names it.
+        target: the inspected party organisation (被巡察党组织), if the document names it.
+        document: the kind of document it was read from (plan, ledger, report, notice); None if unknown.
         unit: a stable id of the inspected unit, so that rounds can be related.
         round: the round's label as the report gives it.
         start: first day on site.
@@ -317,9 +329,10 @@ class Inspection:
     """
 
     id: str
-    kind: InspectionKind
-    inspector: str
-    target: str
+    kind: InspectionKind | None = None
+    inspector: str | None = None
+    target: str | None = None
+    document: DocumentKind | None = None
     unit: str | None = None
     round: str | None = None
     start: PartialDate | None = None

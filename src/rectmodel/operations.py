@@ -180,7 +180,7 @@ def _check_new_measure(operation: str, measure: Measure, pointer: str, feedback:
     if measure.responsibility is None or measure.responsibility.is_empty:
         raise _refuse(operation, "op-no-responsibility", pointer, measure=measure.id)
     deadline = measure.deadline
-    if deadline is not None and feedback is not None and deadline.certainly_before(feedback):
+    if isinstance(deadline, PartialDate) and feedback is not None and deadline.certainly_before(feedback):
         params = {"item": measure.id, "field": "deadline", "date": str(deadline), "feedback": str(feedback)}
         raise _refuse(operation, "op-before-feedback", pointer, **params)
     _check_history(operation, measure.id, pointer, measure.history, feedback)

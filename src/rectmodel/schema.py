@@ -17,12 +17,18 @@ from .model import Ledger
 
 __all__ = ["SCHEMA_ID", "SCHEMA_VERSION", "json_schema", "json_schema_text"]
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 SCHEMA_ID = f"https://rectmodel.readthedocs.io/schemas/ledger-{SCHEMA_VERSION}.schema.json"
 
-# The shape a partial date takes; names of impossible days (2021-02-30) pass this
-# pattern and are refused by ``rectmodel.loads``.
-DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
+# The shape a partial date takes: years 0001 to 9999, and no day a month never has
+# (04-31, 02-30). One impossible day passes: 29 February of a year that is not a leap
+# year, which a regular expression cannot tell; ``rectmodel.loads`` refuses it.
+DATE_PATTERN = (
+    r"^(?!0000)[0-9]{4}"
+    r"(-((0[13578]|1[02])(-(0[1-9]|[12][0-9]|3[01]))?"
+    r"|(0[469]|11)(-(0[1-9]|[12][0-9]|30))?"
+    r"|02(-(0[1-9]|1[0-9]|2[0-9]))?))?$"
+)
 
 
 def json_schema() -> dict[str, Any]:
@@ -59,6 +65,13 @@ def _shape(shape: Shape, defs: dict[str, Any]) -> dict[str, Any]:
             "type": "string",
             "pattern": DATE_PATTERN,
             "description": "A partial date: YYYY, YYYY-MM or YYYY-MM-DD.",
+        }
+    if shape.kind == "deadline":
+        assert shape.cls is not None
+        return {
+            "anyOf": [_shape(Shape("date"), defs), _shape(Shape("enum", cls=shape.cls), defs)],
+            "description": "A deadline: a partial date, or immediate (立行立改), long_term (长期坚持), "
+            "ongoing (持续整改).",
         }
     if shape.kind == "array":
         assert shape.item is not None

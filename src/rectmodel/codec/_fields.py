@@ -9,7 +9,7 @@ from typing import Any
 
 import attrs
 
-from ..dates import PartialDate
+from ..dates import DeadlineTerm, PartialDate
 
 __all__ = ["MAX_COUNT", "FieldSpec", "Shape", "field_specs", "shape_of"]
 
@@ -21,7 +21,8 @@ MAX_COUNT = 10**9
 class Shape:
     """The JSON shape of a model type.
 
-    ``kind`` is one of ``str``, ``int``, ``date``, ``enum``, ``array``, ``object``.
+    ``kind`` is one of ``str``, ``int``, ``date``, ``deadline`` (a date or a ``DeadlineTerm``), ``enum``,
+    ``array``, ``object``.
     """
 
     kind: str
@@ -45,6 +46,8 @@ def shape_of(tp: Any) -> Shape:
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         members = [a for a in typing.get_args(tp) if a is not type(None)]
+        if set(members) == {PartialDate, DeadlineTerm}:
+            return Shape("deadline", cls=DeadlineTerm)
         if len(members) != 1:
             raise TypeError(f"unsupported union {tp!r}")
         return shape_of(members[0])

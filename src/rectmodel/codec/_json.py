@@ -15,7 +15,7 @@ import orjson
 from cattrs.gen import make_dict_unstructure_fn
 
 from .._pointer import escape
-from ..dates import PartialDate
+from ..dates import DeadlineTerm, PartialDate
 from ..errors import LoadError, LoadIssue
 from ..model import Ledger
 from ._fields import MAX_COUNT, Shape, field_specs
@@ -232,6 +232,7 @@ def _got(value: Any) -> str:
 
 
 _JSON_TYPES: dict[str, type[Any]] = {"str": str, "int": int}
+_TERMS = frozenset(term.value for term in DeadlineTerm)
 
 
 def _shape_issues(value: Any, shape: Shape, pointer: str) -> Iterator[LoadIssue]:
@@ -246,6 +247,9 @@ def _shape_issues(value: Any, shape: Shape, pointer: str) -> Iterator[LoadIssue]
     elif kind == "date":
         if not _is_date(value):
             yield LoadIssue("bad-date", pointer, {"expected": "date", "got": _got(value)})
+    elif kind == "deadline":
+        if not (_is_date(value) or value in _TERMS):
+            yield LoadIssue("bad-date", pointer, {"expected": "deadline", "got": _got(value)})
     elif kind == "enum":
         assert shape.cls is not None
         choices = [m.value for m in shape.cls]

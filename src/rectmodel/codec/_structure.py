@@ -111,6 +111,13 @@ def _convert(shape: Shape, expr: str, env: dict[str, Any], lines: list[str], cou
         return f"({v} if ({v} := {expr}).__class__ is int and 0 <= {v} <= _MAX else _refuse())"
     if shape.kind == "date":
         return f"(_dc[{v}] if ({v} := {expr}).__class__ is str and {v} in _dc else _date({v}))"
+    if shape.kind == "deadline":
+        assert shape.cls is not None
+        env["_terms"] = {member.value: member for member in shape.cls}
+        return (
+            f"(_dc[{v}] if ({v} := {expr}).__class__ is str and {v} in _dc "
+            f"else _terms[{v}] if {v}.__class__ is str and {v} in _terms else _date({v}))"
+        )
     if shape.kind == "enum":
         assert shape.cls is not None
         env[f"_enum_{shape.cls.__name__}"] = {member.value: member for member in shape.cls}

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
+from .._lexicon import DEADLINE_TERMS
 from ..dates import PartialDate
 from ..model import (
     DeclaredCounts,
@@ -65,7 +66,7 @@ def chinese_date(date: PartialDate) -> str:
     return f"{date.year}年{date.month}月{date.day}日"
 
 
-def _kind_words(kind: InspectionKind) -> tuple[str, str]:
+def _kind_words(kind: InspectionKind | None) -> tuple[str, str]:
     """(the round in the title, the round in the preamble)."""
     if kind == InspectionKind.LOOK_BACK:
         return "巡察“回头看”", "巡察“回头看”"
@@ -123,12 +124,15 @@ def _preamble(x: Inspection) -> str:
         when = f"{chinese_date(x.start)}至{chinese_date(x.end)},"
     elif x.start is not None:
         when = f"自{chinese_date(x.start)}起,"
-    sentences = [f"根据统一部署,{when}{x.inspector}对{x.target}进行了{round_words}"]
+    sentences = [f"根据统一部署,{when}{x.inspector or '巡察组'}对{x.target or '本单位'}进行了{round_words}"]
     if x.end is not None and x.start is None:
         sentences[-1] += f",于{chinese_date(x.end)}结束"
     found, reached = _counts(x.declared)
     feedback = f"{chinese_date(x.feedback_date)}," if x.feedback_date is not None else ""
-    sentences.append(f"{feedback}{x.inspector}向{x.target}反馈了巡察意见" + (f",指出存在{found}" if found else ""))
+    sentences.append(
+        f"{feedback}{x.inspector or '巡察组'}向{x.target or '本单位'}反馈了巡察意见"
+        + (f",指出存在{found}" if found else "")
+    )
     if x.plan_date is not None:
         sentences.append(f"{chinese_date(x.plan_date)},制定印发了整改方案")
     as_of = f"截至{chinese_date(x.as_of)}," if x.as_of is not None else ""
@@ -153,7 +157,9 @@ def _measure(n: int, measure: Measure, numbering: str) -> list[str]:
             if names:
                 details.append(f"{label}:{'、'.join(names)}")
     if measure.deadline is not None:
-        details.append(f"整改时限:{chinese_date(measure.deadline)}")
+        deadline = measure.deadline
+        written = chinese_date(deadline) if isinstance(deadline, PartialDate) else DEADLINE_TERMS[deadline][0]
+        details.append(f"整改时限:{written}")
     text = measure.text + (f"({';'.join(details)})" if details else "")
     lines = [f"{numbering.format(n=n)}{text}"]
     status = _status("整改进展", measure.status)
@@ -211,9 +217,9 @@ def _body(x: Inspection) -> list[str]:
 
 def _notice(x: Inspection, markdown: bool) -> list[str]:
     title_round, _ = _kind_words(x.kind)
-    title = f"{x.target}关于{title_round}整改进展情况的通报"
+    title = f"{x.target or ''}关于{title_round}整改进展情况的通报"
     lines = [_preamble(x), *_body(x)]
-    closing = ["欢迎广大干部群众对巡察整改落实情况进行监督。", x.target]
+    closing = ["欢迎广大干部群众对巡察整改落实情况进行监督。", *([x.target] if x.target else [])]
     if x.report_date is not None:
         closing.append(chinese_date(x.report_date))
     if not markdown:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from calendar import monthrange
 from collections.abc import Iterator
 
-from ..dates import PartialDate
+from ..dates import PartialDate, deadline_due
 from ..diagnostics import Severity
 from ..model import DATE_CHAIN, Inspection, Status
 from ._registry import Context, Fact, rule
@@ -73,7 +73,7 @@ def dates_out_of_order(inspection: Inspection, ctx: Context) -> Iterator[Fact]:
             if measure.history and _may_be_out_of_order(measure.history, feedback):
                 yield from _history(measure.history, f"/problems/{i}/measures/{j}", feedback)
             deadline = measure.deadline
-            if deadline is not None and feedback is not None and deadline.certainly_before(feedback):
+            if isinstance(deadline, PartialDate) and feedback is not None and deadline.certainly_before(feedback):
                 params = {"field": "deadline", "date": str(deadline), "before": "feedback", "other": str(feedback)}
                 yield Fact(f"/problems/{i}/measures/{j}/deadline", params, ("/feedback_date",))
 
@@ -93,9 +93,10 @@ def deadline_passed(inspection: Inspection, ctx: Context) -> Iterator[Fact]:
         return
     for i, problem in enumerate(inspection.problems):
         for j, measure in enumerate(problem.measures):
-            deadline = measure.deadline
-            if deadline is None or not measure.history or not deadline.certainly_before(as_of):
+            due = None if measure.deadline is None else deadline_due(measure.deadline, inspection.feedback_date)
+            if due is None or not measure.history or not due.certainly_before(as_of):
                 continue
+            deadline = measure.deadline
             state = measure.history[-1].state
             if not state.is_done:
                 params = {"measure": measure.id, "deadline": str(deadline), "as_of": str(as_of), "state": state.value}
