@@ -24,6 +24,7 @@ from ..dates import PartialDate
 from ..diagnostics import Diagnostic, Severity
 from ..model import (
     DeclaredCounts,
+    DocumentKind,
     Group,
     GroupLevel,
     Inspection,
@@ -518,8 +519,10 @@ class _Parser:
 
     # --- the ledger --------------------------------------------------------------------------------
 
-    def kind(self) -> InspectionKind:
-        """Regular, special or look-back, from the title and the first lines."""
+    def kind(self) -> InspectionKind | None:
+        """Regular, special or look-back, from the title and the first lines; None if no round is named."""
+        if "inspector" not in self.facts and not any("巡察" in x.folded or "巡视" in x.folded for x in self.lines):
+            return None  # nothing says an inspection took place: no kind to tell
         text = " ".join(line.folded for line in self.lines[:3]) + self.facts.get("title", "")
         text = text.replace(self.facts.get("inspector", "\0"), "")  # 市委专项巡察组 names the group, not the round
         if "回头看" in text:
@@ -577,8 +580,9 @@ class _Parser:
         inspection = Inspection(
             id=self.id,
             kind=kind,
-            inspector=facts.get("inspector", ""),
-            target=facts.get("target", ""),
+            inspector=facts.get("inspector"),
+            target=facts.get("target"),
+            document=DocumentKind.NOTICE,
             unit=self.unit,
             start=facts.get("start"),
             end=facts.get("end"),
