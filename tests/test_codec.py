@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from typing import Any
 
 import pytest
@@ -242,3 +243,50 @@ def test_a_bug_in_the_fast_path_propagates_instead_of_hiding_behind_the_slow_pas
     doc = b'{"inspections": [{"id": "i", "kind": "regular", "inspector": "a", "target": "b", "start": "2021-01"}]}'
     with pytest.raises(RuntimeError, match="bug in a converter"):
         loads(doc)
+
+
+_SYNTAX_CODES = {"not-json", "not-utf8"}
+
+
+def _assert_located(data: bytes | str) -> None:
+    """Loading raises only LoadError, whose every issue has a pointer, and a line and column for text problems."""
+    try:
+        loads(data)
+    except LoadError as e:
+        assert e.issues
+        for issue in e.issues:
+            assert isinstance(issue.pointer, str)
+            if issue.code in _SYNTAX_CODES and not issue.pointer:
+                assert issue.line is not None and issue.column is not None, issue
+            assert issue.message("en") and issue.message("zh")
+
+
+_SCALARS = st.sampled_from(["NaN", "Infinity", "-Infinity", "1e400", "1" + "0" * 30, "-1", "1.5", '"\\ud800"', "null"])
+
+
+@given(
+    depth=st.integers(0, 3000),
+    opener=st.sampled_from(["[", '{"a":', '{"inspections":']),
+    closed=st.booleans(),
+    scalar=_SCALARS,
+)
+def test_nested_and_huge_json_gives_located_load_errors(depth: int, opener: str, closed: bool, scalar: str) -> None:
+    closer = "]" if opener == "[" else "}"
+    _assert_located(opener * depth + scalar + (closer * depth if closed else ""))
+
+
+@given(st.binary(max_size=200) | st.text(max_size=200))
+def test_malformed_input_gives_located_load_errors(data: bytes | str) -> None:
+    _assert_located(data)
+
+
+@given(st.data())
+def test_a_value_out_of_place_in_a_ledger_is_located(data: st.DataObject) -> None:
+    doc = minimal_document(problems=[{"id": "p", "title": "t"}])
+    text = json.dumps(doc)
+    spots = [m.end() for m in re.finditer(r'": ', text)]
+    spot = data.draw(st.sampled_from(spots))
+    scalar = data.draw(_SCALARS | st.sampled_from(["[" * 300 + "]" * 300, "{}", "[]", '"x"']))
+    end = re.compile(r'"(?:[^"\\]|\\.)*"|[^,}\]]+').match(text, spot)
+    assert end is not None
+    _assert_located(text[:spot] + scalar + text[end.end() :])

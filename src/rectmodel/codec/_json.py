@@ -76,30 +76,28 @@ def decode(data: bytes | bytearray | memoryview | str, cls: type[_T], *, source:
     raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else bytes(data)
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
-    tree: Any = None
     result: _T | None = None
     gc_was_enabled = gc.isenabled()
     gc.disable()  # a million new containers, none in a cycle: collecting would only rescan them
     try:
         tree = orjson.loads(raw)
         result = structure(tree)
-    except orjson.JSONDecodeError:
-        raise LoadError(_syntax_issues(raw), source) from None
+    except orjson.JSONDecodeError as e:
+        error: orjson.JSONDecodeError | None = e
     except Refused:  # refused by a strict hook: the slow pass below says why
-        result = None
+        error = None
+    else:
+        error = None
     finally:
         if gc_was_enabled:
             gc.enable()
-    if _may_have_duplicate_keys(raw, tree):
-        duplicates = _duplicate_key_issues(raw)
-        if duplicates:
-            raise LoadError(duplicates, source)
     if result is not None:
+        if _may_have_duplicate_keys(raw, tree):
+            duplicates = _duplicate_key_issues(_exact_tree(raw.decode("utf-8")))
+            if duplicates:
+                raise LoadError(duplicates, source)
         return result
-    issues = list(_shape_issues(tree, Shape("object", cls=cls), ""))
-    if not issues:  # the fast path refused what the slow pass accepts: say so, plainly
-        issues = [LoadIssue("wrong-type", "", {"expected": "object", "got": "an unloadable document"})]
-    raise LoadError(issues, source)
+    raise LoadError(_slow_issues(raw, cls, error), source)
 
 
 def load(path: _PathLike | IO[bytes]) -> Ledger:
@@ -169,41 +167,87 @@ def _pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-def _duplicate_key_issues(raw: bytes) -> list[LoadIssue]:
-    tree = json.loads(raw.decode("utf-8"), object_pairs_hook=_pairs_hook)
+def _duplicate_key_issues(tree: Any) -> list[LoadIssue]:
     return [
         LoadIssue("duplicate-key", _join(pointer, key), {"key": key})
-        for pointer, node in _walk(tree, "")
+        for pointer, node in _walk(tree)
         if isinstance(node, _Pairs)
         for key in dict.fromkeys(node.duplicates)
     ]
 
 
-def _walk(node: Any, pointer: str) -> Iterator[tuple[str, Any]]:
-    yield pointer, node
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield from _walk(value, _join(pointer, key))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _walk(value, f"{pointer}/{index}")
+def _walk(tree: Any) -> Iterator[tuple[str, Any]]:
+    """Every node with its pointer, in document order; iterative, so that no nesting exhausts the stack."""
+    stack: list[tuple[str, Any]] = [("", tree)]
+    while stack:
+        pointer, node = stack.pop()
+        yield pointer, node
+        if isinstance(node, dict):
+            stack.extend((_join(pointer, key), value) for key, value in reversed(node.items()))
+        elif isinstance(node, list):
+            stack.extend((f"{pointer}/{index}", value) for index, value in reversed(list(enumerate(node))))
 
 
-def _syntax_issues(raw: bytes) -> list[LoadIssue]:
+class _FloatLiteral(str):
+    """A number written with a fraction or an exponent, kept as written (``1e400`` is no count)."""
+
+    __slots__ = ()
+
+
+# The library's nesting limit: far beyond any ledger (about ten levels), well within the parsers'.
+MAX_DEPTH = 512
+_BRACKETS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.DOTALL)
+
+
+def _too_deep(text: str) -> tuple[int, int] | None:
+    """The (line, column) where nesting first goes deeper than ``MAX_DEPTH``, if it does."""
+    depth = 0
+    for match in _BRACKETS.finditer(text):
+        bracket = match.group()
+        if bracket in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                start = match.start()
+                return text.count("\n", 0, start) + 1, start - (text.rfind("\n", 0, start) + 1) + 1
+        elif bracket in "]}":
+            depth -= 1
+    return None
+
+
+def _exact_tree(text: str) -> Any:
+    """The document parsed exactly: integers of any size, fractions kept as written, duplicate keys noted.
+
+    Raises:
+        json.JSONDecodeError, ValueError: the text is not JSON (``NaN`` and ``Infinity`` are not).
+    """
+    return json.loads(text, object_pairs_hook=_pairs_hook, parse_float=_FloatLiteral, parse_constant=_reject_constant)
+
+
+def _slow_issues(raw: bytes, cls: type[Any], error: orjson.JSONDecodeError | None) -> list[LoadIssue]:
+    """Every issue of a document the fast path refused, each with its pointer (and line and column for syntax)."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
         line = raw.count(b"\n", 0, e.start) + 1
         column = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
         return [LoadIssue("not-utf8", "", {"byte": raw[e.start], "offset": e.start}, line, column)]
+    deep = _too_deep(text)
+    if deep is not None:
+        return [LoadIssue("not-json", "", {"reason": f"nested deeper than {MAX_DEPTH} levels"}, *deep)]
     try:
-        json.loads(text, parse_constant=_reject_constant)
+        tree = _exact_tree(text)
     except json.JSONDecodeError as e:
         return [LoadIssue("not-json", "", {"reason": e.msg}, e.lineno, e.colno)]
-    except ValueError as e:
-        return [LoadIssue("not-json", "", {"reason": str(e)})]
-    # The stdlib accepts what orjson refused: numbers beyond 64 bits, lone surrogates.
-    return [LoadIssue("not-json", "", {"reason": "a number or string that cannot be represented"})]
+    except ValueError as e:  # NaN, Infinity: orjson knows where
+        where = (error.lineno, error.colno) if error is not None else (None, None)
+        return [LoadIssue("not-json", "", {"reason": str(e)}, *where)]
+    issues = _duplicate_key_issues(tree)
+    issues += _shape_issues(tree, Shape("object", cls=cls), "")
+    if not issues and error is not None:  # orjson refused what the stdlib reads: a lone surrogate, say
+        issues = [LoadIssue("not-json", "", {"reason": error.msg}, error.lineno, error.colno)]
+    if not issues:  # the fast path refused what the slow pass accepts: say so, plainly
+        issues = [LoadIssue("wrong-type", "", {"expected": "object", "got": "an unloadable document"})]
+    return issues
 
 
 def _reject_constant(name: str) -> Any:
@@ -223,6 +267,8 @@ def _join(pointer: str, key: str) -> str:
 
 
 def _got(value: Any) -> str:
+    if isinstance(value, _FloatLiteral):
+        return str.__str__(value)
     if isinstance(value, dict):
         return "object"
     if isinstance(value, list):
@@ -232,6 +278,7 @@ def _got(value: Any) -> str:
 
 
 _JSON_TYPES: dict[str, type[Any]] = {"str": str, "int": int}
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _TERMS = frozenset(term.value for term in DeadlineTerm)
 
 
@@ -244,6 +291,8 @@ def _shape_issues(value: Any, shape: Shape, pointer: str) -> Iterator[LoadIssue]
             )
         elif kind == "int" and not 0 <= value <= MAX_COUNT:
             yield LoadIssue("out-of-range", pointer, {"minimum": 0, "maximum": MAX_COUNT, "got": value})
+        elif kind == "str" and _SURROGATE.search(value):
+            yield LoadIssue("not-json", pointer, {"reason": "a lone surrogate in a string: text no UTF-8 can hold"})
     elif kind == "date":
         if not _is_date(value):
             yield LoadIssue("bad-date", pointer, {"expected": "date", "got": _got(value)})
@@ -268,7 +317,7 @@ def _shape_issues(value: Any, shape: Shape, pointer: str) -> Iterator[LoadIssue]
 
 
 def _object_issues(value: Any, shape: Shape, pointer: str) -> Iterator[LoadIssue]:
-    if type(value) is not dict:
+    if not isinstance(value, dict):
         yield LoadIssue("wrong-type", pointer, {"expected": "object", "got": _got(value)})
         return
     assert shape.cls is not None
