@@ -16,7 +16,7 @@ from cattrs.gen import make_dict_unstructure_fn
 
 from .._pointer import escape
 from ..dates import PartialDate
-from ..errors import LoadError, LoadIssue
+from ..errors import LoadCode, LoadError, LoadIssue
 from ..model import Ledger
 from ._fields import MAX_COUNT, Shape, field_specs
 from ._structure import make_structure_fn
@@ -98,7 +98,7 @@ def decode(data: bytes | bytearray | memoryview | str, cls: type[_T], *, source:
         return result
     issues = list(_shape_issues(tree, Shape("object", cls=cls), ""))
     if not issues:  # the fast path refused what the slow pass accepts: say so, plainly
-        issues = [LoadIssue("wrong-type", "", {"expected": "object", "got": "an unloadable document"})]
+        issues = [LoadIssue(LoadCode.WRONG_TYPE, "", {"expected": "object", "got": "an unloadable document"})]
     raise LoadError(issues, source)
 
 
@@ -172,7 +172,7 @@ def _pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def _duplicate_key_issues(raw: bytes) -> list[LoadIssue]:
     tree = json.loads(raw.decode("utf-8"), object_pairs_hook=_pairs_hook)
     return [
-        LoadIssue("duplicate-key", _join(pointer, key), {"key": key})
+        LoadIssue(LoadCode.DUPLICATE_KEY, _join(pointer, key), {"key": key})
         for pointer, node in _walk(tree, "")
         if isinstance(node, _Pairs)
         for key in dict.fromkeys(node.duplicates)
@@ -195,15 +195,15 @@ def _syntax_issues(raw: bytes) -> list[LoadIssue]:
     except UnicodeDecodeError as e:
         line = raw.count(b"\n", 0, e.start) + 1
         column = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
-        return [LoadIssue("not-utf8", "", {"byte": raw[e.start], "offset": e.start}, line, column)]
+        return [LoadIssue(LoadCode.NOT_UTF8, "", {"byte": raw[e.start], "offset": e.start}, line, column)]
     try:
         json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as e:
-        return [LoadIssue("not-json", "", {"reason": e.msg}, e.lineno, e.colno)]
+        return [LoadIssue(LoadCode.NOT_JSON, "", {"reason": e.msg}, e.lineno, e.colno)]
     except ValueError as e:
-        return [LoadIssue("not-json", "", {"reason": str(e)})]
+        return [LoadIssue(LoadCode.NOT_JSON, "", {"reason": str(e)})]
     # The stdlib accepts what orjson refused: numbers beyond 64 bits, lone surrogates.
-    return [LoadIssue("not-json", "", {"reason": "a number or string that cannot be represented"})]
+    return [LoadIssue(LoadCode.NOT_JSON, "", {"reason": "a number or string that cannot be represented"})]
 
 
 def _reject_constant(name: str) -> Any:
@@ -239,22 +239,22 @@ def _shape_issues(value: Any, shape: Shape, pointer: str) -> Iterator[LoadIssue]
     if kind in _JSON_TYPES:
         if type(value) is not _JSON_TYPES[kind]:
             yield LoadIssue(
-                "wrong-type", pointer, {"expected": "string" if kind == "str" else "integer", "got": _got(value)}
+                LoadCode.WRONG_TYPE, pointer, {"expected": "string" if kind == "str" else "integer", "got": _got(value)}
             )
         elif kind == "int" and not 0 <= value <= MAX_COUNT:
-            yield LoadIssue("out-of-range", pointer, {"minimum": 0, "maximum": MAX_COUNT, "got": value})
+            yield LoadIssue(LoadCode.OUT_OF_RANGE, pointer, {"minimum": 0, "maximum": MAX_COUNT, "got": value})
     elif kind == "date":
         if not _is_date(value):
-            yield LoadIssue("bad-date", pointer, {"expected": "date", "got": _got(value)})
+            yield LoadIssue(LoadCode.BAD_DATE, pointer, {"expected": "date", "got": _got(value)})
     elif kind == "enum":
         assert shape.cls is not None
         choices = [m.value for m in shape.cls]
         if value not in choices or type(value) is not str:
             listed = ", ".join(f'"{c}"' for c in choices)
-            yield LoadIssue("bad-value", pointer, {"choices": listed, "got": _got(value)})
+            yield LoadIssue(LoadCode.BAD_VALUE, pointer, {"choices": listed, "got": _got(value)})
     elif kind == "array":
         if type(value) is not list:
-            yield LoadIssue("wrong-type", pointer, {"expected": "array", "got": _got(value)})
+            yield LoadIssue(LoadCode.WRONG_TYPE, pointer, {"expected": "array", "got": _got(value)})
             return
         assert shape.item is not None
         for index, item in enumerate(value):
@@ -265,16 +265,16 @@ def _shape_issues(value: Any, shape: Shape, pointer: str) -> Iterator[LoadIssue]
 
 def _object_issues(value: Any, shape: Shape, pointer: str) -> Iterator[LoadIssue]:
     if type(value) is not dict:
-        yield LoadIssue("wrong-type", pointer, {"expected": "object", "got": _got(value)})
+        yield LoadIssue(LoadCode.WRONG_TYPE, pointer, {"expected": "object", "got": _got(value)})
         return
     assert shape.cls is not None
     specs = field_specs(shape.cls)
     known = {spec.name for spec in specs}
     for key in value:
         if key not in known:
-            yield LoadIssue("unknown-field", _join(pointer, key), {"field": key})
+            yield LoadIssue(LoadCode.UNKNOWN_FIELD, _join(pointer, key), {"field": key})
     for spec in specs:
         if spec.name in value:
             yield from _shape_issues(value[spec.name], spec.shape, _join(pointer, spec.name))
         elif spec.required:
-            yield LoadIssue("missing-field", _join(pointer, spec.name), {"field": spec.name})
+            yield LoadIssue(LoadCode.MISSING_FIELD, _join(pointer, spec.name), {"field": spec.name})
