@@ -81,6 +81,34 @@ def test_stats_text_names_the_file_and_counts(tmp_path: Path, capsys: pytest.Cap
     assert "    declared: problems 3" in out
 
 
+def test_stats_text_in_chinese_names_kinds_dates_and_counts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    doc = minimal_document(
+        kind="look_back",
+        start="2020-10",
+        feedback_date="2021-01-05",
+        declared={"problems": 3, "completion_rate": "50%"},
+    )
+    assert main(["stats", _write(tmp_path, doc), "--lang", "zh"]) == 0
+    assert capsys.readouterr().out.splitlines()[1:] == [
+        "  i1  回头看  市委第一巡察组 → 某局党组",
+        "    进驻 2020-10 至 ?、反馈 2021-01-05",
+        "    逐项列出:0个方面、0类问题、0个问题、0项整改任务、0条整改措施",
+        "    声明:3个问题、整改完成率 50%",
+    ]
+
+
+def test_unreadable_and_undecodable_files_give_load_messages_in_the_language_asked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = str(tmp_path / "none.json")
+    assert main(["stats", missing, "--lang", "zh"]) == 2
+    assert capsys.readouterr().err == f"{missing}: error load /: 无法读取:No such file or directory\n"
+    notice = tmp_path / "gbk.txt"
+    notice.write_bytes("巡察".encode("gb18030"))  # d1 b2 decodes; the next byte does not
+    assert main(["parse", str(notice)]) == 2
+    assert capsys.readouterr().err == f"{notice}: error load /: not UTF-8: invalid byte 0xb2 at offset 2\n"
+
+
 def test_unloadable_file_exits_2_with_located_load_diagnostics(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

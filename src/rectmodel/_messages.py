@@ -1,360 +1,754 @@
-"""Message templates in English and Chinese: the one place text is made.
+"""The catalogue: every word and message rectmodel shows a user, in English and Chinese.
 
-Each code maps to a pair of ``str.format`` templates. Parameters that need a
-localised word (a JSON type name) are given as keys of ``_WORDS``.
+Messages come in families, one per kind of emitter, each with its codes declared
+once as a type the emitter uses (so mypy refuses an undeclared code; a test, a
+declared code without a message):
+
+- load issues, ``LoadCode`` (the codec);
+- rule findings, keyed by the rule names of ``rectmodel.rules.RULES``;
+- parse findings, ``ParseCode`` (the notice reader);
+- operation refusals, ``OpCode``;
+- waiver findings, ``WaiverCode``;
+- the command line's and the exceptions' own words, ``CliText``.
+
+Words that stand inside messages come from lexicons: domain terms, states,
+inspection kinds and JSON types. A template names the lexicon a parameter is
+looked up in by its format spec:
+
+- ``{field:term}`` a domain word (a count, a date field, an id's kind, an operation);
+- ``{state:state}`` a rectification state; ``{kind:kind}`` an inspection kind;
+- ``{got:type}`` a JSON type name (a value that names none is shown as is);
+- ``{n:plural}`` ``s`` unless *n* is 1, for English counts;
+- ``{finding}`` (a field, not a spec): the message of the finding ``rule`` with ``params``.
+
+>>> render("duplicate-id", {"kind": "measure", "id": "M3"}, "zh")
+'整改措施编号“M3”重复'
 """
 
 from __future__ import annotations
 
+import functools
+import string
 from collections.abc import Callable, Mapping
-from typing import Any
+from enum import StrEnum
+from typing import Any, Literal, NamedTuple
 
-Template = tuple[str, str] | Callable[[Mapping[str, Any], int], str]
+from .model import InspectionKind, State
 
-_WORDS: dict[str, tuple[str, str]] = {
-    "string": ("a string", "字符串"),
-    "integer": ("an integer", "整数"),
-    "number": ("a number", "数"),
-    "object": ("an object", "对象"),
-    "array": ("an array", "数组"),
-    "boolean": ("a boolean", "布尔值"),
-    "null": ("null", "null"),
-    "date": ("a date like 2021-08-04", "形如 2021-08-04 的日期"),
-    "deadline": (
+__all__ = [
+    "FAMILIES",
+    "LEXICONS",
+    "MESSAGES",
+    "CliText",
+    "Lang",
+    "LoadCode",
+    "Message",
+    "OpCode",
+    "ParseCode",
+    "WaiverCode",
+    "fill",
+    "render",
+    "say",
+    "word",
+]
+
+Lang = Literal["en", "zh"]
+Params = Mapping[str, Any]
+# A template, or a function of the parameters that picks one (where the wording branches on them).
+Text = str | Callable[[Params], str]
+
+
+class Message(NamedTuple):
+    """One message in both languages, with parameters that render it without a real finding.
+
+    A pair, so that ``(en, zh)`` is a message without examples.
+    """
+
+    en: Text
+    zh: Text
+    examples: tuple[Params, ...] = ()
+
+
+def _m(en: Text, zh: Text, *examples: Params) -> Message:
+    return Message(en, zh, examples)
+
+
+# --- lexicons ------------------------------------------------------------------------------------
+
+_TYPES: dict[str, Message] = {
+    "string": _m("a string", "字符串"),
+    "integer": _m("an integer", "整数"),
+    "number": _m("a number", "数"),
+    "object": _m("an object", "对象"),
+    "array": _m("an array", "数组"),
+    "boolean": _m("a boolean", "布尔值"),
+    "null": _m("null", "null"),  # written so in Chinese too
+    "date": _m("a date like 2021-08-04", "形如 2021-08-04 的日期"),
+    "deadline": _m(
         "a date like 2021-08-04, or immediate, long_term or ongoing",
         "形如 2021-08-04 的日期,或 immediate、long_term、ongoing",
     ),
 }
 
-_LOCALISED = frozenset({"expected", "got"})
-
-# Domain words, for messages that name a count, a field or an id's kind.
-_TERMS: dict[str, tuple[str, str]] = {
-    "aspects": ("aspects", "个方面"),
-    "categories": ("categories", "类问题"),
-    "problems": ("problems", "个问题"),
-    "tasks": ("tasks", "项整改任务"),
-    "measures": ("measures", "条整改措施"),
-    "completed": ("completed", "个已完成"),
-    "in_progress": ("in progress", "个正在整改"),
-    "long_term": ("long-term", "个需长期坚持"),
-    "not_completed": ("not completed", "个未完成"),
-    "completion_rate": ("completion rate", "整改完成率"),
-    "inspection": ("inspection", "巡察"),
-    "group": ("group", "分组"),
-    "problem": ("problem", "问题"),
-    "measure": ("measure", "整改措施"),
-    "start": ("on-site start", "进驻日期"),
-    "end": ("on-site end", "巡察结束日期"),
-    "feedback_date": ("feedback date", "反馈日期"),
-    "feedback": ("feedback date", "反馈日期"),
-    "plan_date": ("plan date", "整改方案日期"),
-    "as_of": ("as-of date", "截至日期"),
-    "report_date": ("report date", "报告日期"),
-    "status": ("previous status", "上一状态"),
-    "completion": ("completion", "完成日期"),
-    "deadline": ("deadline", "整改时限"),
-    "inspector": ("inspecting group", "巡察组"),
-    "target": ("inspected party organisation", "被巡察党组织"),
+_TERMS: dict[str, Message] = {
+    # counts
+    "aspects": _m("aspects", "个方面"),
+    "categories": _m("categories", "类问题"),
+    "problems": _m("problems", "个问题"),
+    "tasks": _m("tasks", "项整改任务"),
+    "measures": _m("measures", "条整改措施"),
+    "completed": _m("completed", "个已完成"),
+    "in_progress": _m("in progress", "个正在整改"),
+    "long_term": _m("long-term", "个需长期坚持"),
+    "not_completed": _m("not completed", "个未完成"),
+    "completion_rate": _m("completion rate", "整改完成率"),
+    # kinds of id
+    "inspection": _m("inspection", "巡察"),
+    "group": _m("group", "分组"),
+    "problem": _m("problem", "问题"),
+    "measure": _m("measure", "整改措施"),
+    # fields
+    "start": _m("on-site start", "进驻日期"),
+    "end": _m("on-site end", "巡察结束日期"),
+    "feedback_date": _m("feedback date", "反馈日期"),
+    "feedback": _m("feedback date", "反馈日期"),
+    "plan_date": _m("plan date", "整改方案日期"),
+    "as_of": _m("as-of date", "截至日期"),
+    "report_date": _m("report date", "报告日期"),
+    "status": _m("previous status", "上一状态"),
+    "completion": _m("completion", "完成日期"),
+    "deadline": _m("deadline", "整改时限"),
+    "inspector": _m("inspecting group", "巡察组"),
+    "target": _m("inspected party organisation", "被巡察党组织"),
+    # operations that record a state of their own
+    "close": _m("close", "销号"),
+    "reopen": _m("reopen", "重新打开"),
 }
 
-_STATES: dict[str, tuple[str, str]] = {
-    "not_started": ("not started", "未启动"),
-    "in_progress": ("in progress", "正在整改"),
-    "completed": ("completed", "已完成整改"),
-    "deemed_completed": ("deemed completed", "视同完成"),
-    "long_term": ("long-term", "阶段性完成、需长期坚持"),
-    "closed": ("closed", "已销号"),
-    "reopened": ("reopened", "重新整改"),
+_STATES: dict[str, Message] = {
+    State.NOT_STARTED: _m("not started", "未启动"),
+    State.IN_PROGRESS: _m("in progress", "正在整改"),
+    State.COMPLETED: _m("completed", "已完成整改"),
+    State.DEEMED_COMPLETED: _m("deemed completed", "视同完成"),
+    State.LONG_TERM: _m("long-term", "阶段性完成、需长期坚持"),
+    State.CLOSED: _m("closed", "已销号"),
+    State.REOPENED: _m("reopened", "重新整改"),
 }
 
+# In English the value itself, as ``stats --format json`` and ``history --format json`` give it.
+_KINDS: dict[str, Message] = {
+    InspectionKind.REGULAR: _m("regular", "常规巡察"),
+    InspectionKind.SPECIAL: _m("special", "专项巡察"),
+    InspectionKind.LOOK_BACK: _m("look_back", "回头看"),
+}
 
-def state(word: Any, index: int) -> str:
-    """The English (0) or Chinese (1) name of a rectification state."""
-    pair = _STATES.get(str(word))
-    return pair[index] if pair else str(word)
+LEXICONS: dict[str, Mapping[str, Message]] = {"type": _TYPES, "term": _TERMS, "state": _STATES, "kind": _KINDS}
 
-
-def term(word: Any, index: int) -> str:
-    """The English (0) or Chinese (1) name of a domain word; the word itself if it has none."""
-    pair = _TERMS.get(str(word))
-    return pair[index] if pair else str(word)
-
-
-def _count_unverifiable(p: Mapping[str, Any], i: int) -> str:
-    count, declared = p["count"], p["declared"]
-    if p["reason"] == "unreadable":
-        return (
-            f'completion rate "{declared}" cannot be read as a percentage',
-            f"整改完成率“{declared}”无法识别为百分比",
-        )[i]
-    if p["reason"] == "no-statuses":
-        return (
-            f"{declared} {term(count, 0)} declared, but {p['missing']} problems have no status to check it against",
-            f"声明{declared}{term(count, 1)},但有 {p['missing']} 个问题未给出整改状态,无法核对",
-        )[i]
-    instead = f" (it itemizes {p['itemized']} {term(p['instead'], 0)})" if "instead" in p else ""
-    instead_zh = f"(仅逐项列出 {p['itemized']}{term(p['instead'], 1)})" if "instead" in p else ""
-    return (
-        f"{declared} {term(count, 0)} declared, but the document does not itemize {term(count, 0)}{instead}",
-        f"声明{declared}{term(count, 1)},但正文未逐项列出,无法核对{instead_zh}",
-    )[i]
+# --- load issues ---------------------------------------------------------------------------------
 
 
-def _dates(p: Mapping[str, Any], i: int) -> str:
-    field, before = term(p["field"], i), term(p["before"], i)
-    return (
-        f"{field} {p['date']} is before the {before} {p['other']}",
-        f"{field} {p['date']} 早于{before} {p['other']}",
-    )[i]
+class LoadCode(StrEnum):
+    """Why a document could not be loaded (``LoadIssue.code``)."""
+
+    NOT_UTF8 = "not-utf8"
+    NOT_JSON = "not-json"
+    UNREADABLE = "unreadable"
+    DUPLICATE_KEY = "duplicate-key"
+    WRONG_TYPE = "wrong-type"
+    BAD_DATE = "bad-date"
+    BAD_VALUE = "bad-value"
+    OUT_OF_RANGE = "out-of-range"
+    UNKNOWN_FIELD = "unknown-field"
+    MISSING_FIELD = "missing-field"
 
 
-def _dangling(p: Mapping[str, Any], i: int) -> str:
-    kind, target = p["kind"], p["target"]
-    en = {
-        "group": f'group "{target}" does not exist',
-        "parent": f'parent group "{target}" does not exist',
-        "parent-not-aspect": f'parent group "{target}" is not an aspect',
-        "link": f'linked problem "{target}" does not exist',
-    }
-    zh = {
-        "group": f"分组“{target}”不存在",
-        "parent": f"上级分组“{target}”不存在",
-        "parent-not-aspect": f"上级分组“{target}”不是“方面”",
-        "link": f"关联的问题“{target}”不存在",
-    }
-    return (en if i == 0 else zh).get(kind, f"{kind} {target}")
+_EXPECTED = ("expected {expected:type}, got {got:type}", "应为{expected:type},实为 {got:type}")
 
-
-TEMPLATES: dict[str, Template] = {
-    # Load issues.
-    "not-utf8": (
+_LOAD: dict[str, Message] = {  # keyed by LoadCode
+    LoadCode.NOT_UTF8: _m(
         "not UTF-8: invalid byte 0x{byte:02x} at offset {offset}",
         "不是 UTF-8 编码:偏移 {offset} 处的字节 0x{byte:02x} 无效",
+        {"byte": 0xB0, "offset": 26},
     ),
-    "not-json": ("not JSON: {reason}", "不是合法的 JSON:{reason}"),
-    "unreadable": ("cannot be read: {reason}", "无法读取:{reason}"),
-    "duplicate-key": ('duplicate key "{key}"', '重复的键 "{key}"'),
-    "wrong-type": ("expected {expected}, got {got}", "应为{expected},实为 {got}"),
-    "bad-date": ("expected {expected}, got {got}", "应为{expected},实为 {got}"),
-    "bad-value": ("expected one of {choices}, got {got}", "应为 {choices} 之一,实为 {got}"),
-    "out-of-range": (
+    LoadCode.NOT_JSON: _m("not JSON: {reason}", "不是合法的 JSON:{reason}", {"reason": "Expecting value"}),
+    LoadCode.UNREADABLE: _m("cannot be read: {reason}", "无法读取:{reason}", {"reason": "No such file or directory"}),
+    LoadCode.DUPLICATE_KEY: _m('duplicate key "{key}"', '重复的键 "{key}"', {"key": "id"}),
+    LoadCode.WRONG_TYPE: _m(*_EXPECTED, {"expected": "array", "got": "3"}, {"expected": "string", "got": "object"}),
+    LoadCode.BAD_DATE: _m(*_EXPECTED, {"expected": "date", "got": '"2021-02-30"'}),
+    LoadCode.BAD_VALUE: _m(
+        "expected one of {choices}, got {got:type}",
+        "应为 {choices} 之一,实为 {got:type}",
+        {"choices": '"aspect", "category"', "got": '"topic"'},
+    ),
+    LoadCode.OUT_OF_RANGE: _m(
         "expected an integer from {minimum} to {maximum}, got {got}",
         "应为 {minimum} 至 {maximum} 之间的整数,实为 {got}",
+        {"minimum": 0, "maximum": 10_000_000, "got": -1},
     ),
-    "unknown-field": ('unknown field "{field}"', '未知字段 "{field}"'),
-    "missing-field": ('missing required field "{field}"', '缺少必填字段 "{field}"'),
-    # Rules.
-    "duplicate-id": lambda p, i: (
-        f'duplicate {term(p["kind"], 0)} id "{p["id"]}"',
-        f"{term(p['kind'], 1)}编号“{p['id']}”重复",
-    )[i],
-    "dangling-reference": _dangling,
-    "link-forward-in-time": lambda p, i: (
-        (
-            f'link to "{p["target"]}", a problem of the same round, not of an earlier one',
-            f"关联的问题“{p['target']}”属于本轮巡察,而非此前轮次",
-        )
-        if p.get("reason") == "same-round"
-        else (
-            f'link to "{p["target"]}" of a round dated {p["target_date"]}, not before this round ({p["date"]})',
-            f"关联的问题“{p['target']}”所在轮次({p['target_date']})不早于本轮({p['date']})",
-        )
-    )[i],
-    "link-unit-mismatch": (
+    LoadCode.UNKNOWN_FIELD: _m('unknown field "{field}"', '未知字段 "{field}"', {"field": "titel"}),
+    LoadCode.MISSING_FIELD: _m('missing required field "{field}"', '缺少必填字段 "{field}"', {"field": "id"}),
+}
+
+# --- rule findings (examples: each rule's own, in the registry; here only further branches) ------
+
+_DANGLING = {
+    "group": ('group "{target}" does not exist', "分组“{target}”不存在"),
+    "parent": ('parent group "{target}" does not exist', "上级分组“{target}”不存在"),
+    "parent-not-aspect": ('parent group "{target}" is not an aspect', "上级分组“{target}”不是“方面”"),
+    "link": ('linked problem "{target}" does not exist', "关联的问题“{target}”不存在"),
+}
+
+
+_DANGLING_OTHER = ('{kind:term} "{target}" does not exist', "{kind:term}“{target}”不存在")
+
+
+# Rule findings an operation refuses to bring about, said once for both families.
+_NO_MEASURE = ('problem "{problem}" has no measure', "问题“{problem}”没有整改措施")
+_NO_RESPONSIBILITY = (
+    'measure "{measure}" names no responsible leader, department or person',
+    "整改措施“{measure}”未明确责任领导、责任部门或责任人",
+)
+_CANNOT_ADD = ",不能添加"
+
+
+def _dangling(index: int) -> Callable[[Params], str]:
+    return lambda p: _DANGLING.get(p["kind"], _DANGLING_OTHER)[index]
+
+
+def _unverifiable_en(p: Params) -> str:
+    if p["reason"] == "unreadable":
+        return 'completion rate "{declared}" cannot be read as a percentage'
+    if p["reason"] == "no-statuses":
+        return "{declared} {count:term} declared, but {missing} problems have no status to check it against"
+    instead = " (it itemizes {itemized} {instead:term})" if "instead" in p else ""
+    return "{declared} {count:term} declared, but the document does not itemize {count:term}" + instead
+
+
+def _unverifiable_zh(p: Params) -> str:
+    if p["reason"] == "unreadable":
+        return "整改完成率“{declared}”无法识别为百分比"
+    if p["reason"] == "no-statuses":
+        return "声明{declared}{count:term},但有 {missing} 个问题未给出整改状态,无法核对"
+    instead = "(仅逐项列出 {itemized}{instead:term})" if "instead" in p else ""
+    return "声明{declared}{count:term},但正文未逐项列出,无法核对" + instead
+
+
+_RULES: dict[str, Message] = {
+    "duplicate-id": _m('duplicate {kind:term} id "{id}"', "{kind:term}编号“{id}”重复"),
+    "dangling-reference": _m(
+        _dangling(0),
+        _dangling(1),
+        *({"kind": kind, "target": "A9"} for kind in (*_DANGLING, "measure")),
+    ),
+    "link-forward-in-time": _m(
+        lambda p: (
+            'link to "{target}", a problem of the same round, not of an earlier one'
+            if p.get("reason") == "same-round"
+            else 'link to "{target}" of a round dated {target_date}, not before this round ({date})'
+        ),
+        lambda p: (
+            "关联的问题“{target}”属于本轮巡察,而非此前轮次"
+            if p.get("reason") == "same-round"
+            else "关联的问题“{target}”所在轮次({target_date})不早于本轮({date})"
+        ),
+        {"target": "round-2020/P2", "reason": "same-round"},
+    ),
+    "link-unit-mismatch": _m(
         'link to "{target}" of unit "{target_unit}", but this round is of unit "{unit}" and no succession relates them',
         "关联的问题“{target}”属于单位“{target_unit}”,本轮为单位“{unit}”,且未声明二者的沿革关系",
     ),
-    "link-cycle": (
-        "links form a cycle of {length}: {cycle}",
-        "关联形成循环(共 {length} 处):{cycle}",
+    "link-cycle": _m("links form a cycle of {length}: {cycle}", "关联形成循环(共 {length} 处):{cycle}"),
+    "declared-count-mismatch": _m(
+        "{declared} {count:term} declared, {itemized} itemized",
+        "声明{declared}{count:term},实际列出{itemized}{count:term}",
     ),
-    "declared-count-mismatch": lambda p, i: (
-        f"{p['declared']} {term(p['count'], 0)} declared, {p['itemized']} itemized",
-        f"声明{p['declared']}{term(p['count'], 1)},实际列出{p['itemized']}{term(p['count'], 1)}",
-    )[i],
-    "declared-count-unverifiable": _count_unverifiable,
-    "declared-sum-mismatch": (
+    "declared-count-unverifiable": _m(
+        _unverifiable_en,
+        _unverifiable_zh,
+        {"count": "completion_rate", "declared": "约九成", "reason": "unreadable"},
+        {"count": "completed", "declared": 24, "reason": "no-statuses", "missing": 3},
+        {"count": "problems", "declared": 28, "reason": "not-itemized"},
+    ),
+    "declared-sum-mismatch": _m(
         "declared parts {parts} add up to {sum}, not the declared total {total}",
         "声明的分项 {parts} 合计 {sum},与总数 {total} 不符",
     ),
-    "declared-rate-mismatch": (
+    "declared-rate-mismatch": _m(
         "completion rate {declared} does not match {completed} of {total}",
         "整改完成率 {declared} 与 {total} 项中完成 {completed} 项不符",
     ),
-    "dates-out-of-order": _dates,
-    "problem-without-measure": ('problem "{problem}" has no measure', "问题“{problem}”没有整改措施"),
-    "measure-without-responsibility": (
-        'measure "{measure}" names no responsible leader, department or person',
-        "整改措施“{measure}”未明确责任领导、责任部门或责任人",
+    "dates-out-of-order": _m(
+        "{field:term} {date} is before the {before:term} {other}", "{field:term} {date} 早于{before:term} {other}"
     ),
-    "status-inconsistent": lambda p, i: (
-        f'problem "{p["problem"]}" is {state(p["state"], 0)} but its measure "{p["measure"]}" '
-        f"is {state(p['measure_state'], 0)}",
-        f"问题“{p['problem']}”状态为{state(p['state'], 1)},但其整改措施“{p['measure']}”"
-        f"状态为{state(p['measure_state'], 1)}",
-    )[i],
-    "status-regression": lambda p, i: (
-        f'"{p["item"]}" goes back from {state(p["previous"], 0)} to {state(p["state"], 0)} without a reopening',
-        f"“{p['item']}”的状态由{state(p['previous'], 1)}退回{state(p['state'], 1)},且未记录重新整改",
-    )[i],
-    "closed-without-evidence": ('"{item}" is closed without evidence', "“{item}”已销号但无佐证材料"),
-    "deadline-passed": lambda p, i: (
-        f'measure "{p["measure"]}" was due {p["deadline"]} and is still {state(p["state"], 0)} as of {p["as_of"]}',
-        f"整改措施“{p['measure']}”时限为 {p['deadline']},截至 {p['as_of']} 仍为{state(p['state'], 1)}",
-    )[i],
-    "report-overdue": (
+    "problem-without-measure": _m(*_NO_MEASURE),
+    "measure-without-responsibility": _m(*_NO_RESPONSIBILITY),
+    "status-inconsistent": _m(
+        'problem "{problem}" is {state:state} but its measure "{measure}" is {measure_state:state}',
+        "问题“{problem}”状态为{state:state},但其整改措施“{measure}”状态为{measure_state:state}",
+    ),
+    "status-regression": _m(
+        '"{item}" goes back from {previous:state} to {state:state} without a reopening',
+        "“{item}”的状态由{previous:state}退回{state:state},且未记录重新整改",
+    ),
+    "closed-without-evidence": _m('"{item}" is closed without evidence', "“{item}”已销号但无佐证材料"),
+    "deadline-passed": _m(
+        'measure "{measure}" was due {deadline} and is still {state:state} as of {as_of}',
+        "整改措施“{measure}”时限为 {deadline},截至 {as_of} 仍为{state:state}",
+    ),
+    "report-overdue": _m(
         "report of {report} comes more than {months} months after feedback on {feedback} (due {due})",
         "整改报告日期 {report} 晚于反馈日期 {feedback} 后 {months} 个月(应于 {due} 前)",
     ),
-    # Notice parsing (rule "parse"; the code says which).
-    "ambiguous-date": (
-        'date "{text}" can be read as {readings}; left out',
-        "日期“{text}”可理解为 {readings},无法确定,未采用",
-    ),
-    "impossible-date": ('"{text}" names no real day; left out', "“{text}”不是有效日期,未采用"),
-    "garbled-text": (
-        'characters seem lost in publishing here: "{text}"',
-        "此处疑有文字在发布时丢失:“{text}”",
-    ),
-    "narrative": (
-        (
-            'section "{title}" (lines {first}–{last}) is narrative, not itemized problems; '
-            "only its dates and counts are read"
-        ),
-        "“{title}”部分(第 {first}–{last} 行)为叙述性内容,未逐项列出问题,仅提取其中的日期和数量",
-    ),
-    "empty-group": ('heading "{title}" has no problems under it', "标题“{title}”下没有列出问题"),
-    "numbering-gap": (
-        "numbering skips: expected {expected}, found {found}",
-        "编号不连续:应为 {expected},实为 {found}",
-    ),
-    "unknown-status": (
-        'status "{text}" names no known state; not recorded',
-        "整改结果“{text}”无法识别为已知状态,未记录",
-    ),
-    "unplaced-text": ('text not placed in the ledger: "{text}"', "未能归入台账的文字:“{text}”"),
-    "not-found": lambda p, i: (
-        f"the notice does not name the {term(p['field'], 0)} (left empty)",
-        f"通报中未找到{term(p['field'], 1)}(留空)",
-    )[i],
-    "no-problems": ("no itemized problems found", "未找到逐项列出的问题"),
-    "earlier-round": (
-        "the problem was found in an earlier round; link it to that round's problem",
-        "该问题在上一轮巡察中已反馈,请关联上一轮的对应问题",
-    ),
-    "unused-waiver": (
-        'waiver for {rule} at "{pointer}" matched no diagnostic',
-        "针对 {rule} 于“{pointer}”的豁免未匹配任何诊断",
-    ),
-    # Ledger operations.
-    "op-unknown-inspection": ('no inspection "{inspection}"', "巡察“{inspection}”不存在"),
-    "op-unknown-problem": (
-        'inspection "{inspection}" has no problem "{problem}"',
-        "巡察“{inspection}”中没有问题“{problem}”",
-    ),
-    "op-unknown-measure": (
-        'problem "{problem}" has no measure "{measure}"',
-        "问题“{problem}”中没有整改措施“{measure}”",
-    ),
-    "op-duplicate-id": lambda p, i: (
-        f'inspection "{p["inspection"]}" already has a {term(p["kind"], 0)} "{p["id"]}"',
-        f"巡察“{p['inspection']}”中已有编号为“{p['id']}”的{term(p['kind'], 1)}",
-    )[i],
-    "op-no-measure": ('problem "{problem}" has no measure', "问题“{problem}”没有整改措施,不能添加"),
-    "op-no-responsibility": (
-        'measure "{measure}" names no responsible leader, department or person',
-        "整改措施“{measure}”未明确责任领导、责任部门或责任人,不能添加",
-    ),
-    "op-unknown-group": ('inspection "{inspection}" has no group "{group}"', "巡察“{inspection}”中没有分组“{group}”"),
-    "op-no-date": ('the progress recorded for "{item}" has no date', "“{item}”的整改进展未注明日期"),
-    "op-wrong-operation": lambda p, i: (
-        f'record_progress cannot make "{p["item"]}" {state(p["state"], 0)}: use {p["operation"]}',
-        f"“{p['item']}”的{state(p['state'], 1)}状态须通过{'销号' if p['operation'] == 'close' else '重新打开'}"
-        "操作记录,不能作为整改进展记录",
-    )[i],
-    "op-before-feedback": lambda p, i: (
-        f'{term(p["field"], 0)} {p["date"]} of "{p["item"]}" is before the feedback date {p["feedback"]}',
-        f"“{p['item']}”的{term(p['field'], 1)} {p['date']} 早于反馈日期 {p['feedback']}",
-    )[i],
-    "op-before-previous": (
-        'status date {date} of "{item}" is before its previous status of {previous}',
-        "“{item}”的状态日期 {date} 早于上一状态日期 {previous}",
-    ),
-    "op-regression": lambda p, i: (
-        f'"{p["item"]}" cannot go back from {state(p["previous"], 0)} to {state(p["state"], 0)} without a reopening',
-        f"“{p['item']}”的状态不能由{state(p['previous'], 1)}退回{state(p['state'], 1)},须先重新打开",
-    )[i],
-    "op-measures-not-done": lambda p, i: (
-        f'problem "{p["problem"]}" cannot be {state(p["state"], 0)}: its measure "{p["measure"]}" '
-        + (f"is {state(p['measure_state'], 0)}" if p["measure_state"] else "has no status"),
-        f"问题“{p['problem']}”尚有整改措施“{p['measure']}”未完成,"
-        + ("不能销号" if p["state"] == "closed" else f"不能记为{state(p['state'], 1)}"),
-    )[i],
-    "op-problem-finished": lambda p, i: (
-        f'problem "{p["problem"]}" is {state(p["state"], 0)}, so its measure "{p["measure"]}" cannot be '
-        + (state(p["measure_state"], 0) if p["measure_state"] else "without a status"),
-        f"问题“{p['problem']}”状态为{state(p['state'], 1)},其整改措施“{p['measure']}”不能"
-        + (f"为{state(p['measure_state'], 1)}" if p["measure_state"] else "没有整改状态"),
-    )[i],
-    "op-evidence-lost": (
-        'problem "{problem}" is closed on the evidence of measure "{measure}"; the change would leave it without any',
-        "问题“{problem}”凭整改措施“{measure}”的佐证材料销号,此项变更将使其失去佐证材料",
-    ),
-    "op-already-closed": ('"{item}" is already closed', "“{item}”已销号,不能重复销号"),
-    "op-no-evidence": ('"{item}" cannot be closed without evidence', "“{item}”无佐证材料,不能销号"),
-    "op-not-done": lambda p, i: (
-        f'"{p["item"]}" '
-        + (f"is {state(p['state'], 0)}" if p["state"] else "has no status")
-        + ": only a done item can be reopened",
-        f"“{p['item']}”"
-        + (f"状态为{state(p['state'], 1)}" if p["state"] else "尚无整改状态")
-        + ",未完成整改,不能重新打开",
-    )[i],
-    "op-unknown-target": ('linked problem "{target}" does not exist', "关联的问题“{target}”不存在"),
-    "op-same-inspection": (
-        'linked problem "{target}" is of the same inspection; a link goes to an earlier round',
-        "关联的问题“{target}”属于同一轮巡察,只能关联此前轮次的问题",
-    ),
-    "op-undated-round": (
-        'inspection "{inspection}" has no date to tell which round is earlier',
-        "巡察“{inspection}”未注明任何日期,无法判断轮次先后",
-    ),
-    "op-not-earlier": (
-        'inspection "{target}" ({target_date}) is not certainly before inspection "{inspection}" ({date})',
-        "巡察“{target}”({target_date})并非确定早于巡察“{inspection}”({date})",
-    ),
-    "op-no-unit": (
-        'inspection "{inspection}" names no unit, so its rounds cannot be related',
-        "巡察“{inspection}”未注明被巡察单位,无法关联轮次",
-    ),
-    "op-unrelated-units": (
-        'unit "{target_unit}" of inspection "{target}" is neither unit "{unit}" nor a unit it continues',
-        "巡察“{target}”的被巡察单位“{target_unit}”既非单位“{unit}”,也非其前身",
-    ),
-    "op-duplicate-link": ('"{item}" already links to "{target}"', "“{item}”已关联问题“{target}”"),
-    "op-cycle": ("the link would make a cycle: {path}", "该关联将形成循环:{path}"),
-    "op-count-mismatch": lambda p, i: (
-        f"the inspection declares its counts, and the change would break them: {render(p['rule'], p['params'])}",
-        f"该巡察已声明数量,此项变更将使其不符:{render(p['rule'], p['params'], 'zh')}",
-    )[i],
-    "op-would-break": lambda p, i: (
-        f"the change would break {p['rules']} ({p['pointers']}): {render(p['rule'], p['params'])}",
-        f"此项变更将违反规则 {p['rules']}({p['pointers']}):{render(p['rule'], p['params'], 'zh')}",
-    )[i],
 }
 
+# --- parse findings ------------------------------------------------------------------------------
 
-def render(code: str, params: Mapping[str, Any], lang: str = "en") -> str:
-    """Render the message of *code* from *params* in ``en`` or ``zh``."""
-    index = 1 if lang == "zh" else 0
-    if code in ("load", "parse"):  # a load or parse problem shown as a diagnostic: its own code says which
-        return render(str(params.get("code")), params, lang)
-    entry = TEMPLATES.get(code)
-    if entry is None:
-        return f"{code} {dict(params)}"
-    if callable(entry):
-        return entry(params, index)
-    template = entry[index]
-    values = {k: _WORDS[v][index] if k in _LOCALISED and v in _WORDS else v for k, v in params.items()}
-    return template.format(**values)
+
+class ParseCode(StrEnum):
+    """What the notice reader could not place or read (``params["code"]`` of a ``parse`` diagnostic)."""
+
+    AMBIGUOUS_DATE = "ambiguous-date"
+    IMPOSSIBLE_DATE = "impossible-date"
+    GARBLED_TEXT = "garbled-text"
+    NARRATIVE = "narrative"
+    EMPTY_GROUP = "empty-group"
+    NUMBERING_GAP = "numbering-gap"
+    UNKNOWN_STATUS = "unknown-status"
+    UNPLACED_TEXT = "unplaced-text"
+    NOT_FOUND = "not-found"
+    NO_PROBLEMS = "no-problems"
+    EARLIER_ROUND = "earlier-round"
+    ROUND_COUNTS = "round-counts"
+
+
+_PARSE: dict[str, Message] = {  # keyed by ParseCode
+    ParseCode.AMBIGUOUS_DATE: _m(
+        'date "{text}" can be read as {readings}; left out',
+        "日期“{text}”可理解为 {readings},无法确定,未采用",
+        {"text": "3月4日", "readings": "2021-03-04, 2022-03-04"},
+    ),
+    ParseCode.IMPOSSIBLE_DATE: _m(
+        '"{text}" names no real day; left out', "“{text}”不是有效日期,未采用", {"text": "2021年2月30日"}
+    ),
+    ParseCode.GARBLED_TEXT: _m(
+        'characters seem lost in publishing here: "{text}"', "此处疑有文字在发布时丢失:“{text}”", {"text": "市委第察组"}
+    ),
+    ParseCode.NARRATIVE: _m(
+        'section "{title}" (lines {first}–{last}) is narrative, not itemized problems; '
+        "only its dates and counts are read",
+        "“{title}”部分(第 {first}–{last} 行)为叙述性内容,未逐项列出问题,仅提取其中的日期和数量",
+        {"title": "整改工作基本情况", "first": 7, "last": 12},
+    ),
+    ParseCode.EMPTY_GROUP: _m(
+        'heading "{title}" has no problems under it', "标题“{title}”下没有列出问题", {"title": "一、政治建设方面"}
+    ),
+    ParseCode.NUMBERING_GAP: _m(
+        "numbering skips: expected {expected}, found {found}",
+        "编号不连续:应为 {expected},实为 {found}",
+        {"expected": "2是", "found": "1是、3是"},
+    ),
+    ParseCode.UNKNOWN_STATUS: _m(
+        'status "{text}" names no known state; not recorded',
+        "整改结果“{text}”无法识别为已知状态,未记录",
+        {"text": "基本落实"},
+    ),
+    ParseCode.UNPLACED_TEXT: _m(
+        'text not placed in the ledger: "{text}"', "未能归入台账的文字:“{text}”", {"text": "第 2 页 共 5 页"}
+    ),
+    ParseCode.NOT_FOUND: _m(
+        "the notice does not name the {field:term} (left empty)", "通报中未找到{field:term}(留空)", {"field": "target"}
+    ),
+    ParseCode.NO_PROBLEMS: _m("no itemized problems found", "未找到逐项列出的问题", {}),
+    ParseCode.EARLIER_ROUND: _m(
+        "the problem was found in an earlier round; link it to that round's problem",
+        "该问题在上一轮巡察中已反馈,请关联上一轮的对应问题",
+        {},
+    ),
+    ParseCode.ROUND_COUNTS: _m(
+        "counts declared for the round as a whole, not for any one unit, are left out: {counts}",
+        "以下数量为整轮巡察合计,不属于任一被巡察单位,未采用:{counts}",
+        {"counts": "aspects 4, problems 35"},
+    ),
+}
+
+# --- waivers -------------------------------------------------------------------------------------
+
+
+class WaiverCode(StrEnum):
+    """What is wrong with a waiver (the rule of its diagnostic)."""
+
+    UNUSED_WAIVER = "unused-waiver"
+
+
+_WAIVERS: dict[str, Message] = {  # keyed by WaiverCode
+    WaiverCode.UNUSED_WAIVER: _m(
+        'waiver for {rule} at "{pointer}" matched no diagnostic',
+        "针对 {rule} 于“{pointer}”的豁免未匹配任何诊断",
+        {"rule": "report-overdue", "pointer": "/inspections/0/report_date"},
+    ),
+}
+
+# --- operation refusals --------------------------------------------------------------------------
+
+
+class OpCode(StrEnum):
+    """Why a ledger operation was refused (``OperationError.code``)."""
+
+    UNKNOWN_INSPECTION = "op-unknown-inspection"
+    UNKNOWN_PROBLEM = "op-unknown-problem"
+    UNKNOWN_MEASURE = "op-unknown-measure"
+    UNKNOWN_GROUP = "op-unknown-group"
+    UNKNOWN_TARGET = "op-unknown-target"
+    DUPLICATE_ID = "op-duplicate-id"
+    NO_MEASURE = "op-no-measure"
+    NO_RESPONSIBILITY = "op-no-responsibility"
+    NO_DATE = "op-no-date"
+    WRONG_OPERATION = "op-wrong-operation"
+    BEFORE_FEEDBACK = "op-before-feedback"
+    BEFORE_PREVIOUS = "op-before-previous"
+    REGRESSION = "op-regression"
+    MEASURES_NOT_DONE = "op-measures-not-done"
+    PROBLEM_FINISHED = "op-problem-finished"
+    EVIDENCE_LOST = "op-evidence-lost"
+    ALREADY_CLOSED = "op-already-closed"
+    NO_EVIDENCE = "op-no-evidence"
+    NOT_DONE = "op-not-done"
+    SAME_INSPECTION = "op-same-inspection"
+    UNDATED_ROUND = "op-undated-round"
+    NOT_EARLIER = "op-not-earlier"
+    NO_UNIT = "op-no-unit"
+    UNRELATED_UNITS = "op-unrelated-units"
+    DUPLICATE_LINK = "op-duplicate-link"
+    CYCLE = "op-cycle"
+    COUNT_MISMATCH = "op-count-mismatch"
+    WOULD_BREAK = "op-would-break"
+
+
+_COUNT_FINDING = {"rule": "declared-count-mismatch", "params": {"count": "problems", "declared": 2, "itemized": 3}}
+
+_OPERATIONS: dict[str, Message] = {  # keyed by OpCode
+    OpCode.UNKNOWN_INSPECTION: _m('no inspection "{inspection}"', "巡察“{inspection}”不存在", {"inspection": "r2021"}),
+    OpCode.UNKNOWN_PROBLEM: _m(
+        'inspection "{inspection}" has no problem "{problem}"',
+        "巡察“{inspection}”中没有问题“{problem}”",
+        {"inspection": "r2021", "problem": "P9"},
+    ),
+    OpCode.UNKNOWN_MEASURE: _m(
+        'problem "{problem}" has no measure "{measure}"',
+        "问题“{problem}”中没有整改措施“{measure}”",
+        {"problem": "P2", "measure": "M9"},
+    ),
+    OpCode.UNKNOWN_GROUP: _m(
+        'inspection "{inspection}" has no group "{group}"',
+        "巡察“{inspection}”中没有分组“{group}”",
+        {"inspection": "r2021", "group": "A9"},
+    ),
+    OpCode.UNKNOWN_TARGET: _m(*_DANGLING["link"], {"target": "r2019/P9"}),
+    OpCode.DUPLICATE_ID: _m(
+        'inspection "{inspection}" already has a {kind:term} "{id}"',
+        "巡察“{inspection}”中已有编号为“{id}”的{kind:term}",
+        {"inspection": "r2021", "kind": "measure", "id": "M1"},
+    ),
+    OpCode.NO_MEASURE: _m(_NO_MEASURE[0], _NO_MEASURE[1] + _CANNOT_ADD, {"problem": "P4"}),
+    OpCode.NO_RESPONSIBILITY: _m(_NO_RESPONSIBILITY[0], _NO_RESPONSIBILITY[1] + _CANNOT_ADD, {"measure": "M9"}),
+    OpCode.NO_DATE: _m(
+        'the progress recorded for "{item}" has no date', "“{item}”的整改进展未注明日期", {"item": "M2"}
+    ),
+    OpCode.WRONG_OPERATION: _m(
+        'record_progress cannot make "{item}" {state:state}: use {operation}',
+        "“{item}”的{state:state}状态须通过{operation:term}操作记录,不能作为整改进展记录",
+        {"item": "P1", "state": "closed", "operation": "close"},
+        {"item": "P1", "state": "reopened", "operation": "reopen"},
+    ),
+    OpCode.BEFORE_FEEDBACK: _m(
+        '{field:term} {date} of "{item}" is before the feedback date {feedback}',
+        "“{item}”的{field:term} {date} 早于反馈日期 {feedback}",
+        {"field": "completion", "date": "2021-07-01", "item": "M2", "feedback": "2021-08-04"},
+    ),
+    OpCode.BEFORE_PREVIOUS: _m(
+        'status date {date} of "{item}" is before its previous status of {previous}',
+        "“{item}”的状态日期 {date} 早于上一状态日期 {previous}",
+        {"date": "2021-09-01", "item": "M9", "previous": "2021-10-01"},
+    ),
+    OpCode.REGRESSION: _m(
+        '"{item}" cannot go back from {previous:state} to {state:state} without a reopening',
+        "“{item}”的状态不能由{previous:state}退回{state:state},须先重新打开",
+        {"item": "P1", "previous": "completed", "state": "in_progress"},
+    ),
+    OpCode.MEASURES_NOT_DONE: _m(
+        lambda p: (
+            'problem "{problem}" cannot be {state:state}: its measure "{measure}" '
+            + ("is {measure_state:state}" if p["measure_state"] else "has no status")
+        ),
+        lambda p: (
+            "问题“{problem}”尚有整改措施“{measure}”未完成,"
+            + ("不能销号" if p["state"] == State.CLOSED else "不能记为{state:state}")
+        ),
+        {"problem": "P2", "state": "closed", "measure": "M3", "measure_state": None},
+        {"problem": "P2", "state": "completed", "measure": "M3", "measure_state": "in_progress"},
+    ),
+    OpCode.PROBLEM_FINISHED: _m(
+        lambda p: (
+            'problem "{problem}" is {state:state}, so its measure "{measure}" cannot be '
+            + ("{measure_state:state}" if p["measure_state"] else "without a status")
+        ),
+        lambda p: (
+            "问题“{problem}”状态为{state:state},其整改措施“{measure}”不能"
+            + ("为{measure_state:state}" if p["measure_state"] else "没有整改状态")
+        ),
+        {"problem": "P1", "state": "closed", "measure": "M9", "measure_state": "in_progress"},
+        {"problem": "P1", "state": "closed", "measure": "M9", "measure_state": None},
+    ),
+    OpCode.EVIDENCE_LOST: _m(
+        'problem "{problem}" is closed on the evidence of measure "{measure}"; the change would leave it without any',
+        "问题“{problem}”凭整改措施“{measure}”的佐证材料销号,此项变更将使其失去佐证材料",
+        {"problem": "P1", "measure": "M1"},
+    ),
+    OpCode.ALREADY_CLOSED: _m('"{item}" is already closed', "“{item}”已销号,不能重复销号", {"item": "P3"}),
+    OpCode.NO_EVIDENCE: _m('"{item}" cannot be closed without evidence', "“{item}”无佐证材料,不能销号", {"item": "P2"}),
+    OpCode.NOT_DONE: _m(
+        lambda p: (
+            '"{item}" ' + ("is {state:state}" if p["state"] else "has no status") + ": only a done item can be reopened"
+        ),
+        lambda p: "“{item}”" + ("状态为{state:state}" if p["state"] else "尚无整改状态") + ",未完成整改,不能重新打开",
+        {"item": "P2", "state": "in_progress"},
+        {"item": "P2", "state": None},
+    ),
+    OpCode.SAME_INSPECTION: _m(
+        'linked problem "{target}" is of the same inspection; a link goes to an earlier round',
+        "关联的问题“{target}”属于同一轮巡察,只能关联此前轮次的问题",
+        {"target": "r2021/P1"},
+    ),
+    OpCode.UNDATED_ROUND: _m(
+        'inspection "{inspection}" has no date to tell which round is earlier',
+        "巡察“{inspection}”未注明任何日期,无法判断轮次先后",
+        {"inspection": "r2019"},
+    ),
+    OpCode.NOT_EARLIER: _m(
+        'inspection "{target}" ({target_date}) is not certainly before inspection "{inspection}" ({date})',
+        "巡察“{target}”({target_date})并非确定早于巡察“{inspection}”({date})",
+        {"target": "r2021", "target_date": "2021", "inspection": "r2021b", "date": "2021-06"},
+    ),
+    OpCode.NO_UNIT: _m(
+        'inspection "{inspection}" names no unit, so its rounds cannot be related',
+        "巡察“{inspection}”未注明被巡察单位,无法关联轮次",
+        {"inspection": "r2019"},
+    ),
+    OpCode.UNRELATED_UNITS: _m(
+        'unit "{target_unit}" of inspection "{target}" is neither unit "{unit}" nor a unit it continues',
+        "巡察“{target}”的被巡察单位“{target_unit}”既非单位“{unit}”,也非其前身",
+        {"target_unit": "u9", "target": "x2020", "unit": "u1"},
+    ),
+    OpCode.DUPLICATE_LINK: _m(
+        '"{item}" already links to "{target}"', "“{item}”已关联问题“{target}”", {"item": "P2", "target": "r2019/P2"}
+    ),
+    OpCode.CYCLE: _m(
+        "the link would make a cycle: {path}",
+        "该关联将形成循环:{path}",
+        {"path": "r2021/P2 → r2019/P2 → r2021/P2"},
+    ),
+    OpCode.COUNT_MISMATCH: _m(
+        "the inspection declares its counts, and the change would break them: {finding}",
+        "该巡察已声明数量,此项变更将使其不符:{finding}",
+        _COUNT_FINDING,
+    ),
+    OpCode.WOULD_BREAK: _m(
+        "the change would break {rules} ({pointers}): {finding}",
+        "此项变更将违反规则 {rules}({pointers}):{finding}",
+        {**_COUNT_FINDING, "rules": "declared-count-mismatch", "pointers": "/inspections/0/declared/problems"},
+    ),
+}
+
+# --- the command line's and the exceptions' own words --------------------------------------------
+
+
+class CliText(StrEnum):
+    """A heading, label or line of the command line's output, or of an exception's text."""
+
+    LIST_SEP = "list-sep"
+    NONE = "none"
+    # validate
+    LINE = "line"
+    WAIVED = "waived"
+    SUMMARY = "summary"
+    PROGRESS = "progress"
+    BAD_SEVERITY = "bad-severity"
+    # exceptions
+    LOAD_FAILED = "load-failed"
+    LEDGER_ERRORS = "ledger-errors"
+    MORE = "more"
+    # stats
+    ON_SITE = "on-site"
+    FEEDBACK = "feedback"
+    AS_OF = "as-of"
+    REPORT = "report"
+    ITEMIZED = "itemized"
+    ITEMIZED_COUNT = "itemized-count"
+    DECLARED = "declared"
+    DECLARED_COUNT = "declared-count"
+    NOTHING = "nothing"
+    # history
+    UNIT_NAMES = "unit-names"
+    HISTORY_SUMMARY = "history-summary"
+    ROUNDS = "rounds"
+    ROUND = "round"
+    ROUND_AS = "round-as"
+    RECURRING = "recurring"
+    CHAIN = "chain"
+    CARRIED = "carried"
+    FOUND_AGAIN = "found-again"
+    RECORDED_DONE = "recorded-done"
+    OPEN = "open"
+    UNKNOWN_UNIT = "unknown-unit"
+
+
+_CLI: dict[str, Message] = {  # keyed by CliText
+    CliText.LIST_SEP: _m(", ", "、", {}),
+    CliText.NONE: _m("none", "无", {}),
+    CliText.LINE: _m("(line {line})", "(第 {line} 行)", {"line": 23}),
+    CliText.WAIVED: _m(
+        "waived {rule} {pointer}: {justification}",
+        "已豁免 {rule} {pointer}:{justification}",
+        {"rule": "report-overdue", "pointer": "/inspections/0/report_date", "justification": "agreed late"},
+    ),
+    CliText.SUMMARY: _m(
+        "{files} file{files:plural}: {errors} error{errors:plural}, {warnings} warning{warnings:plural}, "
+        "{infos} info{infos:plural}, {waived} waived",
+        "{files} 个文件:{errors} 个错误,{warnings} 个警告,{infos} 个提示,{waived} 个已豁免",
+        {"files": 1, "errors": 0, "warnings": 1, "infos": 2, "waived": 0},
+    ),
+    CliText.PROGRESS: _m(
+        "validating {count}/{total} {path}",
+        "正在校验 {count}/{total} {path}",
+        {"count": 3, "total": 9, "path": "a.json"},
+    ),
+    CliText.BAD_SEVERITY: _m(
+        "--severity {item}: expected RULE=error|warning|info",
+        "--severity {item}:应为 RULE=error|warning|info",
+        {"item": "report-overdue=fatal"},
+    ),
+    CliText.LOAD_FAILED: _m(
+        "{count} problem{count:plural} found while loading", "加载时发现 {count} 个问题", {"count": 1}, {"count": 2}
+    ),
+    CliText.LEDGER_ERRORS: _m("{count} error{count:plural} in the ledger", "台账中有 {count} 个错误", {"count": 2}),
+    CliText.MORE: _m("… and {count} more", "……另有 {count} 个", {"count": 5}),
+    CliText.ON_SITE: _m("on site {start} to {end}", "进驻 {start} 至 {end}", {"start": "2021-03-11", "end": "?"}),
+    CliText.FEEDBACK: _m("feedback {date}", "反馈 {date}", {"date": "2021-08-04"}),
+    CliText.AS_OF: _m("as of {date}", "截至 {date}", {"date": "2021-11-03"}),
+    CliText.REPORT: _m("report {date}", "报告 {date}", {"date": "2021-11-12"}),
+    CliText.ITEMIZED: _m("itemized: {counts}", "逐项列出:{counts}", {"counts": "3"}),
+    CliText.ITEMIZED_COUNT: _m("{n} {count}", "{n}{count:term}", {"n": 3, "count": "aspects"}),
+    CliText.DECLARED: _m("declared: {counts}", "声明:{counts}", {"counts": "3"}),
+    CliText.DECLARED_COUNT: _m(
+        "{count} {n}",
+        lambda p: "{count:term} {n}" if p["count"] == "completion_rate" else "{n}{count:term}",
+        {"n": 3, "count": "aspects"},
+        {"n": "76%", "count": "completion_rate"},
+    ),
+    CliText.NOTHING: _m("nothing", "无", {}),
+    CliText.UNIT_NAMES: _m("{unit} (names: {names})", "{unit} (名称: {names})", {"unit": "sjj", "names": "sjj, xxzx"}),
+    CliText.HISTORY_SUMMARY: _m(
+        "{problems} problems in {rounds} rounds: {recurring} recurring, {carried} carried over, {open} open",
+        "{rounds} 轮巡察共 {problems} 个问题:反复出现 {recurring} 个,延续 {carried} 个,未整改完成 {open} 个",
+        {"problems": 15, "rounds": 3, "recurring": 5, "carried": 3, "open": 3},
+    ),
+    CliText.ROUNDS: _m("Rounds", "巡察轮次", {}),
+    CliText.ROUND: _m(
+        "{problems} problems, {recurring} recurring, {open} open",
+        "{problems} 个问题,反复出现 {recurring} 个,未整改完成 {open} 个",
+        {"problems": 5, "recurring": 0, "open": 1},
+    ),
+    CliText.ROUND_AS: _m("(as {unit})", "(时称 {unit})", {"unit": "xxzx"}),
+    CliText.RECURRING: _m("Recurring (found in two or more rounds)", "反复出现的问题(两轮及以上发现)", {}),
+    CliText.CHAIN: _m("{rounds} rounds", "{rounds} 轮", {"rounds": 2}),
+    CliText.CARRIED: _m("Carried over (found again by a later round)", "延续问题(后续轮次再次发现)", {}),
+    CliText.FOUND_AGAIN: _m("found again by {problem}", "再次发现于 {problem}", {"problem": "2023-04-03  r2023 P1"}),
+    CliText.RECORDED_DONE: _m("recorded done but found again", "已记录整改完成但再次发现", {}),
+    CliText.OPEN: _m("Open (not recorded as rectified)", "未整改完成的问题", {}),
+    CliText.UNKNOWN_UNIT: _m(
+        "no round of unit {unit!r} in {files}",
+        "{files} 中没有单位 {unit} 的巡察轮次",
+        {"unit": "nowhere", "files": "a.json, b.json"},
+    ),
+}
+
+# --- the whole catalogue -------------------------------------------------------------------------
+
+FAMILIES: dict[str, Mapping[str, Message]] = {
+    "load": _LOAD,
+    "rules": _RULES,
+    "parse": _PARSE,
+    "waivers": _WAIVERS,
+    "operations": _OPERATIONS,
+    "cli": _CLI,
+    **{f"lexicon {name}": lexicon for name, lexicon in LEXICONS.items()},
+}
+
+# What a diagnostic's or an error's code finds its message in; the CLI's words and the lexicons
+# are looked up apart, by keys of their own.
+MESSAGES: dict[str, Message] = {**_LOAD, **_RULES, **_PARSE, **_WAIVERS, **_OPERATIONS}
+TEMPLATES = MESSAGES  # the name tests/test_operations.py patches a rule's message into
+
+# Diagnostics whose own ``code`` parameter says which message they carry.
+_CODED_RULES = frozenset({"load", "parse"})
+
+
+_PARSER = string.Formatter()
+
+
+@functools.cache
+def _compile(template: str) -> tuple[str, tuple[tuple[str, str, str], ...]]:
+    """*template* for ``str.format_map``, each field of ours renamed ``_0``, ``_1`` …, and those fields.
+
+    Ours are a lexicon spec, ``plural`` and ``{finding}``; the rest is left to ``str.format``.
+    """
+    out: list[str] = []
+    ours: list[tuple[str, str, str]] = []
+    for literal, name, spec, conversion in _PARSER.parse(template):
+        out.append(literal.replace("{", "{{").replace("}", "}}"))
+        if name is None:
+            continue
+        if spec in LEXICONS or spec == "plural" or name == "finding":
+            out.append(f"{{_{len(ours)}}}")
+            ours.append((f"_{len(ours)}", name, spec or ""))
+        else:
+            out.append(f"{{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}")
+    return "".join(out), tuple(ours)
+
+
+def _value(name: str, spec: str, params: Params, lang: str) -> str:
+    if name == "finding":
+        return render(params["rule"], params["params"], lang)
+    if spec == "plural":
+        return "" if params[name] == 1 else "s"
+    return word(spec, str(params[name]), lang)
+
+
+def fill(message: Message, params: Params, lang: str = "en") -> str:
+    """*message* in ``en`` or ``zh`` (any other language: ``en``), its template filled from *params*."""
+    text = message[1] if lang == "zh" else message[0]
+    template, ours = _compile(text if isinstance(text, str) else text(params))
+    if not ours:
+        return template.format_map(params)
+    return template.format_map({**params, **{key: _value(name, spec, params, lang) for key, name, spec in ours}})
+
+
+def render(code: str, params: Params, lang: str = "en") -> str:
+    """Render the message of *code* (a load, rule, parse, waiver or refusal code) from *params*."""
+    if code in _CODED_RULES:
+        code = str(params.get("code"))
+    message = MESSAGES.get(code)
+    if message is None:  # a rule registered without a message: still say what it found
+        return f"{code}: " + ", ".join(f"{k} {v}" for k, v in params.items())
+    return fill(message, params, lang)
+
+
+def say(text: CliText, lang: str = "en", /, **params: Any) -> str:
+    """One of the command line's own texts, in ``en`` or ``zh``."""
+    return fill(_CLI[text], params, lang)
+
+
+def word(lexicon: str, value: str, lang: str = "en") -> str:
+    """*value*'s name in a lexicon (``term``, ``state``, ``kind``, ``type``) in ``en`` or ``zh``; else *value*."""
+    entry = LEXICONS[lexicon].get(value)
+    return value if entry is None else fill(entry, {}, lang)

@@ -10,31 +10,29 @@ import argparse
 import itertools
 import os
 import sys
-import unicodedata
 from collections.abc import Sequence
-from typing import Any, TextIO
+from typing import Any
 
 import attrs
 import orjson
 
-from ._format import diagnostic_line, files_json, rules_json, rules_markdown, summary_line
-from ._messages import state
-from .codec import dumps, load
-from .dates import PartialDate
-from .diagnostics import Diagnostic, Report, Severity, Waiver, load_waivers
-from .errors import Lang, LoadError
-from .graph import (
-    ProblemRef,
-    UnitHistory,
-    build_graph,
-    recurring,
-    to_dot,
-    to_graphml,
-    to_mermaid,
-    to_node_link,
-    unit_history,
+from ._format import (
+    files_json,
+    history_lines,
+    inspection_stats,
+    located_line,
+    results_lines,
+    rules_json,
+    rules_markdown,
+    rules_table,
+    stats_lines,
 )
-from .model import Inspection, Ledger, itemize
+from ._messages import CliText, WaiverCode, say
+from .codec import dumps, load
+from .diagnostics import Diagnostic, Report, Severity, Waiver, load_waivers
+from .errors import Lang, LoadCode, LoadError, LoadIssue
+from .graph import build_graph, recurring, to_dot, to_graphml, to_mermaid, to_node_link, unit_history
+from .model import Ledger
 from .notices import read as read_notice
 from .notices import render as render_notice
 from .rules import Config, iter_diagnostics
@@ -83,7 +81,7 @@ def _parser() -> argparse.ArgumentParser:
     stats = sub.add_parser("stats", help="what a ledger declares and itemizes, per inspection")
     stats.add_argument("file", help="a ledger JSON file")
     stats.add_argument("--format", choices=("text", "json"), default="text")
-    stats.add_argument("--lang", choices=("en", "zh"), default="en", help="language of load diagnostics")
+    stats.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the text and diagnostics")
     stats.set_defaults(command="stats", run=_stats)
 
     validate = sub.add_parser("validate", help="check ledgers against every consistency rule")
@@ -153,7 +151,7 @@ def _config(args: argparse.Namespace) -> Config:
         try:
             severities[name.strip()] = Severity(level.strip())
         except ValueError:
-            raise _Usage(f"--severity {item}: expected RULE=error|warning|info") from None
+            raise _Usage(say(CliText.BAD_SEVERITY, args.lang, item=item)) from None
     try:
         return Config(args.select, args.ignore, severities, args.report_due_months)
     except ValueError as e:
@@ -168,14 +166,11 @@ def _validate(args: argparse.Namespace) -> int:
     if args.waivers:
         try:
             waivers = load_waivers(args.waivers)
-        except LoadError as e:
-            results.append((args.waivers, Report(tuple(Diagnostic.from_load_issue(i) for i in e.issues))))
-            unloadable = True
-        except OSError as e:
-            results.append((args.waivers, Report((_unreadable(e),))))
+        except (LoadError, OSError) as e:
+            results.append((args.waivers, Report(_load_failures(e))))
             unloadable = True
     used: set[int] = set()
-    progress = _Progress(args.files)
+    progress = _Progress(args.files, args.lang)
     loaded: list[tuple[str, Ledger]] = []
     parsed: dict[str, tuple[Diagnostic, ...]] = {}
     for path in args.files:
@@ -186,17 +181,8 @@ def _validate(args: argparse.Namespace) -> int:
                 parsed[path] = result.diagnostics
             else:
                 loaded.append((path, load(path)))
-        except UnicodeDecodeError as e:
-            issue = Diagnostic(
-                "load", Severity.ERROR, "", {"code": "not-utf8", "byte": e.object[e.start], "offset": e.start}
-            )
-            results.append((path, Report((issue,))))
-            unloadable = True
-        except LoadError as e:
-            results.append((path, Report(tuple(Diagnostic.from_load_issue(i) for i in e.issues))))
-            unloadable = True
-        except OSError as e:
-            results.append((path, Report((_unreadable(e),))))
+        except (LoadError, OSError, UnicodeDecodeError) as e:
+            results.append((path, Report(_load_failures(e))))
             unloadable = True
     for k, (path, ledger) in enumerate(loaded):
         progress.step(path)
@@ -209,7 +195,7 @@ def _validate(args: argparse.Namespace) -> int:
     order = {path: k for k, path in enumerate(args.files)}
     results.sort(key=lambda item: order.get(item[0], -1))  # the waivers file first, then files as given
     unused = [
-        Diagnostic("unused-waiver", Severity.WARNING, f"/waivers/{k}", {"rule": w.rule, "pointer": w.pointer})
+        Diagnostic(WaiverCode.UNUSED_WAIVER, Severity.WARNING, f"/waivers/{k}", {"rule": w.rule, "pointer": w.pointer})
         for k, w in enumerate(waivers)
         if id(w) not in used
     ]
@@ -228,21 +214,16 @@ def _is_notice(path: str, kind: str) -> bool:
 def _parse_notice(args: argparse.Namespace) -> int:
     try:
         result = read_notice(args.file, id=args.id, unit=args.unit)
-    except UnicodeDecodeError as e:
-        sys.stderr.write(f"{args.file}: error load /: not UTF-8: invalid byte at offset {e.start}\n")
+    except (OSError, UnicodeDecodeError) as e:
+        _print_located(args.file, _load_failures(e), args.lang)
         return EXIT_USAGE
-    except OSError as e:
-        sys.stderr.write(f"{args.file}: error load /: {e.strerror or e}\n")
-        return EXIT_USAGE
-    for d in result.diagnostics:
-        where = f"{args.file}:{d.line}" if d.line is not None else args.file
-        sys.stderr.write(f"{where}: {d.severity} {d.rule} {d.pointer or '/'}: {d.message(args.lang)}\n")
+    _print_located(args.file, result.diagnostics, args.lang)
     _write(dumps(result.ledger), args.output)
     return EXIT_ERRORS if any(d.severity is Severity.ERROR for d in result.diagnostics) else EXIT_OK
 
 
 def _render_notice(args: argparse.Namespace) -> int:
-    ledger = _load(args.file, args.lang, sys.stderr)
+    ledger = _load(args.file, args.lang)
     _write(render_notice(ledger, args.format), args.output)
     return EXIT_OK
 
@@ -255,8 +236,19 @@ def _write(text: str, output: str | None) -> None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
-def _unreadable(e: OSError) -> Diagnostic:
-    return Diagnostic("load", Severity.ERROR, "", {"code": "unreadable", "reason": e.strerror or str(e)})
+def _load_failures(e: LoadError | OSError | UnicodeDecodeError) -> tuple[Diagnostic, ...]:
+    """Why a file could not be loaded, read, or (a notice) decoded, as diagnostics of rule ``load``."""
+    if isinstance(e, LoadError):
+        issues = e.issues
+    elif isinstance(e, UnicodeDecodeError):
+        issues = (LoadIssue(LoadCode.NOT_UTF8, "", {"byte": e.object[e.start], "offset": e.start}),)
+    else:
+        issues = (LoadIssue(LoadCode.UNREADABLE, "", {"reason": e.strerror or str(e)}),)
+    return tuple(Diagnostic.from_load_issue(issue) for issue in issues)
+
+
+def _print_located(path: str, diagnostics: Sequence[Diagnostic], lang: Lang) -> None:
+    sys.stderr.write("".join(f"{located_line(path, d, lang)}\n" for d in diagnostics))
 
 
 def _print_results(results: list[tuple[str, Report]], args: argparse.Namespace) -> None:
@@ -264,20 +256,15 @@ def _print_results(results: list[tuple[str, Report]], args: argparse.Namespace) 
         sys.stdout.write(orjson.dumps(files_json(results, args.lang), option=orjson.OPT_INDENT_2).decode() + "\n")
         return
     colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    out = []
-    for path, report in results:
-        out.append(path)
-        out.extend(f"  {diagnostic_line(d, args.lang, colour)}" for d in report.diagnostics)
-        out.extend(f"  waived {d.rule} {d.pointer}: {w.justification}" for d, w in report.waived)
-    out.append(summary_line(files_json(results)["summary"], len(args.files)))
-    sys.stdout.write("\n".join(out) + "\n")
+    sys.stdout.write("\n".join(results_lines(results, len(args.files), args.lang, colour)) + "\n")
 
 
 class _Progress:
     """A one-line progress indicator on standard error, only on a terminal and for much work."""
 
-    def __init__(self, files: Sequence[str]):
+    def __init__(self, files: Sequence[str], lang: Lang):
         size = sum(os.path.getsize(f) for f in files if os.path.isfile(f))
+        self.lang = lang
         self.total = len(files)
         self.count = 0
         self.shown = sys.stderr.isatty() and (self.total > 5 or size > 20_000_000)
@@ -285,7 +272,9 @@ class _Progress:
     def step(self, path: str) -> None:
         self.count += 1
         if self.shown:
-            sys.stderr.write(f"\r\033[Kvalidating {self.count}/{self.total} {path}")
+            sys.stderr.write(
+                f"\r\033[K{say(CliText.PROGRESS, self.lang, count=self.count, total=self.total, path=path)}"
+            )
             sys.stderr.flush()
 
     def done(self) -> None:
@@ -300,9 +289,7 @@ def _rules(args: argparse.Namespace) -> int:
     elif args.format == "markdown":
         sys.stdout.write(rules_markdown())
     else:
-        width = max(len(r["name"]) for r in rules_json())
-        for r in rules_json():
-            sys.stdout.write(f"{r['name']:<{width}}  {r['severity']:<7}  {r['summary']}\n")
+        sys.stdout.write("".join(f"{line}\n" for line in rules_table()))
     return EXIT_OK
 
 
@@ -316,62 +303,22 @@ def _schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _load(path: str, lang: Lang, err: TextIO) -> Ledger:
-    """Load *path*, or print why it cannot be loaded and raise ``_Failed``."""
+def _load(path: str, lang: Lang) -> Ledger:
+    """Load *path*, or print why it cannot be loaded (on standard error) and raise ``_Failed``."""
     try:
         return load(path)
-    except LoadError as e:
-        for issue in e.issues:
-            where = f"{path}:{issue.line}:{issue.column}" if issue.line is not None else path
-            err.write(f"{where}: error load {issue.pointer or '/'}: {issue.message(lang)}\n")
+    except (LoadError, OSError) as e:
+        _print_located(path, _load_failures(e), lang)
         raise _Failed from None
-    except OSError as e:
-        err.write(f"{path}: error load /: {e.strerror or e}\n")
-        raise _Failed from None
-
-
-def _date(value: PartialDate | None) -> str | None:
-    return None if value is None else value.isoformat()
-
-
-def inspection_stats(inspection: Inspection) -> dict[str, Any]:
-    """The ``stats`` record of one inspection: identity, dates, itemized and declared counts."""
-    return {
-        "id": inspection.id,
-        "kind": None if inspection.kind is None else inspection.kind.value,
-        "inspector": inspection.inspector,
-        "target": inspection.target,
-        "start": _date(inspection.start),
-        "end": _date(inspection.end),
-        "feedback_date": _date(inspection.feedback_date),
-        "report_date": _date(inspection.report_date),
-        "itemized": attrs.asdict(itemize(inspection)),
-        "declared": attrs.asdict(inspection.declared),
-    }
 
 
 def _stats(args: argparse.Namespace) -> int:
-    ledger = _load(args.file, args.lang, sys.stderr)
-    records = [inspection_stats(i) for i in ledger.inspections]
+    ledger = _load(args.file, args.lang)
     if args.format == "json":
+        records = [inspection_stats(i) for i in ledger.inspections]
         sys.stdout.write(orjson.dumps({"inspections": records}, option=orjson.OPT_INDENT_2).decode() + "\n")
-        return EXIT_OK
-    out = [args.file]
-    for inspection, rec in zip(ledger.inspections, records, strict=True):
-        out.append(f"  {rec['id']}  {rec['kind']}  {rec['inspector']} → {rec['target']}")
-        dates = [
-            ("on site", f"{rec['start'] or '?'} to {rec['end'] or '?'}"),
-            ("feedback", rec["feedback_date"]),
-            ("as of", _date(inspection.as_of)),
-            ("report", rec["report_date"]),
-        ]
-        known = ", ".join(f"{k} {v}" for k, v in dates if v and v != "? to ?")
-        if known:
-            out.append(f"    {known}")
-        out.append("    itemized: " + ", ".join(f"{v} {k}" for k, v in rec["itemized"].items()))
-        declared = {k: v for k, v in rec["declared"].items() if v is not None}
-        out.append("    declared: " + (", ".join(f"{k} {v}" for k, v in declared.items()) or "nothing"))
-    sys.stdout.write("\n".join(out) + "\n")
+    else:
+        sys.stdout.write("\n".join(stats_lines(args.file, ledger, args.lang)) + "\n")
     return EXIT_OK
 
 
@@ -383,7 +330,7 @@ def _load_all(paths: Sequence[str], lang: Lang) -> list[Ledger]:
     ledgers, failed = [], False
     for path in paths:
         try:
-            ledgers.append(_load(path, lang, sys.stderr))
+            ledgers.append(_load(path, lang))
         except _Failed:
             failed = True
     if failed:
@@ -408,50 +355,13 @@ def _graph(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "names": "names",
-        "comma": ", ",
-        "summary": "{problems} problems in {rounds} rounds: {recurring} recurring, {carried} carried over, {open} open",
-        "rounds": "Rounds",
-        "round": "{problems} problems, {recurring} recurring, {open} open",
-        "as": "as",
-        "recurring": "Recurring (found in two or more rounds)",
-        "chain": "{rounds} rounds",
-        "carried": "Carried over (found again by a later round)",
-        "again": "found again by",
-        "recorded_done": "recorded done but found again",
-        "open": "Open (not recorded as rectified)",
-        "none": "none",
-        "unknown": "no round of unit {unit!r} in {files}",
-    },
-    "zh": {
-        "names": "名称",
-        "comma": "、",
-        "summary": "{rounds} 轮巡察共 {problems} 个问题:反复出现 {recurring} 个,延续 {carried} 个,未整改完成 {open} 个",
-        "rounds": "巡察轮次",
-        "round": "{problems} 个问题,反复出现 {recurring} 个,未整改完成 {open} 个",
-        "as": "时称",
-        "recurring": "反复出现的问题(两轮及以上发现)",
-        "chain": "{rounds} 轮",
-        "carried": "延续问题(后续轮次再次发现)",
-        "again": "再次发现于",
-        "recorded_done": "已记录整改完成但再次发现",
-        "open": "未整改完成的问题",
-        "none": "无",
-        "unknown": "{files} 中没有单位 {unit} 的巡察轮次",
-    },
-}
-_KINDS_ZH = {"regular": "常规巡察", "special": "专项巡察", "look_back": "回头看"}
-
-
 def _history(args: argparse.Namespace) -> int:
     graph = build_graph(*_load_all(args.files, args.lang))
-    words = _WORDS[args.lang]
     try:
         found = unit_history(graph, args.unit)
     except KeyError:
-        raise _Usage(words["unknown"].format(unit=args.unit, files=", ".join(args.files))) from None
+        files = say(CliText.LIST_SEP, args.lang).join(args.files)
+        raise _Usage(say(CliText.UNKNOWN_UNIT, args.lang, unit=args.unit, files=files)) from None
     # the chains unit_history counts: among the lineage's own problems
     own = [n for n, data in graph.nodes(data=True) if data.get("lineage") == found.unit and "title" in data]
     chains = recurring(graph.subgraph(own), 2, unit=args.unit)
@@ -461,63 +371,3 @@ def _history(args: argparse.Namespace) -> int:
         return EXIT_OK
     sys.stdout.write("\n".join(history_lines(found, chains, args.lang)) + "\n")
     return EXIT_OK
-
-
-def history_lines(history: UnitHistory, chains: Sequence[Any], lang: Lang = "en") -> list[str]:
-    """The text of ``rectmodel history``: names, rounds, recurring chains, carried-over and open problems."""
-    words = _WORDS[lang]
-    index = 1 if lang == "zh" else 0
-
-    def problem(ref: ProblemRef) -> str:
-        status = f" [{state(ref.status, index)}]" if ref.status else ""
-        return f"{ref.date or '?':<10}  {ref.inspection} {ref.problem}  {ref.title}{status}"
-
-    out = [f"{history.unit} ({words['names']}: {words['comma'].join(history.names)})"]
-    out.append(
-        words["summary"].format(
-            problems=history.problems,
-            rounds=len(history.rounds),
-            recurring=history.recurring,
-            carried=len(history.carried_over),
-            open=len(history.open),
-        )
-    )
-    out += ["", words["rounds"]]
-    kind_width = max(_width(_kind(r.kind, lang)) for r in history.rounds)
-    id_width = max(_width(r.inspection) for r in history.rounds)
-    for r in history.rounds:
-        counts = words["round"].format(problems=r.problems, recurring=r.recurring, open=r.open)
-        alias = f" ({words['as']} {r.unit})" if r.unit != history.unit else ""
-        kind, inspection = _pad(_kind(r.kind, lang), kind_width), _pad(r.inspection, id_width)
-        out.append(f"  {r.date or '?':<10}  {kind}  {inspection}  {counts}{alias}")
-    out += ["", words["recurring"]]
-    for chain in chains:
-        out.append(f"  {words['chain'].format(rounds=chain.rounds)}:")
-        out.extend(f"    {problem(p)}" for p in chain.problems)
-    if not chains:
-        out.append(f"  {words['none']}")
-    out += ["", words["carried"]]
-    for c in history.carried_over:
-        mark = f"  ← {words['recorded_done']}" if c.recorded_done else ""
-        out.append(f"  {problem(c.problem)}{mark}")
-        out.extend(f"    {words['again']} {problem(p)}" for p in c.found_again)
-    if not history.carried_over:
-        out.append(f"  {words['none']}")
-    out += ["", words["open"]]
-    out.extend(f"  {problem(p)}" for p in history.open)
-    if not history.open:
-        out.append(f"  {words['none']}")
-    return out
-
-
-def _kind(kind: str, lang: Lang) -> str:
-    return _KINDS_ZH.get(kind, kind) if lang == "zh" else kind
-
-
-def _width(text: str) -> int:
-    """Columns *text* takes on a terminal: two for a wide (CJK) character."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * (width - _width(text))

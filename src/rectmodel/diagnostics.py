@@ -13,7 +13,7 @@ from typing import Any
 
 from attrs import field, frozen
 
-from ._messages import render
+from ._messages import CliText, render, say
 from .codec import decode
 from .errors import Lang, LoadIssue, RectmodelError
 
@@ -195,5 +195,5 @@ class ValidationError(RectmodelError):
         self.report = report
         errors = [d for d in report.diagnostics if d.severity is Severity.ERROR]
         lines = "\n".join(f"  {d}" for d in errors[:20])
-        more = f"\n  … and {len(errors) - 20} more" if len(errors) > 20 else ""
-        super().__init__(f"{len(errors)} error{'s' if len(errors) != 1 else ''} in the ledger\n{lines}{more}")
+        more = f"\n  {say(CliText.MORE, count=len(errors) - 20)}" if len(errors) > 20 else ""
+        super().__init__(f"{say(CliText.LEDGER_ERRORS, count=len(errors))}\n{lines}{more}")

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Literal
 
 from attrs import field, frozen
 
-from ._messages import render
+from ._messages import CliText, Lang, LoadCode, OpCode, render, say
 
-__all__ = ["Lang", "LoadError", "LoadIssue", "OperationError", "RectmodelError"]
-
-Lang = Literal["en", "zh"]
+__all__ = ["Lang", "LoadCode", "LoadError", "LoadIssue", "OpCode", "OperationError", "RectmodelError"]
 
 
 class RectmodelError(Exception):
@@ -23,14 +20,14 @@ class LoadIssue:
     """One problem found while loading a document, with where it is.
 
     Args:
-        code: a stable name of the kind of problem (``wrong-type``, ``bad-date``, …).
+        code: a stable name of the kind of problem (``wrong-type``, ``bad-date``, …): a ``LoadCode``.
         pointer: a JSON Pointer to the offending value (``""`` is the whole document).
         params: the facts that explain it; the message is rendered from them.
         line: the 1-based line, where the problem is tied to the text.
         column: the 1-based column, where the problem is tied to the text.
     """
 
-    code: str
+    code: LoadCode
     pointer: str
     params: Mapping[str, object] = field(factory=dict, eq=False, hash=False)
     line: int | None = None
@@ -63,8 +60,7 @@ class LoadError(RectmodelError, ValueError):
         self.source = source
         head = f"{source}: " if source else ""
         lines = "\n".join(f"  {issue}" for issue in self.issues)
-        n = len(self.issues)
-        super().__init__(f"{head}{n} problem{'s' if n != 1 else ''} found while loading\n{lines}")
+        super().__init__(f"{head}{say(CliText.LOAD_FAILED, count=len(self.issues))}\n{lines}")
 
 
 class OperationError(RectmodelError, ValueError):
@@ -72,7 +68,8 @@ class OperationError(RectmodelError, ValueError):
 
     Args:
         operation: the operation refused (``close``, ``add_problem``, …).
-        code: a stable kebab-case reason (``op-measures-not-done``, ``op-no-evidence``, …).
+        code: a stable kebab-case reason (``op-measures-not-done``, ``op-no-evidence``, …), an ``OpCode``
+            (typed ``str`` until every raise in ``operations`` passes one).
         pointer: a JSON Pointer to the item concerned; for an item being added, where it would be.
         params: the facts that explain it; the message is rendered from them.
 

@@ -16,7 +16,7 @@ from cattrs.gen import make_dict_unstructure_fn
 
 from .._pointer import escape
 from ..dates import DeadlineTerm, PartialDate
-from ..errors import LoadError, LoadIssue
+from ..errors import LoadCode, LoadError, LoadIssue
 from ..model import Ledger
 from ._fields import MAX_COUNT, Shape, field_specs
 from ._structure import Refused, make_structure_fn
@@ -169,7 +169,7 @@ def _pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def _duplicate_key_issues(tree: Any) -> list[LoadIssue]:
     return [
-        LoadIssue("duplicate-key", _join(pointer, key), {"key": key})
+        LoadIssue(LoadCode.DUPLICATE_KEY, _join(pointer, key), {"key": key})
         for pointer, node in _walk(tree)
         if isinstance(node, _Pairs)
         for key in dict.fromkeys(node.duplicates)
@@ -230,23 +230,23 @@ def _slow_issues(raw: bytes, cls: type[Any], error: orjson.JSONDecodeError | Non
     except UnicodeDecodeError as e:
         line = raw.count(b"\n", 0, e.start) + 1
         column = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
-        return [LoadIssue("not-utf8", "", {"byte": raw[e.start], "offset": e.start}, line, column)]
+        return [LoadIssue(LoadCode.NOT_UTF8, "", {"byte": raw[e.start], "offset": e.start}, line, column)]
     deep = _too_deep(text)
     if deep is not None:
-        return [LoadIssue("not-json", "", {"reason": f"nested deeper than {MAX_DEPTH} levels"}, *deep)]
+        return [LoadIssue(LoadCode.NOT_JSON, "", {"reason": f"nested deeper than {MAX_DEPTH} levels"}, *deep)]
     try:
         tree = _exact_tree(text)
     except json.JSONDecodeError as e:
-        return [LoadIssue("not-json", "", {"reason": e.msg}, e.lineno, e.colno)]
+        return [LoadIssue(LoadCode.NOT_JSON, "", {"reason": e.msg}, e.lineno, e.colno)]
     except ValueError as e:  # NaN, Infinity: orjson knows where
         where = (error.lineno, error.colno) if error is not None else (None, None)
-        return [LoadIssue("not-json", "", {"reason": str(e)}, *where)]
+        return [LoadIssue(LoadCode.NOT_JSON, "", {"reason": str(e)}, *where)]
     issues = _duplicate_key_issues(tree)
     issues += _shape_issues(tree, Shape("object", cls=cls), "")
     if not issues and error is not None:  # orjson refused what the stdlib reads: a lone surrogate, say
-        issues = [LoadIssue("not-json", "", {"reason": error.msg}, error.lineno, error.colno)]
+        issues = [LoadIssue(LoadCode.NOT_JSON, "", {"reason": error.msg}, error.lineno, error.colno)]
     if not issues:  # the fast path refused what the slow pass accepts: say so, plainly
-        issues = [LoadIssue("wrong-type", "", {"expected": "object", "got": "an unloadable document"})]
+        issues = [LoadIssue(LoadCode.WRONG_TYPE, "", {"expected": "object", "got": "an unloadable document"})]
     return issues
 
 
@@ -287,27 +287,29 @@ def _shape_issues(value: Any, shape: Shape, pointer: str) -> Iterator[LoadIssue]
     if kind in _JSON_TYPES:
         if type(value) is not _JSON_TYPES[kind]:
             yield LoadIssue(
-                "wrong-type", pointer, {"expected": "string" if kind == "str" else "integer", "got": _got(value)}
+                LoadCode.WRONG_TYPE, pointer, {"expected": "string" if kind == "str" else "integer", "got": _got(value)}
             )
         elif kind == "int" and not 0 <= value <= MAX_COUNT:
-            yield LoadIssue("out-of-range", pointer, {"minimum": 0, "maximum": MAX_COUNT, "got": value})
+            yield LoadIssue(LoadCode.OUT_OF_RANGE, pointer, {"minimum": 0, "maximum": MAX_COUNT, "got": value})
         elif kind == "str" and _SURROGATE.search(value):
-            yield LoadIssue("not-json", pointer, {"reason": "a lone surrogate in a string: text no UTF-8 can hold"})
+            yield LoadIssue(
+                LoadCode.NOT_JSON, pointer, {"reason": "a lone surrogate in a string: text no UTF-8 can hold"}
+            )
     elif kind == "date":
         if not _is_date(value):
-            yield LoadIssue("bad-date", pointer, {"expected": "date", "got": _got(value)})
+            yield LoadIssue(LoadCode.BAD_DATE, pointer, {"expected": "date", "got": _got(value)})
     elif kind == "deadline":
         if not (_is_date(value) or value in _TERMS):
-            yield LoadIssue("bad-date", pointer, {"expected": "deadline", "got": _got(value)})
+            yield LoadIssue(LoadCode.BAD_DATE, pointer, {"expected": "deadline", "got": _got(value)})
     elif kind == "enum":
         assert shape.cls is not None
         choices = [m.value for m in shape.cls]
         if value not in choices or type(value) is not str:
             listed = ", ".join(f'"{c}"' for c in choices)
-            yield LoadIssue("bad-value", pointer, {"choices": listed, "got": _got(value)})
+            yield LoadIssue(LoadCode.BAD_VALUE, pointer, {"choices": listed, "got": _got(value)})
     elif kind == "array":
         if type(value) is not list:
-            yield LoadIssue("wrong-type", pointer, {"expected": "array", "got": _got(value)})
+            yield LoadIssue(LoadCode.WRONG_TYPE, pointer, {"expected": "array", "got": _got(value)})
             return
         assert shape.item is not None
         for index, item in enumerate(value):
@@ -318,16 +320,16 @@ def _shape_issues(value: Any, shape: Shape, pointer: str) -> Iterator[LoadIssue]
 
 def _object_issues(value: Any, shape: Shape, pointer: str) -> Iterator[LoadIssue]:
     if not isinstance(value, dict):
-        yield LoadIssue("wrong-type", pointer, {"expected": "object", "got": _got(value)})
+        yield LoadIssue(LoadCode.WRONG_TYPE, pointer, {"expected": "object", "got": _got(value)})
         return
     assert shape.cls is not None
     specs = field_specs(shape.cls)
     known = {spec.name for spec in specs}
     for key in value:
         if key not in known:
-            yield LoadIssue("unknown-field", _join(pointer, key), {"field": key})
+            yield LoadIssue(LoadCode.UNKNOWN_FIELD, _join(pointer, key), {"field": key})
     for spec in specs:
         if spec.name in value:
             yield from _shape_issues(value[spec.name], spec.shape, _join(pointer, spec.name))
         elif spec.required:
-            yield LoadIssue("missing-field", _join(pointer, spec.name), {"field": spec.name})
+            yield LoadIssue(LoadCode.MISSING_FIELD, _join(pointer, spec.name), {"field": spec.name})

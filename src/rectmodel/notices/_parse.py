@@ -20,6 +20,7 @@ from typing import Any
 
 import attrs
 
+from .._messages import ParseCode
 from ..dates import PartialDate
 from ..diagnostics import Diagnostic, Severity
 from ..model import (
@@ -179,7 +180,7 @@ class _Parser:
 
     # --- diagnostics -------------------------------------------------------------------------------
 
-    def report(self, code: str, severity: Severity, line: int | None, pointer: str = "", **params: Any) -> None:
+    def report(self, code: ParseCode, severity: Severity, line: int | None, pointer: str = "", **params: Any) -> None:
         self.diagnostics.append(Diagnostic("parse", severity, pointer, {"code": code, **params}, (), line))
 
     # --- the round's facts -------------------------------------------------------------------------
@@ -191,10 +192,10 @@ class _Parser:
                 self.facts["context"] = r.date
             elif r.problem == "ambiguous":
                 self.report(
-                    "ambiguous-date", Severity.WARNING, line.number, text=r.text, readings=", ".join(r.readings)
+                    ParseCode.AMBIGUOUS_DATE, Severity.WARNING, line.number, text=r.text, readings=", ".join(r.readings)
                 )
             else:
-                self.report("impossible-date", Severity.WARNING, line.number, text=r.text)
+                self.report(ParseCode.IMPOSSIBLE_DATE, Severity.WARNING, line.number, text=r.text)
         return readings
 
     def set_fact(self, name: str, value: Any, line: int) -> None:
@@ -256,7 +257,7 @@ class _Parser:
                 self.counts[name] = value
                 self.fact_lines[f"declared.{name}"] = line.number
         if m := _GARBLED.search(f):
-            self.report("garbled-text", Severity.INFO, line.number, text=f[max(0, m.start() - 6) : m.end() + 6])
+            self.report(ParseCode.GARBLED_TEXT, Severity.INFO, line.number, text=f[max(0, m.start() - 6) : m.end() + 6])
 
     # --- structure ---------------------------------------------------------------------------------
 
@@ -288,14 +289,17 @@ class _Parser:
         if self.counts:
             counts = ", ".join(f"{k} {v}" for k, v in self.counts.items())
             self.report(
-                "round-counts", Severity.INFO, self.fact_lines.get("declared." + next(iter(self.counts))), counts=counts
+                ParseCode.ROUND_COUNTS,
+                Severity.INFO,
+                self.fact_lines.get("declared." + next(iter(self.counts))),
+                counts=counts,
             )
         inspections: list[Inspection] = []
         diagnostics = list(self.diagnostics)
         starts = [body.index(u) for u in units] + [len(body)]
         if starts[0] > 0:
             for line in body[: starts[0]]:
-                self.report("unplaced-text", Severity.INFO, line.number, text=_excerpt(line.text))
+                self.report(ParseCode.UNPLACED_TEXT, Severity.INFO, line.number, text=_excerpt(line.text))
             diagnostics = list(self.diagnostics)
         for k, (a, b) in enumerate(itertools.pairwise(starts)):
             head = body[a]
@@ -347,7 +351,7 @@ class _Parser:
                 if readings:
                     self.set_fact("report_date", readings[0].date, line.number)
                     continue
-            self.report("unplaced-text", Severity.INFO, line.number, text=_excerpt(line.text))
+            self.report(ParseCode.UNPLACED_TEXT, Severity.INFO, line.number, text=_excerpt(line.text))
 
     def section(self, lines: list[_Line], candidates: list[_Line], usual: str | None) -> None:
         head = lines[0]
@@ -356,13 +360,15 @@ class _Parser:
         if not candidates:
             if head.kind == "h1" and _is_aspect(head.rest):
                 self.aspect(head, None)
-                self.report("empty-group", Severity.INFO, head.number, title=_excerpt(head.rest))
+                self.report(ParseCode.EMPTY_GROUP, Severity.INFO, head.number, title=_excerpt(head.rest))
                 return
             for line in lines:
                 self.read_narrative(line)
             title = head.rest if head.kind in _HEADINGS else head.text
             last = lines[-1].number
-            self.report("narrative", Severity.INFO, head.number, title=_excerpt(title), first=head.number, last=last)
+            self.report(
+                ParseCode.NARRATIVE, Severity.INFO, head.number, title=_excerpt(title), first=head.number, last=last
+            )
             return
         levels = Counter(c.kind.rstrip("?") for c in candidates if _has_items(lines, c))
         if not levels and usual is not None:  # only empty headings here: read them as the rest of the notice
@@ -382,7 +388,7 @@ class _Parser:
             if kind == "h3?":  # a number whose separator was lost: an item only where the numbering expects it
                 kind = "h3" if line.ordinal == self.expected.get("h3", 1) and rank <= _RANK["h3"] else "text"
                 if kind == "h3":
-                    self.report("garbled-text", Severity.INFO, line.number, text=_excerpt(line.text, 12))
+                    self.report(ParseCode.GARBLED_TEXT, Severity.INFO, line.number, text=_excerpt(line.text, 12))
             if kind in _HEADINGS and kind != "h1" and line.ordinal is not None:
                 self.check_numbering(line, kind, self.expected)
             if kind in _HEADINGS and _RANK[kind] < rank:
@@ -421,7 +427,7 @@ class _Parser:
         assert line.ordinal is not None
         want = expected.get(kind, 1)
         if line.ordinal not in (want, 1):
-            self.report("numbering-gap", Severity.WARNING, line.number, expected=want, found=line.ordinal)
+            self.report(ParseCode.NUMBERING_GAP, Severity.WARNING, line.number, expected=want, found=line.ordinal)
         expected[kind] = line.ordinal + 1  # numbering may run on across higher headings or restart at 1
 
     def aspect(self, line: _Line, parent: str | None) -> str:
@@ -449,7 +455,7 @@ class _Parser:
         self.problems.append(problem)
         if re.search(r"上一?轮巡[察视]|上轮巡[察视]|回头看|依然存在|仍然存在|再次发现", fold(line.rest)):
             self.report(
-                "earlier-round",
+                ParseCode.EARLIER_ROUND,
                 Severity.INFO,
                 line.number,
                 f"/inspections/{self.index}/problems/{len(self.problems) - 1}/links",
@@ -462,7 +468,7 @@ class _Parser:
         state = next((s for word, s in _STATE_WORDS if word in folded), None)
         dates = [r.date for r in self.dates(_Line(line.number, text, folded)) if r.date is not None]
         if state is None:
-            self.report("unknown-status", Severity.WARNING, line.number, text=_excerpt(text))
+            self.report(ParseCode.UNKNOWN_STATUS, Severity.WARNING, line.number, text=_excerpt(text))
             item.setdefault("notes", []).append(text)
             return
         item["history"].append(Status(state, dates[0] if dates else None, _strip_date(text) or None))
@@ -476,12 +482,17 @@ class _Parser:
         recovered = sum(1 for n, _ in parts if n is not None) - plain
         if recovered:
             self.report(
-                "garbled-text", Severity.INFO, line.number, text="…是 (a marker without the punctuation before it)"
+                ParseCode.GARBLED_TEXT,
+                Severity.INFO,
+                line.number,
+                text="…是 (a marker without the punctuation before it)",
             )
         numbers = [n for n, _ in parts if n is not None]
         if numbers and any(n not in (1, m + 1) for m, n in zip([0, *numbers], numbers, strict=False)):
             found = "、".join(f"{n}是" for n in numbers)
-            self.report("numbering-gap", Severity.WARNING, line.number, expected=_ordinal_gap(numbers), found=found)
+            self.report(
+                ParseCode.NUMBERING_GAP, Severity.WARNING, line.number, expected=_ordinal_gap(numbers), found=found
+            )
         outer = nested = 0  # the last number of the list of measures, and of a list nested in one of them
         for k, (number, part) in enumerate(parts):
             if k == 0 and number is None and not new and problem["measures"]:
@@ -511,7 +522,7 @@ class _Parser:
                 dates = [r.date for r in read_dates(fold(value), None) if r.date is not None]
                 deadline = dates[0] if dates else None
                 if deadline is None:
-                    self.report("impossible-date", Severity.WARNING, line, text=value)
+                    self.report(ParseCode.IMPOSSIBLE_DATE, Severity.WARNING, line, text=value)
             elif field is not None:
                 found[field] += [v.strip() for v in re.split(r"[、,]", value) if v.strip()]
         who = Responsibility(tuple(found["leaders"]), tuple(found["departments"]), tuple(found["persons"]))
@@ -537,9 +548,11 @@ class _Parser:
             facts["report_date"] = facts["published"]
         for name in ("inspector", "target"):
             if name not in facts:
-                self.report("not-found", Severity.WARNING, None, f"/inspections/{self.index}/{name}", field=name)
+                self.report(
+                    ParseCode.NOT_FOUND, Severity.WARNING, None, f"/inspections/{self.index}/{name}", field=name
+                )
         if not self.problems:
-            self.report("no-problems", Severity.WARNING, None, f"/inspections/{self.index}/problems")
+            self.report(ParseCode.NO_PROBLEMS, Severity.WARNING, None, f"/inspections/{self.index}/problems")
         counts = DeclaredCounts(**self.counts)
         level = ProblemLevel.PROBLEM
         if counts.categories is not None and counts.categories == len(self.problems) != counts.problems:
