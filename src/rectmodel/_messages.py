@@ -356,7 +356,7 @@ _PARSE: dict[str, Message] = {  # keyed by ParseCode
         'text not placed in the ledger: "{text}"', "未能归入台账的文字:“{text}”", {"text": "第 2 页 共 5 页"}
     ),
     ParseCode.NOT_FOUND: _m(
-        "the notice does not name the {field:term} (left empty)", "通报中未找到{field:term}(留空)", {"field": "target"}
+        "the notice does not name the {field:term} (left out)", "通报中未找到{field:term}(未填)", {"field": "target"}
     ),
     ParseCode.NO_PROBLEMS: _m("no itemized problems found", "未找到逐项列出的问题", {}),
     ParseCode.EARLIER_ROUND: _m(
