@@ -102,11 +102,11 @@ def test_unreadable_and_undecodable_files_give_load_messages_in_the_language_ask
 ) -> None:
     missing = str(tmp_path / "none.json")
     assert main(["stats", missing, "--lang", "zh"]) == 2
-    assert capsys.readouterr().err == f"{missing}: error load /: 无法读取:No such file or directory\n"
+    assert capsys.readouterr().err == f"{missing}: error load: 无法读取:No such file or directory (/)\n"
     notice = tmp_path / "gbk.txt"
     notice.write_bytes("巡察".encode("gb18030"))  # d1 b2 decodes; the next byte does not
     assert main(["parse", str(notice)]) == 2
-    assert capsys.readouterr().err == f"{notice}: error load /: not UTF-8: invalid byte 0xb2 at offset 2\n"
+    assert capsys.readouterr().err == f"{notice}: error load: not UTF-8: invalid byte 0xb2 at offset 2 (/)\n"
 
 
 def test_unloadable_file_exits_2_with_located_load_diagnostics(
@@ -114,16 +114,17 @@ def test_unloadable_file_exits_2_with_located_load_diagnostics(
 ) -> None:
     path = _write(tmp_path, minimal_document(start="2021-13-01"))
     assert main(["stats", path, "--lang", "zh"]) == 2
+    start = json.dumps(minimal_document(start="2021-13-01"), ensure_ascii=False).index('"2021-13-01"') + 1
     assert capsys.readouterr().err == (
-        f'{path}: error load /inspections/0/start: 应为形如 2021-08-04 的日期,实为 "2021-13-01"\n'
+        f'{path}:1:{start}: error load: 应为形如 2021-08-04 的日期,实为 "2021-13-01" (/inspections/0/start)\n'
     )
 
 
 def test_non_json_file_exits_2_with_line_and_column(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = tmp_path / "notes.txt"
+    path = tmp_path / "notes.json"
     path.write_text("整改情况\n", encoding="utf-8")
     assert main(["stats", str(path)]) == 2
-    assert capsys.readouterr().err == f"{path}:1:1: error load /: not JSON: Expecting value\n"
+    assert capsys.readouterr().err == f"{path}:1:1: error load: not JSON: Expecting value (/)\n"
 
 
 def test_missing_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -164,6 +165,7 @@ def test_validate_json_lists_real_discrepancies_and_exits_1(capsys: pytest.Captu
                         "pointer": "/inspections/0/declared/measures",
                         "message": "146 measures declared, 186 itemized",
                         "params": {"count": "measures", "declared": 146, "itemized": 186},
+                        "location": {"file": path, "line": 15, "column": 21},
                     }
                 ],
             }
@@ -176,9 +178,9 @@ def test_validate_warnings_only_exit_0_and_speak_chinese(capsys: pytest.CaptureF
     path = str(ROOT / "examples" / "jiangmen-2021.json")
     assert main(["validate", "--lang", "zh", "--select", "report-overdue", path]) == 0
     assert capsys.readouterr().out.splitlines() == [
-        path,
-        "  warning report-overdue /inspections/0/report_date: "
-        "整改报告日期 2021-11-12 晚于反馈日期 2021-08-04 后 2 个月(应于 2021-10-04 前)",
+        f"{path}:14:22: warning report-overdue: "
+        "整改报告日期 2021-11-12 晚于反馈日期 2021-08-04 后 2 个月(应于 2021-10-04 前) "
+        f"(巡察 jiangmen-zsj-2021的报告日期, /inspections/0/report_date; 参见 {path}:12:24)",
         "1 file: 0 errors, 1 warning, 0 infos, 0 waived",
     ]
 
@@ -200,8 +202,7 @@ def test_validate_non_json_file_exits_2_with_a_load_diagnostic(
                     "pointer": "",
                     "message": "not JSON: Expecting value",
                     "params": {"code": "not-json", "reason": "Expecting value"},
-                    "line": 1,
-                    "column": 1,
+                    "location": {"file": str(path), "line": 1, "column": 1},
                 }
             ],
         }

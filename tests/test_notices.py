@@ -444,7 +444,7 @@ def test_cli_parse_writes_the_ledger_and_reports_lines(tmp_path: Any, capsys: py
     (x,) = load(out).inspections
     assert (x.id, len(x.problems)) == ("xn", 46)
     err = capsys.readouterr().err
-    assert "001_b803e5051816c49a.txt:23: warning parse /: 编号不连续" in err
+    assert "001_b803e5051816c49a.txt:23: warning parse: 编号不连续" in err
 
 
 @needs_seeds
@@ -458,7 +458,9 @@ def test_cli_validate_reads_notices_by_extension_or_flag(tmp_path: Any, capsys: 
     (report,) = json.loads(capsys.readouterr().out)["files"]
     rules = {d["rule"] for d in report["diagnostics"]}
     assert {"parse", "declared-count-mismatch"} <= rules
-    assert any(d["rule"] == "parse" and d["line"] == 23 for d in report["diagnostics"])
+    assert any(d["rule"] == "parse" and d["location"]["line"] == 23 for d in report["diagnostics"])
+    located = [d for d in report["diagnostics"] if d["rule"] == "declared-count-mismatch"]
+    assert located[0]["location"] == {"file": str(seed), "line": 11}  # where the notice declares 146 measures
     renamed = tmp_path / "notice.text"
     renamed.write_bytes(seed.read_bytes())
     assert main(["validate", "--input", "notice", str(renamed)]) == 1

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from ._messages import CliText, say, word
+from ._safe import terminal
 from .dates import PartialDate
 from .diagnostics import Diagnostic, Report, Severity
 from .errors import Lang
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from .graph import ProblemRef, Recurrence, UnitHistory
 
 __all__ = [
+    "describe",
     "diagnostic_line",
     "files_json",
     "history_lines",
@@ -43,16 +45,70 @@ _COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.I
 
 
 def diagnostic_line(d: Diagnostic, lang: Lang = "en", colour: bool = False) -> str:
-    """``severity rule pointer: message``, the severity coloured on a terminal."""
+    """``severity rule pointer: message``, the severity coloured on a terminal (document text escaped)."""
     severity = f"{_COLOURS[d.severity]}{d.severity}\033[0m" if colour else str(d.severity)
     where = f" {say(CliText.LINE, line=d.line)}" if d.line is not None else ""
-    return f"{severity} {d.rule} {d.pointer or '/'}{where}: {d.message(lang)}"
+    return f"{severity} {d.rule} {terminal(d.pointer or '/')}{where}: {terminal(d.message(lang))}"
 
 
-def located_line(path: str, d: Diagnostic, lang: Lang = "en") -> str:
-    """``path:line:column: severity rule pointer: message``, as compilers write to standard error."""
-    where = path + (f":{d.line}" if d.line is not None else "") + (f":{d.column}" if d.column is not None else "")
-    return f"{where}: {d.severity} {d.rule} {d.pointer or '/'}: {d.message(lang)}"
+def located_line(d: Diagnostic, lang: Lang = "en", colour: bool = False, ledger: Ledger | None = None) -> str:
+    """``file:line:column: severity rule: message (item, pointer; first at …)``, as compilers and linters write.
+
+    The location comes first so that editors jump to it; the item is named from *ledger*
+    where given; every piece of document text is escaped, so that none can forge a line.
+    """
+    severity = f"{_COLOURS[d.severity]}{d.severity}\033[0m" if colour else str(d.severity)
+    where = terminal(str(d.location)) if d.location is not None else ""
+    notes = []
+    item = describe(ledger, d.pointer, lang) if ledger is not None else None
+    if item:
+        notes.append(item)
+    notes.append(d.pointer or "/")
+    tail = "; ".join(
+        say(CliText.FIRST_AT if d.rule == "duplicate-id" else CliText.SEE_ALSO, lang, where=str(r))
+        for r in d.related_locations
+        if r is not None and (r.line is not None or r.cell is not None)
+    )
+    detail = ", ".join(notes) + (f"; {tail}" if tail else "")
+    return f"{where}: {severity} {d.rule}: {terminal(d.message(lang))} ({terminal(detail)})"
+
+
+def _short(title: str, limit: int = 24) -> str:
+    return title if len(title) <= limit else title[: limit - 1] + "…"
+
+
+def describe(ledger: Ledger, pointer: str, lang: Lang = "en") -> str | None:
+    """The element at *pointer* in the clerk's words: ``measure P1-M2 of problem “议事决策机制不完善”``.
+
+    None where the pointer names no inspection of *ledger*.
+    """
+    parts = pointer.split("/")[1:]
+    if len(parts) < 2 or parts[0] != "inspections" or not parts[1].isdigit():
+        return None
+    n = int(parts[1])
+    if n >= len(ledger.inspections):
+        return None
+    x = ledger.inspections[n]
+    item = say(CliText.ITEM_INSPECTION, lang, id=x.id)
+    rest = parts[2:]
+    if len(rest) >= 2 and rest[0] == "groups" and rest[1].isdigit() and int(rest[1]) < len(x.groups):
+        group = x.groups[int(rest[1])]
+        item, rest = say(CliText.ITEM_GROUP, lang, id=group.id, title=_short(group.title)), rest[2:]
+    elif len(rest) >= 2 and rest[0] == "problems" and rest[1].isdigit() and int(rest[1]) < len(x.problems):
+        problem = x.problems[int(rest[1])]
+        item, rest = say(CliText.ITEM_PROBLEM, lang, id=problem.id, title=_short(problem.title)), rest[2:]
+        if len(rest) >= 2 and rest[0] == "measures" and rest[1].isdigit() and int(rest[1]) < len(problem.measures):
+            measure = problem.measures[int(rest[1])]
+            item = say(CliText.ITEM_MEASURE, lang, id=measure.id, title=_short(problem.title))
+            rest = rest[2:]
+    if len(rest) >= 2 and rest[0] in ("history", "links") and rest[1].isdigit():
+        kind = CliText.ITEM_STATUS if rest[0] == "history" else CliText.ITEM_LINK
+        item, rest = say(kind, lang, n=int(rest[1]) + 1, item=item), rest[2:]
+    if rest and rest[0] == "declared":
+        rest = rest[1:] or ["declared"]
+    if rest and not rest[0].isdigit():
+        item = say(CliText.ITEM_FIELD, lang, field=rest[0], item=item)
+    return item
 
 
 def summary_line(summary: dict[str, int], files: int) -> str:
@@ -61,15 +117,19 @@ def summary_line(summary: dict[str, int], files: int) -> str:
 
 
 def results_lines(
-    results: Sequence[tuple[str, Report]], files: int, lang: Lang = "en", colour: bool = False
+    results: Sequence[tuple[str, Report]],
+    files: int,
+    lang: Lang = "en",
+    colour: bool = False,
+    ledgers: Mapping[str, Ledger] | None = None,
 ) -> list[str]:
-    """The text of ``rectmodel validate``: each file, its diagnostics and waivers, then the summary."""
-    out = []
+    """The text of ``rectmodel validate``: every diagnostic on a located line, the waivers, then the summary."""
+    out: list[str] = []
     for path, report in results:
-        out.append(path)
-        out.extend(f"  {diagnostic_line(d, lang, colour)}" for d in report.diagnostics)
+        ledger = (ledgers or {}).get(path)
+        out.extend(located_line(d, lang, colour, ledger) for d in report.diagnostics)
         out.extend(
-            f"  {say(CliText.WAIVED, rule=d.rule, pointer=d.pointer, justification=w.justification)}"
+            terminal(f"{path}: {say(CliText.WAIVED, rule=d.rule, pointer=d.pointer, justification=w.justification)}")
             for d, w in report.waived
         )
     out.append(summary_line(files_json(results)["summary"], files))

@@ -569,6 +569,17 @@ class CliText(StrEnum):
     NONE = "none"
     # validate
     LINE = "line"
+    ITEM_INSPECTION = "item-inspection"
+    ITEM_GROUP = "item-group"
+    ITEM_PROBLEM = "item-problem"
+    ITEM_MEASURE = "item-measure"
+    ITEM_STATUS = "item-status"
+    ITEM_LINK = "item-link"
+    ITEM_FIELD = "item-field"
+    FIRST_AT = "first-at"
+    SEE_ALSO = "see-also"
+    INTERNAL_ERROR = "internal-error"
+    CANNOT_WRITE = "cannot-write"
     WAIVED = "waived"
     SUMMARY = "summary"
     PROGRESS = "progress"
@@ -606,6 +617,33 @@ _CLI: dict[str, Message] = {  # keyed by CliText
     CliText.LIST_SEP: _m(", ", "、", {}),
     CliText.NONE: _m("none", "无", {}),
     CliText.LINE: _m("(line {line})", "(第 {line} 行)", {"line": 23}),
+    CliText.ITEM_INSPECTION: _m("inspection {id}", "巡察 {id}", {"id": "jm-2021"}),
+    CliText.ITEM_GROUP: _m("group {id} “{title}”", "分组 {id}“{title}”", {"id": "A1", "title": "政治建设方面"}),
+    CliText.ITEM_PROBLEM: _m(
+        "problem {id} “{title}”", "问题 {id}“{title}”", {"id": "P3", "title": "议事决策机制不完善"}
+    ),
+    CliText.ITEM_MEASURE: _m(
+        "measure {id} of problem “{title}”",
+        "问题“{title}”的整改措施 {id}",
+        {"id": "P3-M2", "title": "议事决策机制不完善"},
+    ),
+    CliText.ITEM_STATUS: _m("status {n} of {item}", "{item}的第 {n} 条状态", {"n": 2, "item": "problem P3 “…”"}),
+    CliText.ITEM_LINK: _m("link {n} of {item}", "{item}的第 {n} 条关联", {"n": 1, "item": "problem P3 “…”"}),
+    CliText.ITEM_FIELD: _m(
+        "{field:term} of {item}", "{item}的{field:term}", {"field": "deadline", "item": "measure M1"}
+    ),
+    CliText.FIRST_AT: _m("first at {where}", "首次出现于 {where}", {"where": "a.json:12:7"}),
+    CliText.SEE_ALSO: _m("see {where}", "参见 {where}", {"where": "a.json:12:7"}),
+    CliText.INTERNAL_ERROR: _m(
+        "rectmodel: internal error ({error}); this is a bug in rectmodel, please report it with the command you ran",
+        "rectmodel:内部错误({error});这是 rectmodel 的缺陷,请连同所运行的命令一并报告",
+        {"error": "KeyError: 'x'"},
+    ),
+    CliText.CANNOT_WRITE: _m(
+        "rectmodel: cannot write {path}: {reason}",
+        "rectmodel:无法写入 {path}:{reason}",
+        {"path": "out/ledger.json", "reason": "No such file or directory"},
+    ),
     CliText.WAIVED: _m(
         "waived {rule} {pointer}: {justification}",
         "已豁免 {rule} {pointer}:{justification}",

@@ -10,7 +10,7 @@ import argparse
 import itertools
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -28,9 +28,10 @@ from ._format import (
     stats_lines,
 )
 from ._messages import CliText, WaiverCode, say
-from .codec import dumps, load
-from .diagnostics import Diagnostic, Report, Severity, Waiver, load_waivers
-from .errors import Lang, LoadCode, LoadError, LoadIssue
+from ._safe import terminal
+from .codec import dumps, json_locator, loads
+from .diagnostics import Diagnostic, Locator, Report, Severity, Waiver, load_waivers
+from .errors import Lang, LoadCode, LoadError, LoadIssue, Location
 from .graph import build_graph, recurring, to_dot, to_graphml, to_mermaid, to_node_link, unit_history
 from .model import Ledger
 from .notices import read as read_notice
@@ -40,7 +41,9 @@ from .schema import json_schema_text
 
 __all__ = ["main"]
 
-EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+# 1 means "the documents have errors" and nothing else; 2, that a file or the command line is unusable;
+# 3, that rectmodel itself failed (a bug to report).
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 class _Failed(Exception):
@@ -63,10 +66,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _Failed:
         return EXIT_USAGE
     except _Usage as e:
-        sys.stderr.write(f"rectmodel: {e}\n")
+        sys.stderr.write(f"rectmodel: {terminal(str(e))}\n")
         return EXIT_USAGE
     except BrokenPipeError:  # ``rectmodel stats x | head``
         return EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+    except (Exception, MemoryError, RecursionError) as e:  # a bug: one line that says so, never a traceback
+        error = terminal(f"{type(e).__name__}: {e}")[:300]
+        sys.stderr.write(say(CliText.INTERNAL_ERROR, getattr(args, "lang", "en"), error=error) + "\n")
+        return EXIT_INTERNAL
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -173,22 +182,19 @@ def _validate(args: argparse.Namespace) -> int:
     progress = _Progress(args.files, args.lang)
     loaded: list[tuple[str, Ledger]] = []
     parsed: dict[str, tuple[Diagnostic, ...]] = {}
+    where: dict[str, Locator] = {}
     for path in args.files:
         try:
-            if _is_notice(path, args.input):
-                result = read_notice(path)
-                loaded.append((path, result.ledger))
-                parsed[path] = result.diagnostics
-            else:
-                loaded.append((path, load(path)))
-        except (LoadError, OSError, UnicodeDecodeError) as e:
-            results.append((path, Report(_load_failures(e))))
+            ledger, parsed[path], where[path] = _read(path, args.input)
+            loaded.append((path, ledger))
+        except _Unloadable as e:
+            results.append((path, e.report))
             unloadable = True
     for k, (path, ledger) in enumerate(loaded):
         progress.step(path)
         others = [other for j, (_, other) in enumerate(loaded) if j != k]  # links may point into the other files
         found = itertools.chain(parsed.get(path, ()), iter_diagnostics(ledger, config, others=others))
-        report = Report.build(found, waivers, path)
+        report = Report.build(found, waivers, path).locate(path, where[path])
         used.update(id(w) for _, w in report.waived)
         results.append((path, report))
     progress.done()
@@ -201,7 +207,7 @@ def _validate(args: argparse.Namespace) -> int:
     ]
     if unused:
         results.append((args.waivers, Report(tuple(unused))))
-    _print_results(results, args)
+    _print_results(results, args, dict(loaded))
     if unloadable:
         return EXIT_USAGE
     return EXIT_ERRORS if any(not r.ok for _, r in results) else EXIT_OK
@@ -217,23 +223,29 @@ def _parse_notice(args: argparse.Namespace) -> int:
     except (OSError, UnicodeDecodeError) as e:
         _print_located(args.file, _load_failures(e), args.lang)
         return EXIT_USAGE
-    _print_located(args.file, result.diagnostics, args.lang)
-    _write(dumps(result.ledger), args.output)
+    _print_located(args.file, result.diagnostics, args.lang, result.locator())
+    _write(dumps(result.ledger), args.output, args.lang)
     return EXIT_ERRORS if any(d.severity is Severity.ERROR for d in result.diagnostics) else EXIT_OK
 
 
 def _render_notice(args: argparse.Namespace) -> int:
     ledger = _load(args.file, args.lang)
-    _write(render_notice(ledger, args.format), args.output)
+    _write(render_notice(ledger, args.format), args.output, args.lang)
     return EXIT_OK
 
 
-def _write(text: str, output: str | None) -> None:
-    if output:
-        with open(output, "w", encoding="utf-8") as fp:
-            fp.write(text if text.endswith("\n") else text + "\n")
-    else:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+def _write(text: str, output: str | None, lang: Lang = "en", *, newline: str | None = None) -> None:
+    """Write *text* (ending in a newline) to the file *output*, or to standard output."""
+    text = text if text.endswith("\n") else text + "\n"
+    if not output:
+        sys.stdout.write(text)
+        return
+    try:
+        with open(output, "w", encoding="utf-8", newline=newline) as fp:
+            fp.write(text)
+    except OSError as e:
+        reason = e.strerror or str(e)
+        raise _Usage(say(CliText.CANNOT_WRITE, lang, path=output, reason=reason).removeprefix("rectmodel: ")) from None
 
 
 def _load_failures(e: LoadError | OSError | UnicodeDecodeError) -> tuple[Diagnostic, ...]:
@@ -247,16 +259,18 @@ def _load_failures(e: LoadError | OSError | UnicodeDecodeError) -> tuple[Diagnos
     return tuple(Diagnostic.from_load_issue(issue) for issue in issues)
 
 
-def _print_located(path: str, diagnostics: Sequence[Diagnostic], lang: Lang) -> None:
-    sys.stderr.write("".join(f"{located_line(path, d, lang)}\n" for d in diagnostics))
+def _print_located(path: str, diagnostics: Sequence[Diagnostic], lang: Lang, where: Locator | None = None) -> None:
+    located = Report(tuple(diagnostics)).locate(path, where).diagnostics
+    sys.stderr.write("".join(f"{located_line(d, lang)}\n" for d in located))
 
 
-def _print_results(results: list[tuple[str, Report]], args: argparse.Namespace) -> None:
+def _print_results(results: list[tuple[str, Report]], args: argparse.Namespace, ledgers: dict[str, Ledger]) -> None:
     if args.format == "json":
-        sys.stdout.write(orjson.dumps(files_json(results, args.lang), option=orjson.OPT_INDENT_2).decode() + "\n")
+        record = files_json(results, args.lang)
+        sys.stdout.write(orjson.dumps(record, option=orjson.OPT_INDENT_2, default=str).decode() + "\n")
         return
     colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    sys.stdout.write("\n".join(results_lines(results, len(args.files), args.lang, colour)) + "\n")
+    sys.stdout.write("\n".join(results_lines(results, len(args.files), args.lang, colour, ledgers)) + "\n")
 
 
 class _Progress:
@@ -294,21 +308,56 @@ def _rules(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    text = json_schema_text()
-    if args.output:
-        with open(args.output, "w", encoding="utf-8") as fp:
-            fp.write(text)
-    else:
-        sys.stdout.write(text)
+    _write(json_schema_text(), args.output)
     return EXIT_OK
+
+
+def _json_locator(data: bytes) -> Locator:
+    """Locate pointers in a JSON file's bytes, decoding them only if a diagnostic needs it."""
+
+    def where(pointers: Sequence[str]) -> Mapping[str, Location]:
+        return json_locator(data.decode("utf-8", "replace").removeprefix("\ufeff"))(pointers)
+
+    return where
+
+
+def _read(path: str, input: str = "auto") -> tuple[Ledger, tuple[Diagnostic, ...], Locator]:
+    """The ledger in *path*, the reader's diagnostics, and where its elements stand in the file.
+
+    Raises:
+        _Unloadable: the file cannot be read or loaded; its located diagnostics say why.
+    """
+    if _is_notice(path, input):
+        try:
+            result = read_notice(path)
+        except (OSError, UnicodeDecodeError) as e:
+            raise _Unloadable(Report(_load_failures(e)).locate(path)) from None
+        return result.ledger, result.diagnostics, result.locator()
+    try:
+        with open(path, "rb") as fp:
+            data = fp.read()
+    except OSError as e:
+        raise _Unloadable(Report(_load_failures(e)).locate(path)) from None
+    try:
+        return loads(data, source=path), (), _json_locator(data)
+    except LoadError as e:
+        raise _Unloadable(Report(_load_failures(e)).locate(path, _json_locator(data))) from None
+
+
+class _Unloadable(Exception):
+    """A file that cannot be read or loaded, with the located report that says why."""
+
+    def __init__(self, report: Report) -> None:
+        super().__init__()
+        self.report = report
 
 
 def _load(path: str, lang: Lang) -> Ledger:
     """Load *path*, or print why it cannot be loaded (on standard error) and raise ``_Failed``."""
     try:
-        return load(path)
-    except (LoadError, OSError) as e:
-        _print_located(path, _load_failures(e), lang)
+        return _read(path)[0]
+    except _Unloadable as e:
+        sys.stderr.write("".join(f"{located_line(d, lang)}\n" for d in e.report.diagnostics))
         raise _Failed from None
 
 
@@ -347,11 +396,7 @@ _EXPORTS = {"json": _node_link_text, "graphml": to_graphml, "mermaid": to_mermai
 
 def _graph(args: argparse.Namespace) -> int:
     text = _EXPORTS[args.format](build_graph(*_load_all(args.files, args.lang)))
-    if args.output:
-        with open(args.output, "w", encoding="utf-8", newline="") as fp:
-            fp.write(text)
-    else:
-        sys.stdout.write(text)
+    _write(text, args.output, args.lang, newline="")
     return EXIT_OK
 
 

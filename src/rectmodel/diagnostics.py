@@ -7,17 +7,17 @@ name and parameters, in English or Chinese, in one place (``_messages``).
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import StrEnum
 from typing import Any
 
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 
 from ._messages import CliText, render, say
 from .codec import decode
-from .errors import Lang, LoadIssue, RectmodelError
+from .errors import Lang, LoadIssue, Location, RectmodelError
 
-__all__ = ["Diagnostic", "Report", "Severity", "ValidationError", "Waiver", "load_waivers"]
+__all__ = ["Diagnostic", "Locator", "Report", "Severity", "ValidationError", "Waiver", "load_waivers"]
 
 
 class Severity(StrEnum):
@@ -46,8 +46,9 @@ class Diagnostic:
         pointer: a JSON Pointer to the offending element.
         params: the facts that explain the finding (``{"count": "measures", "declared": 53, …}``).
         related: pointers to other elements involved (the first holder of a duplicate id).
-        line: the 1-based line in a text source, where there is one.
-        column: the 1-based column in a text source, where there is one.
+        location: where the element stands in the source document (file, line and column, or
+            sheet and cell), once known; see ``Report.locate``.
+        related_locations: where the related elements stand, in the order of *related*, once known.
     """
 
     rule: str
@@ -55,8 +56,18 @@ class Diagnostic:
     pointer: str
     params: Mapping[str, Any] = field(factory=dict, hash=False)
     related: tuple[str, ...] = ()
-    line: int | None = None
-    column: int | None = None
+    location: Location | None = None
+    related_locations: tuple[Location | None, ...] = ()
+
+    @property
+    def line(self) -> int | None:
+        """The 1-based line in a text source, where there is one."""
+        return None if self.location is None else self.location.line
+
+    @property
+    def column(self) -> int | None:
+        """The 1-based column in a text source, where there is one."""
+        return None if self.location is None else self.location.column
 
     def message(self, lang: Lang = "en") -> str:
         """The message, rendered from the parameters in English (``en``) or Chinese (``zh``)."""
@@ -68,12 +79,11 @@ class Diagnostic:
     @classmethod
     def from_load_issue(cls, issue: LoadIssue) -> Diagnostic:
         """A load problem as a diagnostic of rule ``load`` (the shape ``validate`` reports in)."""
-        return cls(
-            "load", Severity.ERROR, issue.pointer, {"code": issue.code, **issue.params}, (), issue.line, issue.column
-        )
+        location = None if issue.line is None else Location(line=issue.line, column=issue.column)
+        return cls("load", Severity.ERROR, issue.pointer, {"code": issue.code, **issue.params}, (), location)
 
     def to_json(self, lang: Lang = "en") -> dict[str, Any]:
-        """The documented JSON form: rule, severity, pointer, message, params (and related, line, column)."""
+        """The documented JSON form: rule, severity, pointer, message, params (and related, location)."""
         result: dict[str, Any] = {
             "rule": self.rule,
             "severity": self.severity.value,
@@ -83,9 +93,10 @@ class Diagnostic:
         }
         if self.related:
             result["related"] = list(self.related)
-        if self.line is not None:
-            result["line"] = self.line
-            result["column"] = self.column
+        if self.location is not None:
+            result["location"] = self.location.to_json()
+        if any(self.related_locations):
+            result["related_locations"] = [None if r is None else r.to_json() for r in self.related_locations]
         return result
 
 
@@ -168,6 +179,44 @@ class Report:
     def summary(self) -> dict[str, int]:
         """``{"errors", "warnings", "infos", "waived"}``, as the JSON output gives it."""
         return {"errors": self.errors, "warnings": self.warnings, "infos": self.infos, "waived": len(self.waived)}
+
+    def locate(self, file: str | None, where: Locator | None = None) -> Report:
+        """This report with every diagnostic located in its source document.
+
+        Args:
+            file: the source's name (a path), given to every location.
+            where: finds the locations of pointers in the source (``rectmodel.codec.json_locator``
+                for a JSON text, a reader's own for a notice or a workbook); a pointer it does not
+                know is located at its nearest ancestor it knows, else at the file alone.
+        """
+
+        def place(pointers: Iterable[str]) -> list[Location]:
+            return [_nearest(found, pointer, file) for pointer in pointers]
+
+        wanted = {p for d in (*self.diagnostics, *(d for d, _ in self.waived)) for p in (d.pointer, *d.related)}
+        found = dict(where(sorted(wanted))) if where is not None and wanted else {}
+
+        def locate(d: Diagnostic) -> Diagnostic:
+            location = d.location if d.location is not None else place([d.pointer])[0]
+            if location.file is None:
+                location = evolve(location, file=file)
+            return evolve(d, location=location, related_locations=tuple(place(d.related)))
+
+        return Report(tuple(map(locate, self.diagnostics)), tuple((locate(d), w) for d, w in self.waived))
+
+
+# Finds the locations of JSON Pointers in a source document (those it can).
+Locator = Callable[[Sequence[str]], Mapping[str, Location]]
+
+
+def _nearest(found: Mapping[str, Location], pointer: str, file: str | None) -> Location:
+    probe = pointer
+    while probe not in found and probe:
+        probe = probe.rpartition("/")[0]
+    location = found.get(probe)
+    if location is None:
+        return Location(file)
+    return location if location.file is not None else evolve(location, file=file)
 
 
 @frozen

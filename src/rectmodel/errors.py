@@ -8,11 +8,53 @@ from attrs import field, frozen
 
 from ._messages import CliText, Lang, LoadCode, OpCode, render, say
 
-__all__ = ["Lang", "LoadCode", "LoadError", "LoadIssue", "OpCode", "OperationError", "RectmodelError"]
+__all__ = ["Lang", "LoadCode", "LoadError", "LoadIssue", "Location", "OpCode", "OperationError", "RectmodelError"]
 
 
 class RectmodelError(Exception):
     """The root of every exception rectmodel raises on purpose."""
+
+
+@frozen
+class Location:
+    """Where something stands in its source document, in the clerk's terms.
+
+    A JSON file or a notice gives a line (and, for JSON, a column); a workbook a
+    sheet and a cell. Every part is optional: a file alone is a location too.
+
+    >>> str(Location("台账.json", line=12, column=7)), str(Location("台账.xlsx", sheet="台账", cell="C5"))
+    ('台账.json:12:7', '台账.xlsx:台账!C5')
+    """
+
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+    sheet: str | None = None
+    cell: str | None = None
+
+    def __str__(self) -> str:
+        where = self.file or ""
+        if self.sheet is not None or self.cell is not None:
+            return f"{where}:{self.sheet or ''}!{self.cell or ''}" if where else f"{self.sheet or ''}!{self.cell or ''}"
+        for part in (self.line, self.column):
+            if part is None:
+                break
+            where += f":{part}"
+        return where
+
+    def to_json(self) -> dict[str, object]:
+        """The parts that are known, as the ``location`` object of the JSON output."""
+        return {
+            k: v
+            for k, v in (
+                ("file", self.file),
+                ("line", self.line),
+                ("column", self.column),
+                ("sheet", self.sheet),
+                ("cell", self.cell),
+            )
+            if v is not None
+        }
 
 
 @frozen

@@ -9,5 +9,6 @@ input. A cattrs converter writes the canonical JSON back.
 """
 
 from ._json import decode, dump, dumps, load, loads
+from ._locate import json_locator
 
-__all__ = ["decode", "dump", "dumps", "load", "loads"]
+__all__ = ["decode", "dump", "dumps", "json_locator", "load", "loads"]

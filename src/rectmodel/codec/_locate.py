@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from .._pointer import escape
+from ..errors import Location
 
-__all__ = ["locate"]
+__all__ = ["json_locator", "locate"]
 
 # A string, a structural character, or a run of anything else (numbers, true, false, null).
 _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"?|[{}\[\]:,]|[^\s{}\[\]:,"]+', re.DOTALL)
@@ -111,3 +112,18 @@ def _scan(text: str, prefixes: set[str]) -> dict[str, tuple[int, int]]:
             top.key = _unquote(token)
             top.expecting_key = False
     return found
+
+
+def json_locator(text: str) -> Callable[[Sequence[str]], Mapping[str, Location]]:
+    """A locator (see ``Report.locate``) for a document loaded from the JSON *text*.
+
+    >>> json_locator('{"inspections": [\\n  {"id": 1}]}')(["/inspections/0/id"])
+    {'/inspections/0/id': Location(file=None, line=2, column=10, sheet=None, cell=None)}
+    """
+
+    def where(pointers: Sequence[str]) -> Mapping[str, Location]:
+        return {
+            pointer: Location(line=line, column=column) for pointer, (line, column) in locate(text, pointers).items()
+        }
+
+    return where

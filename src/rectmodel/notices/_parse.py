@@ -15,14 +15,15 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
 
 from .._messages import ParseCode
 from ..dates import PartialDate
-from ..diagnostics import Diagnostic, Severity
+from ..diagnostics import Diagnostic, Locator, Severity
+from ..errors import Location
 from ..model import (
     DeclaredCounts,
     DocumentKind,
@@ -109,10 +110,16 @@ class ParseResult:
     Args:
         ledger: the ledger read from the notice (one inspection).
         diagnostics: rule ``parse`` diagnostics, each with its line number.
+        lines: the line each element of the ledger was read from, by JSON Pointer.
     """
 
     ledger: Ledger
     diagnostics: tuple[Diagnostic, ...]
+    lines: Mapping[str, int] = attrs.field(factory=dict)
+
+    def locator(self) -> Locator:
+        """Where the ledger's elements stand in the notice (see ``Report.locate``): their lines."""
+        return lambda pointers: {p: Location(line=self.lines[p]) for p in pointers if p in self.lines}
 
 
 @attrs.define
@@ -172,6 +179,7 @@ class _Parser:
             _classify(line)
         self.facts: dict[str, Any] = {}
         self.fact_lines: dict[str, int] = {}
+        self.group_lines: list[int] = []
         self.counts: dict[str, Any] = {}
         self.groups: list[Group] = []
         self.problems: list[dict[str, Any]] = []
@@ -181,7 +189,8 @@ class _Parser:
     # --- diagnostics -------------------------------------------------------------------------------
 
     def report(self, code: ParseCode, severity: Severity, line: int | None, pointer: str = "", **params: Any) -> None:
-        self.diagnostics.append(Diagnostic("parse", severity, pointer, {"code": code, **params}, (), line))
+        location = None if line is None else Location(line=line)
+        self.diagnostics.append(Diagnostic("parse", severity, pointer, {"code": code, **params}, (), location))
 
     # --- the round's facts -------------------------------------------------------------------------
 
@@ -296,6 +305,7 @@ class _Parser:
             )
         inspections: list[Inspection] = []
         diagnostics = list(self.diagnostics)
+        lines: dict[str, int] = {}
         starts = [body.index(u) for u in units] + [len(body)]
         if starts[0] > 0:
             for line in body[: starts[0]]:
@@ -311,7 +321,8 @@ class _Parser:
             result = sub.build()
             inspections += result.ledger.inspections
             diagnostics += result.diagnostics
-        return ParseResult(Ledger(tuple(inspections)), tuple(diagnostics))
+            lines |= result.lines
+        return ParseResult(Ledger(tuple(inspections)), tuple(diagnostics), lines)
 
     def body(self, lines: list[_Line]) -> None:
         sections = [(section, _candidates(section)) for section in _sections(lines)]
@@ -433,12 +444,14 @@ class _Parser:
     def aspect(self, line: _Line, parent: str | None) -> str:
         gid = f"A{sum(1 for g in self.groups if g.level is GroupLevel.ASPECT) + 1}"
         self.groups.append(Group(gid, GroupLevel.ASPECT, _aspect_title(line.rest)))
+        self.group_lines.append(line.number)
         return gid
 
     def category(self, line: _Line, aspect: str | None) -> str:
         siblings = sum(1 for g in self.groups if g.level is GroupLevel.CATEGORY and g.parent == aspect)
         gid = f"{aspect or 'C'}-C{siblings + 1}" if aspect else f"C{siblings + 1}"
         self.groups.append(Group(gid, GroupLevel.CATEGORY, line.rest.rstrip("。. "), aspect))
+        self.group_lines.append(line.number)
         return gid
 
     def problem(self, line: _Line, group: str | None) -> dict[str, Any]:
@@ -607,7 +620,21 @@ class _Parser:
             groups=tuple(self.groups),
             problems=tuple(problems),
         )
-        return ParseResult(Ledger((inspection,)), tuple(self.diagnostics))
+        return ParseResult(Ledger((inspection,)), tuple(self.diagnostics), self.source_lines())
+
+    def source_lines(self) -> dict[str, int]:
+        """The line of each element read, by pointer: facts, declared counts, groups, problems, measures."""
+        base = f"/inspections/{self.index}"
+        found = {base: self.lines[0].number} if self.lines else {}
+        for name, number in self.fact_lines.items():
+            found[f"{base}/{name.replace('declared.', 'declared/')}"] = number
+        for i, number in enumerate(self.group_lines):
+            found[f"{base}/groups/{i}"] = number
+        for i, p in enumerate(self.problems):
+            found[f"{base}/problems/{i}"] = p["line"]
+            for j, m in enumerate(p["measures"]):
+                found[f"{base}/problems/{i}/measures/{j}"] = m["line"]
+        return found
 
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "aspect"})
