@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -264,3 +265,79 @@ def test_docs_rules_md_is_generated_from_the_registry(capsys: pytest.CaptureFixt
     assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == capsys.readouterr().out, (
         "run: rectmodel rules --format markdown > docs/rules.md"
     )
+
+
+# never a traceback, never injected output
+
+
+@pytest.mark.parametrize("target", ["dir", "missing/ledger.json"])
+def test_an_unwritable_output_is_a_one_line_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], target: str
+) -> None:
+    output = tmp_path if target == "dir" else tmp_path / target
+    assert main(["schema", "-o", str(output)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("rectmodel: cannot write ")
+    assert err.count("\n") == 1
+
+
+def test_an_unwritable_file_is_a_one_line_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    output = tmp_path / "ro.json"
+    output.write_text("", encoding="utf-8")
+    output.chmod(0o400)
+    if os.access(output, os.W_OK):  # root writes anyway: make it a directory's child that cannot exist
+        output = tmp_path / "ro.json" / "x.json"
+    assert main(["render", str(ROOT / "examples" / "haizhu-2020.json"), "-o", str(output)]) == 2
+    assert capsys.readouterr().err.startswith("rectmodel: cannot write ")
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_not_crashed_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    name = os.fsdecode(b"bad\xff.json")
+    (tmp_path / name).write_text(json.dumps(minimal_document(start="2021-13")), encoding="utf-8")
+    path = str(tmp_path / name)
+    assert main(["validate", path]) == 2
+    assert "bad\\udcff.json:1:" in capsys.readouterr().out
+    assert main(["validate", "--format", "json", path]) == 2
+    record = json.loads(capsys.readouterr().out)
+    assert record["files"][0]["path"].endswith("bad\\xff.json")
+
+
+def test_graphml_ids_that_xml_cannot_tell_apart_are_a_one_line_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = {"inspections": [{"id": f"a{c}", "problems": [{"id": "P1", "title": "t"}]} for c in ("\x01", "\x02")]}
+    path = _write(tmp_path, doc)
+    assert main(["graph", "--format", "graphml", path]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("rectmodel: cannot export as graphml: ")
+    assert err.count("\n") == 1
+
+
+def test_an_internal_failure_exits_3_with_one_line_asking_for_a_report(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rectmodel import cli
+
+    def broken(args: object) -> int:
+        raise MemoryError
+
+    monkeypatch.setattr(cli, "_rules", broken)
+    assert main(["rules"]) == 3
+    err = capsys.readouterr().err
+    assert err.startswith("rectmodel: internal error (MemoryError")
+    assert "report" in err
+    assert err.count("\n") == 1
+
+
+def test_document_text_cannot_forge_a_summary_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    doc = minimal_document()
+    doc["inspections"][0]["\x1b[2Jevil\n1 file: 0 errors"] = 1  # type: ignore[index]
+    path = _write(tmp_path, doc)
+    assert main(["validate", path]) == 2
+    out = capsys.readouterr().out
+    assert "\x1b" not in out
+    assert [line for line in out.splitlines() if line.startswith("1 file")] == [
+        "1 file: 1 error, 0 warnings, 0 infos, 0 waived"
+    ]

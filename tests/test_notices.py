@@ -484,3 +484,40 @@ def test_cli_render_and_bad_input(tmp_path: Any, capsys: pytest.CaptureFixture[s
     assert main(["validate", str(latin1)]) == 2
     assert main(["parse", str(tmp_path / "missing.txt")]) == 2
     assert "not UTF-8" in capsys.readouterr().err
+
+
+def test_rendered_markdown_lets_no_document_text_make_structure() -> None:
+    """A title with a newline and a heading, HTML, or a javascript: link stays text in the rendered Markdown."""
+    from markdown_it import MarkdownIt
+
+    from rectmodel import Group, GroupLevel, Inspection, Measure, Problem
+
+    evil = "议事规则\n## 伪造的标题 <script>alert(1)</script> [点我](javascript:alert(1))"
+    x = Inspection(
+        "r1",
+        inspector="市委第一巡察组",
+        target="某局党组",
+        groups=(Group("A1", GroupLevel.ASPECT, "政治建设\n# 假方面"),),
+        problems=(Problem("P1", evil, group="A1", measures=(Measure("M1", "修订*规则*\n- 假条目"),)),),
+    )
+    tokens = MarkdownIt("commonmark").parse(render(x, "markdown"))
+    headings = [t for t in tokens if t.type == "heading_open"]
+    assert len(headings) == 3  # the title, the aspect, the problem: none from the text
+    kinds = {c.type for t in tokens if t.type == "inline" for c in t.children or []}
+    assert kinds <= {"text", "softbreak", "hardbreak"}, kinds
+    assert not any(t.type.startswith(("html", "bullet_list")) for t in tokens)
+
+
+def test_rendered_text_lets_no_title_make_groups_or_problems() -> None:
+    from rectmodel import Inspection, Measure, Problem
+
+    x = Inspection(
+        "r1",
+        inspector="市委第一巡察组",
+        target="某局党组",
+        problems=(
+            Problem("P1", "学习不深入\n(二)针对“伪造”的问题。", measures=(Measure("M1", "制定计划\n2.伪造措施"),)),
+        ),
+    )
+    (back,) = parse(render(x)).ledger.inspections
+    assert [len(p.measures) for p in back.problems] == [1]

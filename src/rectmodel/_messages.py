@@ -580,6 +580,7 @@ class CliText(StrEnum):
     SEE_ALSO = "see-also"
     INTERNAL_ERROR = "internal-error"
     CANNOT_WRITE = "cannot-write"
+    CANNOT_EXPORT = "cannot-export"
     WAIVED = "waived"
     SUMMARY = "summary"
     PROGRESS = "progress"
@@ -634,6 +635,11 @@ _CLI: dict[str, Message] = {  # keyed by CliText
     ),
     CliText.FIRST_AT: _m("first at {where}", "首次出现于 {where}", {"where": "a.json:12:7"}),
     CliText.SEE_ALSO: _m("see {where}", "参见 {where}", {"where": "a.json:12:7"}),
+    CliText.CANNOT_EXPORT: _m(
+        "cannot export as {format}: {reason}",
+        "无法导出为 {format}:{reason}",
+        {"format": "graphml", "reason": "node keys 'a\\x02/P1' and another one are the same in XML"},
+    ),
     CliText.INTERNAL_ERROR: _m(
         "rectmodel: internal error ({error}); this is a bug in rectmodel, please report it with the command you ran",
         "rectmodel:内部错误({error});这是 rectmodel 的缺陷,请连同所运行的命令一并报告",

@@ -21,8 +21,9 @@ away its power to make structure.
 from __future__ import annotations
 
 import re
+from typing import Any
 
-__all__ = ["cell", "markdown", "one_line", "terminal"]
+__all__ = ["cell", "json_safe", "markdown", "one_line", "terminal"]
 
 # C0 and C1 controls, DEL, line and paragraph separators, bidirectional controls, lone surrogates.
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
@@ -50,6 +51,36 @@ def markdown(text: str) -> str:
     """*text* as literal Markdown on one line: punctuation that could make structure or HTML is escaped."""
     escaped = _MARKDOWN.sub(r"\\\1", one_line(text).strip())  # leading spaces would make a code block
     return _BLOCK_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[2] else f"{m[3]}\\{m[4]}", escaped)
+
+
+def json_safe(value: Any) -> Any:
+    """*value* (JSON data) with every lone surrogate in its texts written as an escape.
+
+    A file name that is not UTF-8 reaches Python as lone surrogates (``bad\\udcff.json``);
+    no JSON writer can encode them, so they are shown as the bytes they stand for.
+
+    >>> json_safe({"path": "bad\\udcff.json"})
+    {'path': 'bad\\\\xff.json'}
+    """
+    if isinstance(value, str):
+        if _SURROGATES.search(value) is None:
+            return value
+        return value.encode(
+            "utf-8", "surrogateescape" if _ESCAPED_BYTES.fullmatch(_only_surrogates(value)) else "surrogatepass"
+        ).decode("utf-8", "backslashreplace")
+    if isinstance(value, dict):
+        return {json_safe(k): json_safe(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [json_safe(v) for v in value]
+    return value
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+_ESCAPED_BYTES = re.compile("[\udc80-\udcff]*")
+
+
+def _only_surrogates(text: str) -> str:
+    return "".join(_SURROGATES.findall(text))
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")

@@ -28,7 +28,7 @@ from ._format import (
     stats_lines,
 )
 from ._messages import CliText, WaiverCode, say
-from ._safe import terminal
+from ._safe import json_safe, terminal
 from .codec import dumps, json_locator, loads
 from .diagnostics import Diagnostic, Locator, Report, Severity, Waiver, load_waivers
 from .errors import Lang, LoadCode, LoadError, LoadIssue, Location
@@ -266,8 +266,8 @@ def _print_located(path: str, diagnostics: Sequence[Diagnostic], lang: Lang, whe
 
 def _print_results(results: list[tuple[str, Report]], args: argparse.Namespace, ledgers: dict[str, Ledger]) -> None:
     if args.format == "json":
-        record = files_json(results, args.lang)
-        sys.stdout.write(orjson.dumps(record, option=orjson.OPT_INDENT_2, default=str).decode() + "\n")
+        record = json_safe(files_json(results, args.lang))
+        sys.stdout.write(orjson.dumps(record, option=orjson.OPT_INDENT_2).decode() + "\n")
         return
     colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     sys.stdout.write("\n".join(results_lines(results, len(args.files), args.lang, colour, ledgers)) + "\n")
@@ -395,7 +395,11 @@ _EXPORTS = {"json": _node_link_text, "graphml": to_graphml, "mermaid": to_mermai
 
 
 def _graph(args: argparse.Namespace) -> int:
-    text = _EXPORTS[args.format](build_graph(*_load_all(args.files, args.lang)))
+    graph = build_graph(*_load_all(args.files, args.lang))
+    try:
+        text = _EXPORTS[args.format](graph)
+    except ValueError as e:  # what the format cannot hold (GraphML: ids that differ only in control characters)
+        raise _Usage(say(CliText.CANNOT_EXPORT, args.lang, format=args.format, reason=str(e))) from None
     _write(text, args.output, args.lang, newline="")
     return EXIT_OK
 

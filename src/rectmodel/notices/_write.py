@@ -10,10 +10,13 @@ current statuses of a ledger (see ``tests/test_notices.py``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Literal
+from collections.abc import Callable, Sequence
+from typing import Any, Literal
+
+import attrs
 
 from .._lexicon import DEADLINE_TERMS
+from .._safe import markdown, one_line
 from ..dates import PartialDate
 from ..model import (
     DeclaredCounts,
@@ -235,10 +238,25 @@ def _notice(x: Inspection, markdown: bool) -> list[str]:
     return [*out, closing[0], "", *(f"{c}  " for c in closing[1:])]
 
 
+def _escaped(value: Any, escape: Callable[[str], str]) -> Any:
+    """*value* with every text in it (not its enums or dates) passed through *escape*."""
+    if type(value) is str:
+        return escape(value)
+    if isinstance(value, tuple):
+        return tuple(_escaped(v, escape) for v in value)
+    if attrs.has(type(value)) and not isinstance(value, PartialDate):
+        fields = attrs.fields(type(value))
+        return attrs.evolve(value, **{f.name: _escaped(getattr(value, f.name), escape) for f in fields if f.init})
+    return value
+
+
 def render(ledger: Ledger | Inspection, format: Format = "text") -> str:
     """A notice for each inspection of *ledger*, in the standard layout, as plain text or Markdown.
 
     Several inspections are rendered one after another, separated by a line of dashes.
+    Document text cannot make structure: in text, a line break inside a title becomes a
+    space (so no title starts a heading of its own); in Markdown, punctuation that could
+    make a heading, a link, emphasis or HTML is escaped as well.
 
     >>> from rectmodel import Inspection, Measure, Problem, Responsibility
     >>> x = Inspection("r1", "regular", "市委第一巡察组", "某局党组", problems=(
@@ -254,5 +272,6 @@ def render(ledger: Ledger | Inspection, format: Format = "text") -> str:
     某局党组
     """
     inspections: Sequence[Inspection] = ledger.inspections if isinstance(ledger, Ledger) else (ledger,)
-    parts = ["\n".join(_notice(x, format == "markdown")) for x in inspections]
+    escape = markdown if format == "markdown" else one_line
+    parts = ["\n".join(_notice(_escaped(x, escape), format == "markdown")) for x in inspections]
     return ("\n\n----------\n\n" if len(parts) > 1 else "").join(parts) + "\n"
