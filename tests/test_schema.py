@@ -88,3 +88,22 @@ def test_the_date_pattern_agrees_with_loads(text: str) -> None:
         assert schema_accepts
     else:
         assert schema_accepts == loads_accepts, text
+
+
+def test_schema_check_reports_each_departure_located_and_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``rectmodel schema --check`` runs jsonschema at run time, as another language's tool would."""
+    from rectmodel.cli import main
+
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"inspections": [\n  {"kind": "regular", "declared": {"problems": -1}}]}\n', encoding="utf-8")
+    good = ROOT / "examples" / "jiangmen-2021.json"
+    assert main(["schema", "--check", str(good)]) == 0
+    assert capsys.readouterr().out == ""
+    assert main(["schema", "--check", str(bad), str(good), "--lang", "zh"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"{bad}:2:3: error load: 不符合 JSON Schema(required):'id' is a required property (/inspections/0)",
+        f"{bad}:2:48: error load: 不符合 JSON Schema(minimum):-1 is less than the minimum of 0 "
+        "(/inspections/0/declared/problems)",
+    ]

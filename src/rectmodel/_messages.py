@@ -160,6 +160,7 @@ class LoadCode(StrEnum):
     OUT_OF_RANGE = "out-of-range"
     UNKNOWN_FIELD = "unknown-field"
     MISSING_FIELD = "missing-field"
+    SCHEMA = "schema"
 
 
 _EXPECTED = ("expected {expected:type}, got {got:type}", "应为{expected:type},实为 {got:type}")
@@ -187,6 +188,11 @@ _LOAD: dict[str, Message] = {  # keyed by LoadCode
     ),
     LoadCode.UNKNOWN_FIELD: _m('unknown field "{field}"', '未知字段 "{field}"', {"field": "titel"}),
     LoadCode.MISSING_FIELD: _m('missing required field "{field}"', '缺少必填字段 "{field}"', {"field": "id"}),
+    LoadCode.SCHEMA: _m(
+        "does not match the JSON Schema ({keyword}): {reason}",
+        "不符合 JSON Schema({keyword}):{reason}",
+        {"keyword": "required", "reason": "'id' is a required property"},
+    ),
 }
 
 # --- rule findings (examples: each rule's own, in the registry; here only further branches) ------

@@ -37,7 +37,7 @@ from .model import Ledger
 from .notices import read as read_notice
 from .notices import render as render_notice
 from .rules import Config, iter_diagnostics
-from .schema import json_schema_text
+from .schema import json_schema_text, schema_issues
 
 __all__ = ["main"]
 
@@ -83,8 +83,15 @@ def _parser() -> argparse.ArgumentParser:
     parser.set_defaults(command=None)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
-    schema = sub.add_parser("schema", help="print the JSON Schema of a ledger document")
+    schema = sub.add_parser("schema", help="print the JSON Schema of a ledger document, or check files against it")
     schema.add_argument("-o", "--output", help="write to this file instead of standard output")
+    schema.add_argument(
+        "--check",
+        nargs="+",
+        metavar="FILE",
+        help="check JSON documents against the schema, as a tool in another language would (exit 1 if one departs)",
+    )
+    schema.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the messages")
     schema.set_defaults(command="schema", run=_schema)
 
     stats = sub.add_parser("stats", help="what a ledger declares and itemizes, per inspection")
@@ -308,8 +315,25 @@ def _rules(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    _write(json_schema_text(), args.output)
-    return EXIT_OK
+    if not args.check:
+        _write(json_schema_text(), args.output, args.lang)
+        return EXIT_OK
+    code = EXIT_OK
+    for path in args.check:
+        try:
+            with open(path, "rb") as fp:
+                data = fp.read()
+            issues = schema_issues(orjson.loads(data))
+        except OSError as e:
+            issues, data, code = [LoadIssue(LoadCode.UNREADABLE, "", {"reason": e.strerror or str(e)})], b"", EXIT_USAGE
+        except orjson.JSONDecodeError as e:
+            issues = [LoadIssue(LoadCode.NOT_JSON, "", {"reason": e.msg}, e.lineno, e.colno)]
+            code = EXIT_USAGE
+        if issues:
+            code = max(code, EXIT_ERRORS)
+            report = Report(tuple(Diagnostic.from_load_issue(i) for i in issues)).locate(path, _json_locator(data))
+            sys.stdout.write("".join(f"{located_line(d, args.lang)}\n" for d in report.diagnostics))
+    return code
 
 
 def _json_locator(data: bytes) -> Locator:

@@ -12,10 +12,12 @@ from typing import Any
 
 import orjson
 
+from ._pointer import escape
 from .codec._fields import MAX_COUNT, Shape, field_specs
+from .errors import LoadCode, LoadIssue
 from .model import Ledger
 
-__all__ = ["SCHEMA_ID", "SCHEMA_VERSION", "json_schema", "json_schema_text"]
+__all__ = ["SCHEMA_ID", "SCHEMA_VERSION", "json_schema", "json_schema_text", "schema_issues"]
 
 SCHEMA_VERSION = "1.1"
 SCHEMA_ID = f"https://rectmodel.readthedocs.io/schemas/ledger-{SCHEMA_VERSION}.schema.json"
@@ -48,6 +50,30 @@ def json_schema() -> dict[str, Any]:
         **root,
         "$defs": dict(sorted(defs.items())),
     }
+
+
+def schema_issues(document: Any) -> list[LoadIssue]:
+    """Where a JSON document (parsed) departs from the schema, as a tool in another language would see it.
+
+    The check a third party runs with any JSON Schema validator, here with ``jsonschema``
+    (imported on first use): it tells whether the published schema accepts a document,
+    which ``rectmodel.loads`` then reads (or refuses on what a schema cannot express).
+
+    >>> [str(i) for i in schema_issues({"inspections": [{"kind": "regular"}]})]
+    ["/inspections/0: does not match the JSON Schema (required): 'id' is a required property"]
+    """
+    import jsonschema  # a runtime dependency used here alone, so that import rectmodel stays light
+
+    validator = jsonschema.Draft202012Validator(json_schema())
+    errors = sorted(validator.iter_errors(document), key=lambda e: [str(p) for p in e.absolute_path])
+    return [
+        LoadIssue(
+            LoadCode.SCHEMA,
+            "".join(f"/{escape(str(part))}" for part in e.absolute_path),
+            {"keyword": str(e.validator), "reason": e.message},
+        )
+        for e in errors
+    ]
 
 
 def json_schema_text() -> str:
