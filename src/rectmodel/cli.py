@@ -100,26 +100,7 @@ def _parser() -> argparse.ArgumentParser:
     stats.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the text and diagnostics")
     stats.set_defaults(command="stats", run=_stats)
 
-    validate = sub.add_parser("validate", help="check ledgers against every consistency rule")
-    validate.add_argument("files", nargs="+", metavar="FILE", help="ledger JSON files, or notices (.txt)")
-    validate.add_argument(
-        "--input",
-        choices=("auto", "json", "notice"),
-        default="auto",
-        help="what the files are: ledger JSON, notice text, or by extension (.txt is a notice)",
-    )
-    validate.add_argument("--format", choices=("text", "json"), default="text")
-    validate.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the messages")
-    validate.add_argument("--select", type=_names, help="run only these rules (comma-separated)")
-    validate.add_argument("--ignore", type=_names, default=frozenset(), help="skip these rules (comma-separated)")
-    validate.add_argument(
-        "--severity", action="append", default=[], metavar="RULE=LEVEL", help="override a rule's severity"
-    )
-    validate.add_argument("--waivers", metavar="FILE", help="a JSON file of accepted diagnostics, with justifications")
-    validate.add_argument(
-        "--report-due-months", type=int, default=2, metavar="N", help="report-overdue: months after feedback (2)"
-    )
-    validate.set_defaults(command="validate", run=_validate)
+    _add_validate(sub)
 
     rules = sub.add_parser("rules", help="list every rule with its default severity")
     rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
@@ -154,6 +135,29 @@ def _parser() -> argparse.ArgumentParser:
     history.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the text and diagnostics")
     history.set_defaults(command="history", run=_history)
     return parser
+
+
+def _add_validate(sub: Any) -> None:
+    validate = sub.add_parser("validate", help="check ledgers against every consistency rule")
+    validate.add_argument("files", nargs="+", metavar="FILE", help="ledger JSON files, or notices (.txt)")
+    validate.add_argument(
+        "--input",
+        choices=("auto", "json", "notice"),
+        default="auto",
+        help="what the files are: ledger JSON, notice text, or by extension (.txt is a notice)",
+    )
+    validate.add_argument("--format", choices=("text", "json"), default="text")
+    validate.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the messages")
+    validate.add_argument("--select", type=_names, help="run only these rules (comma-separated)")
+    validate.add_argument("--ignore", type=_names, default=frozenset(), help="skip these rules (comma-separated)")
+    validate.add_argument(
+        "--severity", action="append", default=[], metavar="RULE=LEVEL", help="override a rule's severity"
+    )
+    validate.add_argument("--waivers", metavar="FILE", help="a JSON file of accepted diagnostics, with justifications")
+    validate.add_argument(
+        "--report-due-months", type=int, default=2, metavar="N", help="report-overdue: months after feedback (2)"
+    )
+    validate.set_defaults(command="validate", run=_validate)
 
 
 def _names(text: str) -> frozenset[str]:

@@ -62,7 +62,7 @@ def schema_issues(document: Any) -> list[LoadIssue]:
     >>> [str(i) for i in schema_issues({"inspections": [{"kind": "regular"}]})]
     ["/inspections/0: does not match the JSON Schema (required): 'id' is a required property"]
     """
-    import jsonschema  # a runtime dependency used here alone, so that import rectmodel stays light
+    import jsonschema  # noqa: PLC0415 -- used here alone, so that import rectmodel stays light
 
     validator = jsonschema.Draft202012Validator(json_schema())
     errors = sorted(validator.iter_errors(document), key=lambda e: [str(p) for p in e.absolute_path])
