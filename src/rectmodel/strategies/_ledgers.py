@@ -449,7 +449,7 @@ def _problem(
     )
     history: tuple[Status, ...] = ()
     if with_statuses:
-        all_done = all(m.history and m.history[-1].state.is_done for m in items)
+        all_done = all(m.status is not None and m.status.state.is_done for m in items)
         history = draw(_history(timeline.feedback, timeline.as_of, options, may_finish=all_done))
     titles = _CATEGORIES if level is ProblemLevel.CATEGORY else _PROBLEMS
     description = draw(_maybe_text(_PROBLEMS, options.texts)) if draw(_ints(0, 2)) == 0 else None
