@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 import jsonschema
@@ -49,7 +51,7 @@ def test_generated_ledgers_pass_every_rule_without_any_diagnostic(ledger: Ledger
     [
         {"grouping": "categories", "problem_level": rectmodel.ProblemLevel.PROBLEM, "statuses": True, "declared": True},
         {"grouping": "none", "problem_level": rectmodel.ProblemLevel.CATEGORY, "declared": True},
-        {"statuses": False, "links": False, "max_units": 1},
+        {"statuses": False, "links": False, "max_units": 1, "min_problems": 0},
         {"min_units": 3, "max_units": 3, "max_rounds": 1, "min_problems": 5, "max_problems": 8},
     ],
     ids=["categories-statuses-declared", "category-level", "no-statuses-no-links", "three-units"],
@@ -75,6 +77,30 @@ def test_ledger_parameters_are_honoured_and_stay_valid(options: dict[str, Any]) 
             assert all(not p.links for x in inspections for p in x.problems)
 
     check()
+
+
+@pytest.mark.parametrize(
+    ("strategy", "options"),
+    [
+        (S.ledgers, {"min_units": 0}),
+        (S.ledgers, {"min_units": 3, "max_units": 2}),
+        (S.ledgers, {"max_rounds": 0}),
+        (S.ledgers, {"min_problems": 3, "max_problems": 2}),
+        (S.ledgers, {"texts": "klingon"}),
+        (S.inspections, {"min_problems": -1}),
+        (S.inspections, {"grouping": "chapters"}),
+        (S.problems, {"max_measures": 0}),
+        (S.measures, {"max_history": 0}),
+        (S.responsibilities, {"texts": "klingon"}),
+        (S.statuses, {"states": []}),
+        (S.partial_dates, {"precisions": []}),
+        (S.partial_dates, {"precisions": ["week"]}),
+        (S.partial_dates, {"min_value": dt.date(2020, 1, 1), "max_value": dt.date(2019, 1, 1)}),
+    ],
+)
+def test_strategies_refuse_impossible_options_when_built(strategy: Callable[..., Any], options: dict[str, Any]) -> None:
+    with pytest.raises(ValueError, match=next(iter(options))):
+        strategy(**options)
 
 
 @given(S.inspections(), S.problems(), S.measures(), S.responsibilities(), S.statuses(), S.partial_dates())

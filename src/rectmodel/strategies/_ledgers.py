@@ -14,12 +14,14 @@ the first realistic title of each list.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
+from enum import Enum
 from functools import cache
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar, get_args
 
 import attrs
+from attrs.validators import ge
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
@@ -47,22 +49,12 @@ from ..model import (
 )
 from ..rules.counts import problem_outcomes
 
-__all__ = [
-    "Grouping",
-    "Texts",
-    "declared_for",
-    "inspections",
-    "ledgers",
-    "measures",
-    "partial_dates",
-    "problems",
-    "responsibilities",
-    "statuses",
-]
-
 Grouping = Literal["none", "aspects", "categories"]
 Texts = Literal["realistic", "any"]
+_PRECISIONS = ("day", "month", "year")
 Draw = Callable[[SearchStrategy[Any]], Any]
+E = TypeVar("E", bound=Enum)
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
 _EPOCH = _dt.date(2016, 1, 4)
 _SPAN_DAYS = 3650
@@ -112,6 +104,77 @@ _EVIDENCE = ("会议纪要", "整改台账", "文件:某发〔2021〕12号", "�
 _EDGES = ("", " ", "“引号”与「括号」", 'a "quoted" <tag> & [x]', "第一行\n第二行", "a/b~c", "☃ 𝔘𝔫𝔦", "\t")
 
 
+def _one_of(*choices: object) -> Validator:
+    """One of *choices*."""
+
+    def check(options: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value not in choices:
+            raise ValueError(f"{attribute.name} must be one of {', '.join(map(repr, choices))}, not {value!r}")
+
+    return check
+
+
+def _some_of(*choices: object) -> Validator:
+    """One or more of *choices*."""
+
+    def check(options: Any, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+        if not value or any(v not in choices for v in value):
+            raise ValueError(f"{attribute.name} must name some of {', '.join(map(repr, choices))}, not {value!r}")
+
+    return check
+
+
+def _not_below(low: str) -> Validator:
+    """The high end of a range: no less than the field *low*, its low end."""
+
+    def check(options: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value < getattr(options, low):
+            raise ValueError(f"need {low} <= {attribute.name}, got {getattr(options, low)} > {value}")
+
+    return check
+
+
+def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    return tuple(value)
+
+
+@attrs.frozen(kw_only=True)
+class _Options:
+    """What a public strategy was asked to draw, checked here once and passed down whole.
+
+    Each public function sets the options it takes (under their public names, ``level``
+    aside) and leaves the rest at these defaults, which what it draws does not read.
+    """
+
+    texts: Texts = attrs.field(default="realistic", validator=_one_of(*get_args(Texts)))
+    # ledgers
+    min_units: int = attrs.field(default=1, validator=ge(1))
+    max_units: int = attrs.field(default=2, validator=_not_below("min_units"))
+    max_rounds: int = attrs.field(default=3, validator=ge(1))
+    links: bool = True
+    successions: bool = True
+    # inspections
+    grouping: Grouping | None = attrs.field(default=None, validator=_one_of(None, *get_args(Grouping)))
+    problem_level: ProblemLevel | None = attrs.field(default=None, validator=_one_of(None, *ProblemLevel))
+    declared: bool | None = None
+    statuses: bool | None = None
+    min_problems: int = attrs.field(default=1, validator=ge(0))
+    max_problems: int = attrs.field(default=4, validator=_not_below("min_problems"))
+    # problems, measures
+    measure_level: MeasureLevel | None = attrs.field(default=None, validator=_one_of(None, *MeasureLevel))
+    max_measures: int = attrs.field(default=3, validator=ge(1))
+    max_history: int = attrs.field(default=3, validator=ge(1))
+    # responsibilities, statuses, partial dates
+    allow_empty: bool = False
+    states: tuple[State, ...] | None = attrs.field(
+        default=None, converter=attrs.converters.optional(_tuple), validator=attrs.validators.optional(_some_of(*State))
+    )
+    dates: SearchStrategy[PartialDate | None] | None = None
+    min_value: _dt.date = _dt.date(2000, 1, 1)
+    max_value: _dt.date = attrs.field(default=_dt.date(2030, 12, 31), validator=_not_below("min_value"))
+    precisions: tuple[str, ...] = attrs.field(default=_PRECISIONS, converter=_tuple, validator=_some_of(*_PRECISIONS))
+
+
 @cache
 def _text(realistic: tuple[str, ...], texts: Texts) -> SearchStrategy[str]:
     words = st.sampled_from(realistic)
@@ -136,6 +199,12 @@ def _ints(low: int, high: int) -> SearchStrategy[int]:
     return st.integers(low, high)
 
 
+@cache
+def _choice(items: tuple[Any, ...]) -> SearchStrategy[Any]:
+    """``sampled_from`` strategies, made once (see ``_ints``)."""
+    return st.sampled_from(items)
+
+
 def _day(offset: int) -> _dt.date:
     return _EPOCH + _dt.timedelta(days=offset)
 
@@ -153,9 +222,9 @@ def _show(draw: Draw, day: _dt.date, *, keep: float = 0.9) -> PartialDate | None
 
 
 @st.composite
-def _partial_dates(draw: Draw, min_value: _dt.date, max_value: _dt.date, precisions: tuple[str, ...]) -> PartialDate:
-    day = draw(st.dates(min_value, max_value))
-    precision = draw(st.sampled_from(precisions))
+def _partial_dates(draw: Draw, options: _Options) -> PartialDate:
+    day = draw(st.dates(options.min_value, options.max_value))
+    precision = draw(st.sampled_from(options.precisions))
     if precision == "year":
         return PartialDate(day.year)
     if precision == "month":
@@ -176,9 +245,7 @@ def partial_dates(
     >>> find(partial_dates(precisions=["month"]), lambda d: d.year >= 2024)
     PartialDate(year=2024, month=1, day=None)
     """
-    if not precisions:
-        raise ValueError("precisions must name at least one of day, month, year")
-    return _partial_dates(min_value, max_value, tuple(precisions))
+    return _partial_dates(_Options(min_value=min_value, max_value=max_value, precisions=precisions))
 
 
 @cache
@@ -192,9 +259,9 @@ def _who(texts: Texts) -> tuple[SearchStrategy[list[str]], ...]:
 
 
 @st.composite
-def _responsibilities(draw: Draw, texts: Texts, allow_empty: bool) -> Responsibility:
-    parts = draw(_ints(0 if allow_empty else 1, 7))  # a bit mask: leaders, departments, persons
-    lists = [tuple(draw(strategy)) if parts & (1 << k) else () for k, strategy in enumerate(_who(texts))]
+def _responsibilities(draw: Draw, options: _Options) -> Responsibility:
+    parts = draw(_ints(0 if options.allow_empty else 1, 7))  # a bit mask: leaders, departments, persons
+    lists = [tuple(draw(strategy)) if parts & (1 << k) else () for k, strategy in enumerate(_who(options.texts))]
     return Responsibility(*lists)
 
 
@@ -205,28 +272,28 @@ def responsibilities(*, texts: Texts = "realistic", allow_empty: bool = False) -
         texts: ``realistic`` names and departments, or ``any`` to add edge cases and arbitrary text.
         allow_empty: also draw a responsibility that names nobody.
     """
-    return _responsibilities(texts, allow_empty)
+    return _responsibilities(_Options(texts=texts, allow_empty=allow_empty))
 
 
-# Progress of each state (the status-regression rule's order); REOPENED resets it.
-_PROGRESS = {s: s.progress for s in State if s.progress is not None}
-_BY_PROGRESS = sorted(_PROGRESS, key=lambda s: _PROGRESS[s])
-_FROM_LEVEL = {n: st.sampled_from([s for s in _BY_PROGRESS if _PROGRESS[s] >= n]) for n in range(4)}
+# The states on the progress scale (the status-regression rule's order), lowest first, and for each
+# level the states that may follow it; REOPENED, off the scale, restarts it.
+_PROGRESS = {s: p for s in State if (p := s.progress) is not None}
+_BY_PROGRESS = sorted(_PROGRESS, key=_PROGRESS.__getitem__)
+_FROM_LEVEL = {n: st.sampled_from([s for s in _BY_PROGRESS if _PROGRESS[s] >= n]) for n in _PROGRESS.values()}
+_UNFINISHED = st.sampled_from([s for s in _BY_PROGRESS if not s.is_finished])
 _BOOLEANS = st.booleans()
+_ANY_DATE = st.none() | partial_dates()
 
 
 @st.composite
 def _history(
-    draw: Draw,
-    first: _dt.date,
-    last: _dt.date,
-    *,
-    max_size: int,
-    allowed_last: frozenset[State] | None,
-    texts: Texts,
+    draw: Draw, first: _dt.date, last: _dt.date, options: _Options, *, may_finish: bool = True
 ) -> tuple[Status, ...]:
-    """A history that never regresses (except after a reopening), dated in order between first and last."""
-    size = draw(_ints(1, max(1, max_size)))
+    """A history that never regresses (except after a reopening), dated in order between first and last.
+
+    Unless it *may_finish*, it ends in a state that is not finished (its item has a measure not done).
+    """
+    size = draw(_ints(1, options.max_history))
     states: list[State] = []
     level = 0
     for _ in range(size):
@@ -237,22 +304,32 @@ def _history(
         state = draw(_FROM_LEVEL[level])
         states.append(state)
         level = _PROGRESS[state]
-    if allowed_last is not None:
-        while states and states[-1] not in allowed_last:
+    if not may_finish:
+        while states and states[-1].is_finished:
             states.pop()
         if not states:
-            states = [draw(st.sampled_from([s for s in _BY_PROGRESS if s in allowed_last]))]
+            states = [draw(_UNFINISHED)]
     span = max(0, (last - first).days)
     offsets = sorted(draw(_ints(0, span)) for _ in states)
     history = []
     for state, offset in zip(states, offsets, strict=True):
         date = _show(draw, first + _dt.timedelta(days=offset), keep=0.85)
-        note = draw(_maybe_text(_NOTES, texts)) if draw(_ints(0, 3)) == 0 else None
+        note = draw(_maybe_text(_NOTES, options.texts)) if draw(_ints(0, 3)) == 0 else None
         evidence: tuple[str, ...] = ()
         if state is State.CLOSED or draw(_ints(0, 4)) == 0:
-            evidence = tuple(draw(_text_lists(_EVIDENCE, texts)))
+            evidence = tuple(draw(_text_lists(_EVIDENCE, options.texts)))
         history.append(Status(state, date, note, evidence))
     return tuple(history)
+
+
+@st.composite
+def _statuses(draw: Draw, options: _Options) -> Status:
+    state = draw(_choice(options.states or tuple(State)))
+    evidence: tuple[str, ...] = ()
+    if state is State.CLOSED or draw(_BOOLEANS):
+        evidence = tuple(draw(_text_lists(_EVIDENCE, options.texts)))
+    date = draw(options.dates if options.dates is not None else _ANY_DATE)
+    return Status(state, date, draw(_maybe_text(_NOTES, options.texts)), evidence)
 
 
 def statuses(
@@ -268,18 +345,7 @@ def statuses(
         dates: the dates to draw (default: ``partial_dates()`` or none).
         texts: ``realistic`` wording, or ``any`` to add edge cases and arbitrary text.
     """
-    state_strategy = st.sampled_from(tuple(states) if states is not None else tuple(State))
-    date_strategy = dates if dates is not None else st.none() | partial_dates()
-
-    @st.composite
-    def build(draw: Draw) -> Status:
-        state = draw(state_strategy)
-        evidence: tuple[str, ...] = ()
-        if state is State.CLOSED or draw(_BOOLEANS):
-            evidence = tuple(draw(_text_lists(_EVIDENCE, texts)))
-        return Status(state, draw(date_strategy), draw(_maybe_text(_NOTES, texts)), evidence)
-
-    return build()
+    return _statuses(_Options(states=states, dates=dates, texts=texts))
 
 
 @attrs.frozen
@@ -309,22 +375,18 @@ def _default_timeline() -> SearchStrategy[_Timeline]:
     return _ints(0, _SPAN_DAYS).flatmap(lambda offset: _timeline(_day(offset)))
 
 
+def _one_or_any(value: E | None, kinds: type[E]) -> SearchStrategy[E]:
+    """The one value asked for, or any of *kinds*."""
+    return st.just(value) if value is not None else st.sampled_from(tuple(kinds))
+
+
 @st.composite
 def _measure(
-    draw: Draw,
-    id: str,
-    level: MeasureLevel,
-    timeline: _Timeline,
-    *,
-    with_statuses: bool,
-    max_history: int,
-    texts: Texts,
+    draw: Draw, id: str, level: MeasureLevel, timeline: _Timeline, *, with_statuses: bool, options: _Options
 ) -> Measure:
     history: tuple[Status, ...] = ()
     if with_statuses and draw(_ints(0, 4)) > 0:
-        history = draw(
-            _history(timeline.feedback, timeline.as_of, max_size=max_history, allowed_last=None, texts=texts)
-        )
+        history = draw(_history(timeline.feedback, timeline.as_of, options))
     done = bool(history) and history[-1].state.is_done
     deadline = None
     if draw(_ints(0, 2)) > 0:
@@ -333,12 +395,12 @@ def _measure(
         deadline = _show(draw, base + _dt.timedelta(days=draw(_ints(0, 365))), keep=1.0)
     evidence: tuple[str, ...] = ()
     if draw(_ints(0, 3)) == 0:
-        evidence = tuple(draw(_text_lists(_EVIDENCE, texts)))
+        evidence = tuple(draw(_text_lists(_EVIDENCE, options.texts)))
     return Measure(
         id=id,
-        text=draw(_text(_MEASURES, texts)),
+        text=draw(_text(_MEASURES, options.texts)),
         level=level,
-        responsibility=draw(responsibilities(texts=texts)),
+        responsibility=draw(_responsibilities(options)),
         deadline=deadline,
         history=history,
         evidence=evidence,
@@ -362,13 +424,10 @@ def measures(
         max_history: the longest history to draw.
         texts: ``realistic`` wording, or ``any`` to add edge cases and arbitrary text.
     """
-    levels = st.just(level) if level is not None else st.sampled_from(tuple(MeasureLevel))
-    return st.tuples(levels, _default_timeline()).flatmap(
-        lambda lt: _measure(id or "M1", lt[0], lt[1], with_statuses=statuses, max_history=max_history, texts=texts)
+    options = _Options(measure_level=level, statuses=statuses, max_history=max_history, texts=texts)
+    return st.tuples(_one_or_any(level, MeasureLevel), _default_timeline()).flatmap(
+        lambda lt: _measure(id or "M1", lt[0], lt[1], with_statuses=statuses, options=options)
     )
-
-
-_FINISHED = frozenset(s for s in State if s.is_finished)
 
 
 @st.composite
@@ -381,36 +440,22 @@ def _problem(
     group: str | None,
     timeline: _Timeline,
     with_statuses: bool,
-    max_measures: int,
-    max_history: int,
-    texts: Texts,
+    options: _Options,
 ) -> Problem:
-    count = draw(_ints(1, max(1, max_measures)))
+    count = draw(_ints(1, options.max_measures))
     items = tuple(
-        draw(
-            _measure(
-                f"{id}-M{j + 1}",
-                measure_level,
-                timeline,
-                with_statuses=with_statuses,
-                max_history=max_history,
-                texts=texts,
-            )
-        )
+        draw(_measure(f"{id}-M{j + 1}", measure_level, timeline, with_statuses=with_statuses, options=options))
         for j in range(count)
     )
     history: tuple[Status, ...] = ()
     if with_statuses:
-        all_done = all(m.history and m.history[-1].state.is_done for m in items)
-        allowed = None if all_done else frozenset(State) - _FINISHED
-        history = draw(
-            _history(timeline.feedback, timeline.as_of, max_size=max_history, allowed_last=allowed, texts=texts)
-        )
+        all_done = all(m.status is not None and m.status.state.is_done for m in items)
+        history = draw(_history(timeline.feedback, timeline.as_of, options, may_finish=all_done))
     titles = _CATEGORIES if level is ProblemLevel.CATEGORY else _PROBLEMS
-    description = draw(_maybe_text(_PROBLEMS, texts)) if draw(_ints(0, 2)) == 0 else None
+    description = draw(_maybe_text(_PROBLEMS, options.texts)) if draw(_ints(0, 2)) == 0 else None
     return Problem(
         id=id,
-        title=draw(_text(titles, texts)),
+        title=draw(_text(titles, options.texts)),
         level=level,
         description=description,
         group=group,
@@ -440,9 +485,17 @@ def problems(
         max_history: the longest status history.
         texts: ``realistic`` wording, or ``any`` to add edge cases and arbitrary text.
     """
-    levels = st.just(level) if level is not None else st.sampled_from(tuple(ProblemLevel))
-    mlevels = st.just(measure_level) if measure_level is not None else st.sampled_from(tuple(MeasureLevel))
-    return st.tuples(levels, mlevels, _default_timeline()).flatmap(
+    options = _Options(
+        problem_level=level,
+        measure_level=measure_level,
+        statuses=statuses,
+        max_measures=max_measures,
+        max_history=max_history,
+        texts=texts,
+    )
+    return st.tuples(
+        _one_or_any(level, ProblemLevel), _one_or_any(measure_level, MeasureLevel), _default_timeline()
+    ).flatmap(
         lambda x: _problem(
             id or "P1",
             level=x[0],
@@ -450,18 +503,17 @@ def problems(
             group=None,
             timeline=x[2],
             with_statuses=statuses,
-            max_measures=max_measures,
-            max_history=max_history,
-            texts=texts,
+            options=options,
         )
     )
 
 
-DECLARABLE = (*COUNT_LEVELS, *OUTCOMES, "completion_rate")
+# What a preamble may declare: every field of ``DeclaredCounts``.
+DECLARABLE = tuple(f.name for f in attrs.fields(DeclaredCounts))
 _DECLARABLE_SETS = st.sets(st.sampled_from(DECLARABLE))
-_PROBLEM_LEVELS = st.sampled_from((ProblemLevel.PROBLEM, ProblemLevel.CATEGORY))
-_MEASURE_LEVELS = st.sampled_from(tuple(MeasureLevel))
-_GROUPINGS: SearchStrategy[Grouping] = st.sampled_from(("none", "aspects", "categories"))
+_PROBLEM_LEVELS = _one_or_any(None, ProblemLevel)
+_MEASURE_LEVELS = _one_or_any(None, MeasureLevel)
+_GROUPINGS: SearchStrategy[Grouping] = st.sampled_from(get_args(Grouping))
 
 
 def declared_for(inspection: Inspection, names: Sequence[str], decimals: int = 0) -> DeclaredCounts:
@@ -504,59 +556,48 @@ def _inspection(
     kind: InspectionKind,
     unit: str | None,
     timeline: _Timeline,
-    grouping: Grouping | None,
-    problem_level: ProblemLevel | None,
-    with_statuses: bool | None,
-    declared: bool | None,
-    min_problems: int,
-    max_problems: int,
-    max_measures: int,
-    max_history: int,
     id_style: str,
-    texts: Texts,
+    options: _Options,
 ) -> Inspection:
-    level = problem_level or draw(_PROBLEM_LEVELS)
-    measure_level = draw(_MEASURE_LEVELS)  # one level per inspection, as reports do
-    how: Grouping = grouping or draw(_GROUPINGS)
+    level = options.problem_level or draw(_PROBLEM_LEVELS)
+    measure_level = options.measure_level or draw(_MEASURE_LEVELS)  # one level per inspection, as reports do
+    how: Grouping = options.grouping or draw(_GROUPINGS)
     if level is ProblemLevel.CATEGORY and how == "categories":
         how = "aspects"  # category-level problems are themselves the categories
-    statuses_ = draw(_BOOLEANS) if with_statuses is None else with_statuses
+    with_statuses = draw(_BOOLEANS) if options.statuses is None else options.statuses
     groups: list[Group] = []
     if how != "none":
         for a in range(draw(_ints(1, 3))):
-            groups.append(Group(f"A{a + 1}", GroupLevel.ASPECT, draw(_text(_ASPECTS, texts))))
+            groups.append(Group(f"A{a + 1}", GroupLevel.ASPECT, draw(_text(_ASPECTS, options.texts))))
             if how == "categories":
                 for c in range(draw(_ints(1, 2))):
-                    title = draw(_text(_CATEGORIES, texts))
+                    title = draw(_text(_CATEGORIES, options.texts))
                     groups.append(Group(f"A{a + 1}-C{c + 1}", GroupLevel.CATEGORY, title, f"A{a + 1}"))
     innermost = [g.id for g in groups if g.level is (GroupLevel.CATEGORY if how == "categories" else GroupLevel.ASPECT)]
-    count = draw(_ints(min_problems, max(min_problems, max_problems)))
+    count = draw(_ints(options.min_problems, options.max_problems))
     items = []
     for i in range(count):
         group = draw(st.sampled_from(innermost)) if innermost else None
-        pid = id_style.format(i + 1)
         items.append(
             draw(
                 _problem(
-                    pid,
+                    id_style.format(i + 1),
                     level=level,
                     measure_level=measure_level,
                     group=group,
                     timeline=timeline,
-                    with_statuses=statuses_,
-                    max_measures=max_measures,
-                    max_history=max_history,
-                    texts=texts,
+                    with_statuses=with_statuses,
+                    options=options,
                 )
             )
         )
     inspection = Inspection(
         id=id,
         kind=kind,
-        inspector=draw(_text(_INSPECTORS, texts)),
-        target=draw(_text(_TARGETS, texts)),
+        inspector=draw(_text(_INSPECTORS, options.texts)),
+        target=draw(_text(_TARGETS, options.texts)),
         unit=unit,
-        round=draw(_maybe_text(_ROUNDS, texts)),
+        round=draw(_maybe_text(_ROUNDS, options.texts)),
         start=_show(draw, timeline.start),
         end=_show(draw, timeline.end),
         feedback_date=_show(draw, timeline.feedback, keep=0.95),
@@ -566,15 +607,14 @@ def _inspection(
         groups=tuple(groups),
         problems=tuple(items),
     )
-    if declared is False or (declared is None and not draw(_BOOLEANS)):
+    if options.declared is False or (options.declared is None and not draw(_BOOLEANS)):
         return inspection
     names = draw(_DECLARABLE_SETS)
     counts = declared_for(inspection, sorted(names), draw(_ints(0, 2)))
     return attrs.evolve(inspection, declared=counts)
 
 
-_ID_STYLES = ("P{}", "问题{}", "p/{}~x")
-_ID_STYLE_CHOICE = st.sampled_from(_ID_STYLES)
+_ID_STYLE_CHOICE = st.sampled_from(("P{}", "问题{}", "p/{}~x"))
 
 
 def inspections(
@@ -608,24 +648,19 @@ def inspections(
         max_history: the longest status history.
         texts: ``realistic`` wording, or ``any`` to add edge cases and arbitrary text.
     """
-    kinds = st.just(kind) if kind is not None else st.sampled_from(tuple(InspectionKind))
-    return st.tuples(kinds, _default_timeline(), st.sampled_from(_ID_STYLES)).flatmap(
-        lambda x: _inspection(
-            id,
-            kind=x[0],
-            unit=unit,
-            timeline=x[1],
-            grouping=grouping,
-            problem_level=problem_level,
-            with_statuses=statuses,
-            declared=declared,
-            min_problems=min_problems,
-            max_problems=max_problems,
-            max_measures=max_measures,
-            max_history=max_history,
-            id_style=x[2],
-            texts=texts,
-        )
+    options = _Options(
+        grouping=grouping,
+        problem_level=problem_level,
+        statuses=statuses,
+        declared=declared,
+        min_problems=min_problems,
+        max_problems=max_problems,
+        max_measures=max_measures,
+        max_history=max_history,
+        texts=texts,
+    )
+    return st.tuples(_one_or_any(kind, InspectionKind), _default_timeline(), _ID_STYLE_CHOICE).flatmap(
+        lambda x: _inspection(id, kind=x[0], unit=unit, timeline=x[1], id_style=x[2], options=options)
     )
 
 
@@ -634,40 +669,30 @@ _ROUND_KINDS = st.sampled_from((InspectionKind.REGULAR, InspectionKind.SPECIAL))
 
 
 @st.composite
-def _unit(
-    draw: Draw, *, max_rounds: int, links: bool, successions: bool, options: dict[str, Any]
-) -> tuple[list[Inspection], list[Succession]]:
+def _unit(draw: Draw, id_style: str, options: _Options) -> tuple[list[Inspection], list[Succession]]:
     """The rounds of one unit, with the placeholder unit ``unit-X`` and ids ``uX-r1``, ``uX-r2``, …."""
-    texts: Texts = options["texts"]
     unit = "unit-X"
     renamed = False
     not_before = _day(draw(_ints(0, 800)))
     rounds: list[Inspection] = []
     declared: list[Succession] = []
-    for r in range(max(1, max_rounds)):
+    for r in range(options.max_rounds):
         if r and not draw(_BOOLEANS):  # one more round? (shrinks to no)
             break
         timeline = draw(_timeline(not_before))
         # The next round starts well after this one's report (and after any mutation of its dates).
         not_before = timeline.report + _dt.timedelta(days=draw(_ints(150, 700)))
-        if r and successions and not renamed and draw(_ints(0, 3)) == 0:
+        if r and options.successions and not renamed and draw(_ints(0, 3)) == 0:
             day = timeline.start - _dt.timedelta(days=draw(_ints(1, 100)))
-            note = draw(_maybe_text(("更名", "机构改革合并"), texts))
+            note = draw(_maybe_text(("更名", "机构改革合并"), options.texts))
             declared.append(Succession(unit, f"{unit}-renamed", _show(draw, day), note))
             unit, renamed = f"{unit}-renamed", True
         kind = InspectionKind.LOOK_BACK if r and draw(_ints(0, 3)) == 0 else draw(_ROUND_KINDS)
         inspection = draw(
-            _inspection(
-                f"uX-r{r + 1}",
-                kind=kind,
-                unit=unit,
-                timeline=timeline,
-                with_statuses=options["statuses"],
-                **{k: v for k, v in options.items() if k != "statuses"},
-            )
+            _inspection(f"uX-r{r + 1}", kind=kind, unit=unit, timeline=timeline, id_style=id_style, options=options)
         )
-        if links and rounds:
-            inspection = _with_links(draw, inspection, rounds, texts)
+        if options.links and rounds:
+            inspection = _with_links(draw, inspection, rounds, options.texts)
         rounds.append(inspection)
     return rounds, declared
 
@@ -696,21 +721,12 @@ def _relabel(
 
 
 @st.composite
-def _ledger(
-    draw: Draw,
-    *,
-    min_units: int,
-    max_units: int,
-    max_rounds: int,
-    links: bool,
-    successions: bool,
-    options: dict[str, Any],
-) -> Ledger:
-    options = {**options, "id_style": draw(_ID_STYLE_CHOICE)}
-    unit = _unit(max_rounds=max_rounds, links=links, successions=successions, options=options)
+def _ledger(draw: Draw, options: _Options) -> Ledger:
+    unit = _unit(draw(_ID_STYLE_CHOICE), options)
     found: list[Inspection] = []
     declared: list[Succession] = []
-    for k, (drawn, drawn_successions) in enumerate(draw(st.lists(unit, min_size=min_units, max_size=max_units)), 1):
+    units = draw(st.lists(unit, min_size=options.min_units, max_size=options.max_units))
+    for k, (drawn, drawn_successions) in enumerate(units, 1):
         rounds, renamed = _relabel(drawn, drawn_successions, k)
         found += rounds
         declared += renamed
@@ -780,26 +796,21 @@ def ledgers(
     ...     assert validate(ledger).diagnostics == ()
     >>> test_valid()
     """
-    if not 1 <= min_units <= max_units:
-        raise ValueError("need 1 <= min_units <= max_units")
-    if min_problems < 1 or max_problems < min_problems:
-        raise ValueError("need 1 <= min_problems <= max_problems")
-    options = {
-        "grouping": grouping,
-        "problem_level": problem_level,
-        "statuses": statuses,
-        "declared": declared,
-        "min_problems": min_problems,
-        "max_problems": max_problems,
-        "max_measures": max_measures,
-        "max_history": max_history,
-        "texts": texts,
-    }
     return _ledger(
-        min_units=min_units,
-        max_units=max_units,
-        max_rounds=max_rounds,
-        links=links,
-        successions=successions,
-        options=options,
+        _Options(
+            min_units=min_units,
+            max_units=max_units,
+            max_rounds=max_rounds,
+            links=links,
+            successions=successions,
+            grouping=grouping,
+            problem_level=problem_level,
+            statuses=statuses,
+            declared=declared,
+            min_problems=min_problems,
+            max_problems=max_problems,
+            max_measures=max_measures,
+            max_history=max_history,
+            texts=texts,
+        )
     )

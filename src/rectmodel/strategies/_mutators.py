@@ -6,15 +6,20 @@ Pointer at which ``validate`` must report it, and nothing else. Where the ledger
 offers no site for the fault (no feedback date to be overdue from, say), it
 returns ``None``. Every rule in ``rectmodel.rules.RULES`` has one; the test suite
 fails if a rule is added without.
+
+Each mutator is registered with the kind of site it breaks (an inspection, a declared
+count, a problem, a measure, a pair of rounds or of problems); the registration picks
+the site, and the mutator says only what it changes there and where the rule reports it.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol, Self, TypeVar
 
 import attrs
 from hypothesis import reject
@@ -23,6 +28,7 @@ from hypothesis.strategies import SearchStrategy
 
 from ..dates import PartialDate
 from ..model import (
+    COUNT_LEVELS,
     DATE_CHAIN,
     DeclaredCounts,
     Inspection,
@@ -38,12 +44,13 @@ from ..model import (
     itemize,
 )
 from ..rules.counts import problem_outcomes, rate_matches
-from ..units import LinkGraph, Units, node_key, round_date
+from ..units import LinkGraph, Units, iter_links, node_key, round_date
 from ._ledgers import DECLARABLE, declared_for, ledgers
 
 __all__ = ["MUTATORS", "Mutator", "Violation", "violations"]
 
 T = TypeVar("T")
+S = TypeVar("S")
 
 
 @attrs.frozen
@@ -69,25 +76,34 @@ class Mutator(Protocol):
 
 MUTATORS: dict[str, Mutator] = {}
 
+# What a fault gives: the broken ledger, and where the rule reports it.
+Broken = tuple[Ledger, str]
 
-def _mutator(name: str) -> Callable[[Mutator], Mutator]:
-    def register(fn: Mutator) -> Mutator:
-        MUTATORS[name] = fn
-        return fn
+
+def _mutator(
+    rule: str, sites: Callable[[Ledger], Iterable[S]], where: Callable[[S], object] | None = None
+) -> Callable[[Callable[[S, random.Random], Broken]], Mutator]:
+    """Register a fault as the mutator of *rule*: made at one of the ledger's *sites* (those *where* holds)."""
+
+    def register(fault: Callable[[S, random.Random], Broken]) -> Mutator:
+        def mutate(ledger: Ledger, rnd: random.Random, /) -> Violation | None:
+            found = [site for site in sites(ledger) if where is None or where(site)]
+            if not found:
+                return None
+            broken, pointer = fault(rnd.choice(found), rnd)
+            return Violation(broken, rule, pointer)
+
+        MUTATORS[rule] = functools.update_wrapper(mutate, fault)
+        return mutate
 
     return register
 
 
+# --- sites -------------------------------------------------------------------------------------------------
+
+
 def _replace(seq: tuple[T, ...], index: int, value: T) -> tuple[T, ...]:
     return (*seq[:index], value, *seq[index + 1 :])
-
-
-def _with_inspection(ledger: Ledger, n: int, inspection: Inspection) -> Ledger:
-    return attrs.evolve(ledger, inspections=_replace(ledger.inspections, n, inspection))
-
-
-def _with_problem(inspection: Inspection, i: int, problem: Problem) -> Inspection:
-    return attrs.evolve(inspection, problems=_replace(inspection.problems, i, problem))
 
 
 def _redeclare(inspection: Inspection) -> Inspection:
@@ -100,22 +116,198 @@ def _redeclare(inspection: Inspection) -> Inspection:
     return attrs.evolve(inspection, declared=declared_for(inspection, names, decimals))
 
 
-def _pick(rnd: random.Random, items: Sequence[T]) -> T | None:
-    return rnd.choice(items) if items else None
+@attrs.frozen
+class _Site:
+    """A place in inspection *n* of a version of a ledger."""
+
+    ledger: Ledger
+    n: int
+
+    @property
+    def inspection(self) -> Inspection:
+        return self.ledger.inspections[self.n]
+
+    def on(self, ledger: Ledger) -> Self:
+        """The same place in another version of the ledger."""
+        return attrs.evolve(self, ledger=ledger)
 
 
-def _sites(ledger: Ledger) -> list[tuple[int, int]]:
-    """(inspection, problem) index pairs."""
-    return [(n, i) for n, x in enumerate(ledger.inspections) for i in range(len(x.problems))]
+@attrs.frozen
+class _InspectionSite(_Site):
+    """An inspection."""
+
+    @property
+    def pointer(self) -> str:
+        return f"/inspections/{self.n}"
+
+    @property
+    def problems(self) -> list[_ProblemSite]:
+        return [_ProblemSite(self.ledger, self.n, i) for i in range(len(self.inspection.problems))]
+
+    def replace(self, inspection: Inspection) -> Ledger:
+        """The ledger with this inspection replaced, as it is (its declared counts too)."""
+        return attrs.evolve(self.ledger, inspections=_replace(self.ledger.inspections, self.n, inspection))
+
+    def evolve(self, **changes: Any) -> Ledger:
+        return self.replace(attrs.evolve(self.inspection, **changes))
+
+    def add_problem(self, problem: Problem) -> Broken:
+        """The ledger with *problem* added last (and the counts declared anew), and the problem's pointer."""
+        problems = self.inspection.problems
+        changed = _redeclare(attrs.evolve(self.inspection, problems=(*problems, problem)))
+        return self.replace(changed), f"{self.pointer}/problems/{len(problems)}"
 
 
-def _measure_sites(ledger: Ledger) -> list[tuple[int, int, int]]:
-    return [
-        (n, i, j)
-        for n, x in enumerate(ledger.inspections)
-        for i, p in enumerate(x.problems)
-        for j in range(len(p.measures))
+@attrs.frozen
+class _ProblemSite(_Site):
+    """Problem *i* of the inspection."""
+
+    i: int
+
+    @property
+    def up(self) -> _InspectionSite:
+        return _InspectionSite(self.ledger, self.n)
+
+    @property
+    def problem(self) -> Problem:
+        return self.inspection.problems[self.i]
+
+    @property
+    def pointer(self) -> str:
+        return f"/inspections/{self.n}/problems/{self.i}"
+
+    @property
+    def measures(self) -> list[_MeasureSite]:
+        return [_MeasureSite(self.ledger, self.n, self.i, j) for j in range(len(self.problem.measures))]
+
+    @property
+    def key(self) -> str:
+        return node_key(self.inspection.id, self.problem.id)
+
+    def replace(self, problem: Problem) -> Ledger:
+        """The ledger with this problem replaced, and the counts its inspection declares made right again."""
+        problems = _replace(self.inspection.problems, self.i, problem)
+        return self.up.replace(_redeclare(attrs.evolve(self.inspection, problems=problems)))
+
+    def evolve(self, **changes: Any) -> Ledger:
+        return self.replace(attrs.evolve(self.problem, **changes))
+
+    def link_to(self, target: _ProblemSite, kind: LinkKind) -> Broken:
+        """The ledger with a link from this problem to *target* added last, and the link's pointer."""
+        links = self.problem.links
+        link = Link(kind, target.inspection.id, target.problem.id)
+        return self.evolve(links=(*links, link)), f"{self.pointer}/links/{len(links)}"
+
+
+@attrs.frozen
+class _MeasureSite(_Site):
+    """Measure *j* of problem *i* of the inspection."""
+
+    i: int
+    j: int
+
+    @property
+    def up(self) -> _ProblemSite:
+        return _ProblemSite(self.ledger, self.n, self.i)
+
+    @property
+    def measure(self) -> Measure:
+        return self.inspection.problems[self.i].measures[self.j]
+
+    @property
+    def pointer(self) -> str:
+        return f"/inspections/{self.n}/problems/{self.i}/measures/{self.j}"
+
+    def evolve(self, **changes: Any) -> Ledger:
+        up = self.up
+        return up.evolve(measures=_replace(up.problem.measures, self.j, attrs.evolve(self.measure, **changes)))
+
+
+@attrs.frozen
+class _DeclaredSite:
+    """The count of a level an inspection's preamble may declare, with what the inspection itemizes of it."""
+
+    at: _InspectionSite
+    level: str
+    itemized: int
+
+    @property
+    def pointer(self) -> str:
+        return f"{self.at.pointer}/declared/{self.level}"
+
+    def claim(self, count: int) -> Ledger:
+        """The ledger with *count* declared for the level (no other count changed)."""
+        claim: dict[str, Any] = {self.level: count}
+        return self.at.evolve(declared=attrs.evolve(self.at.inspection.declared, **claim))
+
+
+def _inspections(ledger: Ledger) -> list[_InspectionSite]:
+    return [_InspectionSite(ledger, n) for n in range(len(ledger.inspections))]
+
+
+def _problems(ledger: Ledger) -> list[_ProblemSite]:
+    return [site for at in _inspections(ledger) for site in at.problems]
+
+
+def _measures(ledger: Ledger) -> list[_MeasureSite]:
+    return [site for problem in _problems(ledger) for site in problem.measures]
+
+
+def _declared_levels(ledger: Ledger) -> list[_DeclaredSite]:
+    """The declarable level counts of every inspection; not problems, which are the outcomes' total."""
+    sites = []
+    for at in _inspections(ledger):
+        itemized = itemize(at.inspection)
+        sites += [_DeclaredSite(at, level, getattr(itemized, level)) for level in COUNT_LEVELS if level != "problems"]
+    return sites
+
+
+def _ordered_rounds(ledger: Ledger, *, same_unit: bool) -> list[tuple[_InspectionSite, _InspectionSite]]:
+    """(earlier, later) rounds with problems, certainly in that order in time, of the same unit or not."""
+    units = Units.of((ledger,))
+    dated = [
+        (at, at.inspection.unit, date)
+        for at in _inspections(ledger)
+        if at.inspection.problems and (date := round_date(at.inspection)) is not None
     ]
+    return [
+        (earlier, later)
+        for earlier, unit, before in dated
+        for later, later_unit, after in dated
+        if unit is not None
+        and later_unit is not None
+        and before.certainly_before(after)
+        and units.same(unit, later_unit) is same_unit
+    ]
+
+
+def _forward_links(ledger: Ledger) -> list[tuple[_ProblemSite, _ProblemSite]]:
+    """(source, target) problems: the target of a later round of the source's unit, or another of its round.
+
+    Only those a link would not close a cycle through, so that the link breaks no other rule.
+    """
+    rounds = [*_ordered_rounds(ledger, same_unit=True), *((at, at) for at in _inspections(ledger))]
+    graph = LinkGraph.of((ledger,))
+    return [
+        (source, target)
+        for earlier, later in rounds
+        for source in earlier.problems
+        for target in later.problems
+        if source != target and graph.path(target.key, source.key) is None
+    ]
+
+
+def _links_between_rounds(ledger: Ledger) -> list[tuple[str, _ProblemSite, _ProblemSite]]:
+    """Each link from a problem to one of another round of the ledger: its pointer, its problem, its target."""
+    problems = {(site.inspection.id, site.problem.id): site for site in _problems(ledger)}
+    return [
+        (link.pointer, problems[link.inspection.id, link.problem], problems[link.link.inspection, link.link.problem])
+        for link in iter_links(ledger)
+        if link.link.inspection != link.inspection.id and (link.link.inspection, link.link.problem) in problems
+    ]
+
+
+# --- what each fault changes ---------------------------------------------------------------------------------
 
 
 def _fresh(taken: set[str], stem: str) -> str:
@@ -125,72 +317,9 @@ def _fresh(taken: set[str], stem: str) -> str:
     return f"{stem}{k}"
 
 
-@_mutator("duplicate-id")
-def _duplicate_id(ledger: Ledger, rnd: random.Random) -> Violation | None:
-    """A new problem whose one measure repeats the id of an existing measure of the inspection."""
-    site = _pick(rnd, _measure_sites(ledger))
-    if site is None:
-        return None
-    n, i, j = site
-    inspection = ledger.inspections[n]
-    copied = inspection.problems[i].measures[j]
-    taken = {p.id for p in inspection.problems}
-    # A done state keeps the new problem's measures consistent with anything; no history, no date to order.
-    problem = Problem(_fresh(taken, "dup-"), "重复编号的问题", measures=(copied,), history=(Status(State.IN_PROGRESS),))
-    changed = _redeclare(attrs.evolve(inspection, problems=(*inspection.problems, problem)))
-    pointer = f"/inspections/{n}/problems/{len(inspection.problems)}/measures/0/id"
-    return Violation(_with_inspection(ledger, n, changed), "duplicate-id", pointer)
-
-
-@_mutator("dangling-reference")
-def _dangling_reference(ledger: Ledger, rnd: random.Random) -> Violation | None:
-    """A problem that names a group the inspection does not have."""
-    site = _pick(rnd, _sites(ledger))
-    if site is None:
-        return None
-    n, i = site
-    inspection = ledger.inspections[n]
-    missing = _fresh({g.id for g in inspection.groups}, "no-such-group-")
-    problem = attrs.evolve(inspection.problems[i], group=missing)
-    broken = _with_inspection(ledger, n, _with_problem(inspection, i, problem))
-    return Violation(broken, "dangling-reference", f"/inspections/{n}/problems/{i}/group")
-
-
-@_mutator("declared-count-mismatch")
-def _declared_count_mismatch(ledger: Ledger, rnd: random.Random) -> Violation | None:
-    """A declared count of groups, tasks or measures off by a few (not problems: they are the outcomes' total)."""
-    options = []
-    for n, inspection in enumerate(ledger.inspections):
-        itemized = itemize(inspection)
-        options += [(n, name) for name in ("aspects", "categories", "tasks", "measures") if getattr(itemized, name)]
-    choice = _pick(rnd, options)
-    if choice is None:
-        return None
-    n, name = choice
-    inspection = ledger.inspections[n]
-    wrong = getattr(itemize(inspection), name) + rnd.randint(1, 3)
-    changed = attrs.evolve(inspection, declared=attrs.evolve(inspection.declared, **{name: wrong}))
-    return Violation(
-        _with_inspection(ledger, n, changed), "declared-count-mismatch", f"/inspections/{n}/declared/{name}"
-    )
-
-
-@_mutator("declared-count-unverifiable")
-def _declared_count_unverifiable(ledger: Ledger, rnd: random.Random) -> Violation | None:
-    """A count declared for a level (of groups, tasks or measures) that the inspection does not itemize."""
-    options = []
-    for n, inspection in enumerate(ledger.inspections):
-        itemized = itemize(inspection)
-        options += [(n, name) for name in ("aspects", "categories", "tasks", "measures") if not getattr(itemized, name)]
-    choice = _pick(rnd, options)
-    if choice is None:
-        return None
-    n, name = choice
-    inspection = ledger.inspections[n]
-    claim: dict[str, Any] = {name: rnd.randint(1, 60)}
-    changed = attrs.evolve(inspection, declared=attrs.evolve(inspection.declared, **claim))
-    pointer = f"/inspections/{n}/declared/{name}"
-    return Violation(_with_inspection(ledger, n, changed), "declared-count-unverifiable", pointer)
+def _closed_on_its_measures(problem: Problem) -> bool:
+    """Whether the problem is closed with no evidence of its own: its closure rests on its measures' evidence."""
+    return problem.status is not None and problem.status.state is State.CLOSED and not problem.status.evidence
 
 
 def _all_with_status(inspection: Inspection) -> Inspection:
@@ -201,32 +330,74 @@ def _all_with_status(inspection: Inspection) -> Inspection:
     return attrs.evolve(inspection, problems=problems)
 
 
-@_mutator("declared-sum-mismatch")
-def _declared_sum_mismatch(ledger: Ledger, rnd: random.Random) -> Violation | None:
-    """Completed, long-term and in-progress counts that are each right but leave a not-started problem out."""
-    site = _pick(rnd, _sites(ledger))
-    if site is None:
+def _someone(inspection: Inspection) -> Responsibility:
+    """Someone a measure of the inspection answers to already (or an office), for a new measure."""
+    for problem in inspection.problems:
+        for measure in problem.measures:
+            if measure.responsibility is not None and not measure.responsibility.is_empty:
+                return measure.responsibility
+    return Responsibility(departments=("办公室",))
+
+
+def _overdue_day(inspection: Inspection) -> _dt.date | None:
+    """A day for a deadline to fall on: certainly before the as-of date, not certainly before feedback."""
+    as_of = inspection.as_of or inspection.report_date
+    feedback = inspection.feedback_date
+    if as_of is None:
         return None
-    n, i = site
-    inspection = _all_with_status(ledger.inspections[n])
-    inspection = _with_problem(
-        inspection, i, attrs.evolve(inspection.problems[i], history=(Status(State.NOT_STARTED),))
+    if feedback is None:
+        return as_of.first - _dt.timedelta(days=1)
+    return feedback.last if as_of.certainly_after(feedback) else None
+
+
+@_mutator("duplicate-id", _measures)
+def _duplicate_id(site: _MeasureSite, rnd: random.Random) -> Broken:
+    """A new problem whose one measure repeats the id of an existing measure of the inspection."""
+    at = site.up.up
+    taken = {p.id for p in at.inspection.problems}
+    # Unfinished and undated, the new problem agrees with its measure's state and has no date to order.
+    copy = Problem(
+        _fresh(taken, "dup-"), "重复编号的问题", measures=(site.measure,), history=(Status(State.IN_PROGRESS),)
     )
-    outcomes = problem_outcomes(inspection)  # every problem has a status now
+    broken, pointer = at.add_problem(copy)
+    return broken, f"{pointer}/measures/0/id"
+
+
+@_mutator("dangling-reference", _problems)
+def _dangling_reference(site: _ProblemSite, rnd: random.Random) -> Broken:
+    """A problem that names a group the inspection does not have."""
+    missing = _fresh({g.id for g in site.inspection.groups}, "no-such-group-")
+    return site.evolve(group=missing), f"{site.pointer}/group"
+
+
+@_mutator("declared-count-mismatch", _declared_levels, where=lambda site: site.itemized)
+def _declared_count_mismatch(site: _DeclaredSite, rnd: random.Random) -> Broken:
+    """A declared count of groups, tasks or measures off by a few."""
+    return site.claim(site.itemized + rnd.randint(1, 3)), site.pointer
+
+
+@_mutator("declared-count-unverifiable", _declared_levels, where=lambda site: not site.itemized)
+def _declared_count_unverifiable(site: _DeclaredSite, rnd: random.Random) -> Broken:
+    """A count declared for a level (of groups, tasks or measures) that the inspection does not itemize."""
+    return site.claim(rnd.randint(1, 60)), site.pointer
+
+
+@_mutator("declared-sum-mismatch", _problems)
+def _declared_sum_mismatch(site: _ProblemSite, rnd: random.Random) -> Broken:
+    """Outcome counts that are each right but leave a not-started problem out (no not-completed count)."""
+    at = site.up.on(site.evolve(history=(Status(State.NOT_STARTED),)))
+    inspection = _all_with_status(at.inspection)
+    outcomes: dict[str, Any] | None = problem_outcomes(inspection)  # every problem has a status now
     assert outcomes is not None
-    counts: dict[str, Any] = {name: outcomes[name] for name in ("completed", "long_term", "in_progress")}
-    declared = attrs.evolve(inspection.declared, problems=None, not_completed=None, completion_rate=None, **counts)
-    changed = attrs.evolve(inspection, declared=declared)
-    return Violation(_with_inspection(ledger, n, changed), "declared-sum-mismatch", f"/inspections/{n}/declared")
+    del outcomes["not_completed"]
+    declared = attrs.evolve(inspection.declared, problems=None, not_completed=None, completion_rate=None, **outcomes)
+    return at.replace(attrs.evolve(inspection, declared=declared)), f"{at.pointer}/declared"
 
 
-@_mutator("declared-rate-mismatch")
-def _declared_rate_mismatch(ledger: Ledger, rnd: random.Random) -> Violation | None:
+@_mutator("declared-rate-mismatch", _inspections, where=lambda site: site.inspection.problems)
+def _declared_rate_mismatch(site: _InspectionSite, rnd: random.Random) -> Broken:
     """A completion rate that neither reading of the completed (and long-term) count gives."""
-    n = rnd.randrange(len(ledger.inspections)) if ledger.inspections else None
-    if n is None or not ledger.inspections[n].problems:
-        return None
-    inspection = ledger.inspections[n]
+    inspection = site.inspection
     if inspection.declared.completed is None:
         inspection = _all_with_status(inspection)
     d = inspection.declared
@@ -239,55 +410,28 @@ def _declared_rate_mismatch(ledger: Ledger, rnd: random.Random) -> Violation | N
         for r in range(101)
         if not (rate_matches(Decimal(r), completed, total) or rate_matches(Decimal(r), completed + long_term, total))
     ]
-    changed = attrs.evolve(inspection, declared=attrs.evolve(d, completion_rate=f"{rnd.choice(wrong)}%"))
-    pointer = f"/inspections/{n}/declared/completion_rate"
-    return Violation(_with_inspection(ledger, n, changed), "declared-rate-mismatch", pointer)
+    declared = attrs.evolve(d, completion_rate=f"{rnd.choice(wrong)}%")
+    return site.replace(attrs.evolve(inspection, declared=declared)), f"{site.pointer}/declared/completion_rate"
 
 
-@_mutator("dates-out-of-order")
-def _dates_out_of_order(ledger: Ledger, rnd: random.Random) -> Violation | None:
+@_mutator("dates-out-of-order", _inspections, where=lambda site: round_date(site.inspection))
+def _dates_out_of_order(site: _InspectionSite, rnd: random.Random) -> Broken:
     """An on-site end the day before the on-site start (the round's earliest date)."""
-    options = [n for n, x in enumerate(ledger.inspections) if any(getattr(x, f) is not None for f in DATE_CHAIN)]
-    n = _pick(rnd, options)
-    if n is None:
-        return None
-    inspection = ledger.inspections[n]
-    start = inspection.start or next(d for f in DATE_CHAIN if (d := getattr(inspection, f)) is not None)
+    start = round_date(site.inspection)
+    assert start is not None
     end = PartialDate.from_date(start.first - _dt.timedelta(days=1))
-    changed = attrs.evolve(inspection, start=start, end=end)
-    return Violation(_with_inspection(ledger, n, changed), "dates-out-of-order", f"/inspections/{n}/end")
+    return site.evolve(start=start, end=end), f"{site.pointer}/end"
 
 
-def _someone(inspection: Inspection) -> Responsibility:
-    for problem in inspection.problems:
-        for measure in problem.measures:
-            if measure.responsibility is not None and not measure.responsibility.is_empty:
-                return measure.responsibility
-    return Responsibility(departments=("办公室",))
-
-
-@_mutator("deadline-passed")
-def _deadline_passed(ledger: Ledger, rnd: random.Random) -> Violation | None:
+@_mutator("deadline-passed", _inspections, where=lambda site: _overdue_day(site.inspection))
+def _deadline_passed(site: _InspectionSite, rnd: random.Random) -> Broken:
     """A new problem with a measure still in progress whose deadline fell between feedback and the as-of date."""
-    options = []
-    for n, x in enumerate(ledger.inspections):
-        as_of = x.as_of or x.report_date
-        if as_of is None:
-            continue
-        if x.feedback_date is None:
-            options.append((n, as_of.first - _dt.timedelta(days=1)))
-        elif as_of.certainly_after(x.feedback_date):
-            options.append((n, x.feedback_date.last))
-    choice = _pick(rnd, options)
-    if choice is None:
-        return None
-    n, day = choice
-    inspection = ledger.inspections[n]
-    taken = {p.id for p in inspection.problems}
-    measures = {m.id for p in inspection.problems for m in p.measures}
-    pid = _fresh(taken, "late-")
+    inspection = site.inspection
+    day = _overdue_day(inspection)
+    assert day is not None
+    pid = _fresh({p.id for p in inspection.problems}, "late-")
     measure = Measure(
-        _fresh(measures, f"{pid}-M"),
+        _fresh({m.id for p in inspection.problems for m in p.measures}, f"{pid}-M"),
         "逾期未完成的整改措施",
         level=next((m.level for p in inspection.problems for m in p.measures), MeasureLevel.MEASURE),
         responsibility=_someone(inspection),
@@ -295,212 +439,85 @@ def _deadline_passed(ledger: Ledger, rnd: random.Random) -> Violation | None:
         history=(Status(State.IN_PROGRESS),),
     )
     problem = Problem(pid, "整改逾期的问题", measures=(measure,), history=(Status(State.IN_PROGRESS),))
-    changed = _redeclare(attrs.evolve(inspection, problems=(*inspection.problems, problem)))
-    pointer = f"/inspections/{n}/problems/{len(inspection.problems)}/measures/0/deadline"
-    return Violation(_with_inspection(ledger, n, changed), "deadline-passed", pointer)
+    broken, pointer = site.add_problem(problem)
+    return broken, f"{pointer}/measures/0/deadline"
 
 
-@_mutator("report-overdue")
-def _report_overdue(ledger: Ledger, rnd: random.Random) -> Violation | None:
+@_mutator("report-overdue", _inspections, where=lambda site: site.inspection.feedback_date)
+def _report_overdue(site: _InspectionSite, rnd: random.Random) -> Broken:
     """A report dated three months after feedback (the as-of date kept where it was, so no deadline moves)."""
-    n = _pick(rnd, [n for n, x in enumerate(ledger.inspections) if x.feedback_date is not None])
-    if n is None:
-        return None
-    inspection = ledger.inspections[n]
-    feedback = inspection.feedback_date
+    x = site.inspection
+    feedback = x.feedback_date
     assert feedback is not None
-    as_of = inspection.as_of
-    if as_of is None:  # pin the deadline rule's date to one already shown, not the new report date
-        as_of = next(d for d in (inspection.report_date, inspection.plan_date, feedback) if d is not None)
+    # Pin the deadline rule's date to one already shown, not the new report date.
+    as_of = next(d for d in (x.as_of, x.report_date, x.plan_date, feedback) if d is not None)
     report = PartialDate.from_date(feedback.last + _dt.timedelta(days=rnd.randint(95, 110)))
-    changed = attrs.evolve(inspection, as_of=as_of, report_date=report)
-    return Violation(_with_inspection(ledger, n, changed), "report-overdue", f"/inspections/{n}/report_date")
+    return site.evolve(as_of=as_of, report_date=report), f"{site.pointer}/report_date"
 
 
-@_mutator("problem-without-measure")
-def _problem_without_measure(ledger: Ledger, rnd: random.Random) -> Violation | None:
-    """A problem whose measures are all taken away (its own closing evidence, if closed, stays)."""
-    options = [
-        (n, i)
-        for n, i in _sites(ledger)
-        if not (
-            (p := ledger.inspections[n].problems[i]).history
-            and p.history[-1].state is State.CLOSED
-            and not p.history[-1].evidence
-        )
-    ]
-    site = _pick(rnd, options)
-    if site is None:
-        return None
-    n, i = site
-    inspection = ledger.inspections[n]
-    changed = _redeclare(_with_problem(inspection, i, attrs.evolve(inspection.problems[i], measures=())))
-    return Violation(_with_inspection(ledger, n, changed), "problem-without-measure", f"/inspections/{n}/problems/{i}")
+@_mutator("problem-without-measure", _problems, where=lambda site: not _closed_on_its_measures(site.problem))
+def _problem_without_measure(site: _ProblemSite, rnd: random.Random) -> Broken:
+    """A problem whose measures are all taken away."""
+    return site.evolve(measures=()), site.pointer
 
 
-def _with_measure(ledger: Ledger, n: int, i: int, j: int, measure: Measure) -> Ledger:
-    inspection = ledger.inspections[n]
-    problem = inspection.problems[i]
-    problem = attrs.evolve(problem, measures=_replace(problem.measures, j, measure))
-    return _with_inspection(ledger, n, _with_problem(inspection, i, problem))
-
-
-@_mutator("measure-without-responsibility")
-def _measure_without_responsibility(ledger: Ledger, rnd: random.Random) -> Violation | None:
+@_mutator("measure-without-responsibility", _measures)
+def _measure_without_responsibility(site: _MeasureSite, rnd: random.Random) -> Broken:
     """A measure that names nobody (no responsibility, or an empty one)."""
-    site = _pick(rnd, _measure_sites(ledger))
-    if site is None:
-        return None
-    n, i, j = site
-    measure = ledger.inspections[n].problems[i].measures[j]
-    nobody = rnd.choice((None, Responsibility()))
-    broken = _with_measure(ledger, n, i, j, attrs.evolve(measure, responsibility=nobody))
-    return Violation(broken, "measure-without-responsibility", f"/inspections/{n}/problems/{i}/measures/{j}")
+    return site.evolve(responsibility=rnd.choice((None, Responsibility()))), site.pointer
 
 
-@_mutator("status-inconsistent")
-def _status_inconsistent(ledger: Ledger, rnd: random.Random) -> Violation | None:
+@_mutator("status-inconsistent", _measures)
+def _status_inconsistent(site: _MeasureSite, rnd: random.Random) -> Broken:
     """A problem declared completed while one of its measures is still in progress (with no deadline to pass)."""
-    site = _pick(rnd, _measure_sites(ledger))
-    if site is None:
-        return None
-    n, i, j = site
-    inspection = ledger.inspections[n]
-    problem = inspection.problems[i]
-    measure = attrs.evolve(problem.measures[j], history=(Status(State.IN_PROGRESS),), deadline=None)
-    problem = attrs.evolve(problem, measures=_replace(problem.measures, j, measure), history=(Status(State.COMPLETED),))
-    changed = _redeclare(_with_problem(inspection, i, problem))
-    pointer = f"/inspections/{n}/problems/{i}/history/0"
-    return Violation(_with_inspection(ledger, n, changed), "status-inconsistent", pointer)
+    problem = site.up.on(site.evolve(history=(Status(State.IN_PROGRESS),), deadline=None))
+    return problem.evolve(history=(Status(State.COMPLETED),)), f"{problem.pointer}/history/0"
 
 
-@_mutator("status-regression")
-def _status_regression(ledger: Ledger, rnd: random.Random) -> Violation | None:
+@_mutator("status-regression", _measures)
+def _status_regression(site: _MeasureSite, rnd: random.Random) -> Broken:
     """A measure closed (with evidence) and then merely completed, without a reopening in between."""
-    site = _pick(rnd, _measure_sites(ledger))
-    if site is None:
-        return None
-    n, i, j = site
-    measure = ledger.inspections[n].problems[i].measures[j]
-    date = measure.history[-1].date if measure.history else None
+    date = site.measure.status.date if site.measure.status else None
     history = (Status(State.CLOSED, date, evidence=("销号审批表",)), Status(State.COMPLETED, date))
-    broken = _with_measure(ledger, n, i, j, attrs.evolve(measure, history=history))
-    pointer = f"/inspections/{n}/problems/{i}/measures/{j}/history/1"
-    return Violation(broken, "status-regression", pointer)
+    return site.evolve(history=history), f"{site.pointer}/history/1"
 
 
-@_mutator("closed-without-evidence")
-def _closed_without_evidence(ledger: Ledger, rnd: random.Random) -> Violation | None:
+@_mutator("closed-without-evidence", _measures, where=lambda site: not _closed_on_its_measures(site.up.problem))
+def _closed_without_evidence(site: _MeasureSite, rnd: random.Random) -> Broken:
     """A measure closed with no evidence on the status or the measure."""
-    site = _pick(rnd, _measure_sites(ledger))
-    if site is None:
-        return None
-    n, i, j = site
-    inspection = ledger.inspections[n]
-    problem = inspection.problems[i]
-    if problem.history and problem.history[-1].state is State.CLOSED and not problem.history[-1].evidence:
-        return None  # the problem's closure may rest on this measure's evidence
-    measure = problem.measures[j]
-    date = measure.history[-1].date if measure.history else None
-    history = (
-        (*measure.history, Status(State.CLOSED, date))
-        if measure.history and measure.history[-1].state.is_done
-        else (Status(State.CLOSED),)
-    )
-    broken = _with_measure(ledger, n, i, j, attrs.evolve(measure, history=history, evidence=()))
-    pointer = f"/inspections/{n}/problems/{i}/measures/{j}/history/{len(history) - 1}"
-    return Violation(broken, "closed-without-evidence", pointer)
+    status = site.measure.status
+    if status is not None and status.state.is_done:
+        history = (*site.measure.history, Status(State.CLOSED, status.date))
+    else:
+        history = (Status(State.CLOSED),)
+    return site.evolve(history=history, evidence=()), f"{site.pointer}/history/{len(history) - 1}"
 
 
-def _with_link(ledger: Ledger, n: int, i: int, link: Link) -> tuple[Ledger, str]:
-    """The ledger with *link* added to problem *i* of inspection *n*, and the new link's pointer."""
-    inspection = ledger.inspections[n]
-    problem = inspection.problems[i]
-    changed = _with_problem(inspection, i, attrs.evolve(problem, links=(*problem.links, link)))
-    return _with_inspection(ledger, n, changed), f"/inspections/{n}/problems/{i}/links/{len(problem.links)}"
-
-
-def _ordered_rounds(ledger: Ledger, *, same_unit: bool) -> list[tuple[int, int]]:
-    """(earlier, later) inspection index pairs, certainly in that order in time, of the same unit or not."""
-    units = Units.of((ledger,))
-    dated = [(n, x, round_date(x)) for n, x in enumerate(ledger.inspections) if x.unit is not None and x.problems]
-    return [
-        (m, n)
-        for m, y, earlier in dated
-        for n, x, later in dated
-        if earlier is not None
-        and later is not None
-        and earlier.certainly_before(later)
-        and units.same(y.unit or "", x.unit or "") is same_unit
-    ]
-
-
-@_mutator("link-forward-in-time")
-def _link_forward_in_time(ledger: Ledger, rnd: random.Random) -> Violation | None:
+@_mutator("link-forward-in-time", _forward_links)
+def _link_forward_in_time(site: tuple[_ProblemSite, _ProblemSite], rnd: random.Random) -> Broken:
     """A link from a problem to one of a later round of its unit, or to another problem of its own round."""
-    graph = LinkGraph.of((ledger,))
-    options: list[tuple[int, int, int, int]] = [
-        (m, q, n, p)
-        for m, n in _ordered_rounds(ledger, same_unit=True)
-        for q in range(len(ledger.inspections[m].problems))
-        for p in range(len(ledger.inspections[n].problems))
-    ]
-    options += [
-        (n, q, n, p)
-        for n, x in enumerate(ledger.inspections)
-        for q in range(len(x.problems))
-        for p in range(len(x.problems))
-        if p != q
-    ]
-    rnd.shuffle(options)
-    for m, q, n, p in options:
-        source, target = ledger.inspections[m], ledger.inspections[n]
-        if graph.path(node_key(target.id, target.problems[p].id), node_key(source.id, source.problems[q].id)):
-            continue  # it would close a cycle too
-        broken, pointer = _with_link(ledger, m, q, Link(LinkKind.RECURRENCE, target.id, target.problems[p].id))
-        return Violation(broken, "link-forward-in-time", pointer)
-    return None
+    source, target = site
+    return source.link_to(target, LinkKind.RECURRENCE)
 
 
-@_mutator("link-unit-mismatch")
-def _link_unit_mismatch(ledger: Ledger, rnd: random.Random) -> Violation | None:
+@_mutator("link-unit-mismatch", functools.partial(_ordered_rounds, same_unit=False))
+def _link_unit_mismatch(site: tuple[_InspectionSite, _InspectionSite], rnd: random.Random) -> Broken:
     """A link to a problem of an earlier round of another unit, with no succession between them."""
-    pair = _pick(rnd, _ordered_rounds(ledger, same_unit=False))
-    if pair is None:
-        return None
-    m, n = pair
-    earlier, later = ledger.inspections[m], ledger.inspections[n]
+    earlier, later = site
     target = rnd.choice(earlier.problems)
-    i = rnd.randrange(len(later.problems))
-    broken, pointer = _with_link(ledger, n, i, Link(LinkKind.RECURRENCE, earlier.id, target.id))
-    return Violation(broken, "link-unit-mismatch", pointer)
+    return rnd.choice(later.problems).link_to(target, LinkKind.RECURRENCE)
 
 
-@_mutator("link-cycle")
-def _link_cycle(ledger: Ledger, rnd: random.Random) -> Violation | None:
+@_mutator("link-cycle", _links_between_rounds)
+def _link_cycle(site: tuple[str, _ProblemSite, _ProblemSite], rnd: random.Random) -> Broken:
     """A link back along an existing link, between two rounds whose dates are taken away (so time cannot tell)."""
-    index = {x.id: n for n, x in enumerate(ledger.inspections)}
-    options = [
-        (n, i, link)
-        for n, x in enumerate(ledger.inspections)
-        for i, p in enumerate(x.problems)
-        for link in p.links
-        if link.inspection != x.id and link.inspection in index
-    ]
-    choice = _pick(rnd, options)
-    if choice is None:
-        return None
-    n, i, link = choice
-    m = index[link.inspection]
-    q = next(k for k, p in enumerate(ledger.inspections[m].problems) if p.id == link.problem)
-    undated: dict[str, Any] = dict.fromkeys(DATE_CHAIN)
-    for k in (n, m):
-        ledger = _with_inspection(ledger, k, attrs.evolve(ledger.inspections[k], **undated))
-    source = ledger.inspections[n]
-    broken, pointer = _with_link(ledger, m, q, Link(LinkKind.RELATED, source.id, source.problems[i].id))
-    old = f"/inspections/{n}/problems/{i}/links/{ledger.inspections[n].problems[i].links.index(link)}"
-    first = min(pointer, old, key=lambda s: tuple(int(part) for part in s.split("/") if part.isdigit()))
-    return Violation(broken, "link-cycle", first)
+    pointer, source, target = site
+    undated = dict.fromkeys(DATE_CHAIN)
+    ledger = target.up.on(source.up.evolve(**undated)).evolve(**undated)
+    broken, back = target.on(ledger).link_to(source, LinkKind.RELATED)
+    # The rule reports a cycle at its first link in document order.
+    first = min(pointer, back, key=lambda s: tuple(int(part) for part in s.split("/") if part.isdigit()))
+    return broken, first
 
 
 @st.composite
