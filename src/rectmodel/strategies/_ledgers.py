@@ -25,11 +25,12 @@ from attrs.validators import ge
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
-from ..dates import PartialDate
+from ..dates import Deadline, DeadlineTerm, PartialDate
 from ..model import (
     COUNT_LEVELS,
     OUTCOMES,
     DeclaredCounts,
+    DocumentKind,
     Group,
     GroupLevel,
     Inspection,
@@ -138,6 +139,9 @@ def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(value)
 
 
+_ALL_DOCUMENTS: tuple[DocumentKind | None, ...] = (None, *DocumentKind)
+
+
 @attrs.frozen(kw_only=True)
 class _Options:
     """What a public strategy was asked to draw, checked here once and passed down whole.
@@ -164,6 +168,10 @@ class _Options:
     measure_level: MeasureLevel | None = attrs.field(default=None, validator=_one_of(None, *MeasureLevel))
     max_measures: int = attrs.field(default=3, validator=ge(1))
     max_history: int = attrs.field(default=3, validator=ge(1))
+    # the kinds of document drawn (None: unknown); a kind's requirements are always met
+    documents: tuple[DocumentKind | None, ...] = attrs.field(
+        default=_ALL_DOCUMENTS, converter=_tuple, validator=_some_of(None, *DocumentKind)
+    )
     # responsibilities, statuses, partial dates
     allow_empty: bool = False
     states: tuple[State, ...] | None = attrs.field(
@@ -380,19 +388,45 @@ def _one_or_any(value: E | None, kinds: type[E]) -> SearchStrategy[E]:
     return st.just(value) if value is not None else st.sampled_from(tuple(kinds))
 
 
+@attrs.frozen
+class _Needs:
+    """What the document kind requires of every measure (see ``DocumentKind``)."""
+
+    deadline: bool = False
+    status: bool = False
+
+    @classmethod
+    def of(cls, document: DocumentKind | None) -> _Needs:
+        plan_like = document in (DocumentKind.PLAN, DocumentKind.LEDGER)
+        return cls(deadline=plan_like, status=document is DocumentKind.LEDGER)
+
+
+_ONGOING_TERMS = st.sampled_from((DeadlineTerm.LONG_TERM, DeadlineTerm.ONGOING))
+
+
 @st.composite
 def _measure(
-    draw: Draw, id: str, level: MeasureLevel, timeline: _Timeline, *, with_statuses: bool, options: _Options
+    draw: Draw,
+    id: str,
+    level: MeasureLevel,
+    timeline: _Timeline,
+    *,
+    with_statuses: bool,
+    options: _Options,
+    needs: _Needs = _Needs(),
 ) -> Measure:
     history: tuple[Status, ...] = ()
-    if with_statuses and draw(_ints(0, 4)) > 0:
+    if needs.status or (with_statuses and draw(_ints(0, 4)) > 0):
         history = draw(_history(timeline.feedback, timeline.as_of, options))
     done = bool(history) and history[-1].state.is_done
-    deadline = None
-    if draw(_ints(0, 2)) > 0:
-        # A measure not done by the report has a deadline after it; a done one any time after feedback.
-        base = timeline.feedback if done else timeline.report
-        deadline = _show(draw, base + _dt.timedelta(days=draw(_ints(0, 365))), keep=1.0)
+    deadline: Deadline | None = None
+    if needs.deadline or draw(_ints(0, 2)) > 0:
+        if draw(_ints(0, 5)) == 0:  # a term: at once (only for what is done: it was due at feedback), or for good
+            deadline = DeadlineTerm.IMMEDIATE if done and draw(_BOOLEANS) else draw(_ONGOING_TERMS)
+        else:
+            # A measure not done by the report has a deadline after it; a done one any time after feedback.
+            base = timeline.feedback if done else timeline.report
+            deadline = _show(draw, base + _dt.timedelta(days=draw(_ints(0, 365))), keep=1.0)
     evidence: tuple[str, ...] = ()
     if draw(_ints(0, 3)) == 0:
         evidence = tuple(draw(_text_lists(_EVIDENCE, options.texts)))
@@ -441,10 +475,15 @@ def _problem(
     timeline: _Timeline,
     with_statuses: bool,
     options: _Options,
+    needs: _Needs = _Needs(),
 ) -> Problem:
     count = draw(_ints(1, options.max_measures))
     items = tuple(
-        draw(_measure(f"{id}-M{j + 1}", measure_level, timeline, with_statuses=with_statuses, options=options))
+        draw(
+            _measure(
+                f"{id}-M{j + 1}", measure_level, timeline, with_statuses=with_statuses, options=options, needs=needs
+            )
+        )
         for j in range(count)
     )
     history: tuple[Status, ...] = ()
@@ -565,6 +604,10 @@ def _inspection(
     if level is ProblemLevel.CATEGORY and how == "categories":
         how = "aspects"  # category-level problems are themselves the categories
     with_statuses = draw(_BOOLEANS) if options.statuses is None else options.statuses
+    document = draw(_choice(options.documents))
+    needs = _Needs.of(document)
+    with_statuses = with_statuses or needs.status
+    stated = 1.0 if document is not None else 0.9  # a document of a known kind states who, whom and when
     groups: list[Group] = []
     if how != "none":
         for a in range(draw(_ints(1, 3))):
@@ -588,6 +631,7 @@ def _inspection(
                     timeline=timeline,
                     with_statuses=with_statuses,
                     options=options,
+                    needs=needs,
                 )
             )
         )
@@ -596,11 +640,12 @@ def _inspection(
         kind=kind,
         inspector=draw(_text(_INSPECTORS, options.texts)),
         target=draw(_text(_TARGETS, options.texts)),
+        document=document,
         unit=unit,
         round=draw(_maybe_text(_ROUNDS, options.texts)),
-        start=_show(draw, timeline.start),
-        end=_show(draw, timeline.end),
-        feedback_date=_show(draw, timeline.feedback, keep=0.95),
+        start=_show(draw, timeline.start, keep=stated),
+        end=_show(draw, timeline.end, keep=stated),
+        feedback_date=_show(draw, timeline.feedback, keep=max(stated, 0.95)),
         plan_date=_show(draw, timeline.plan, keep=0.6),
         as_of=_show(draw, timeline.as_of, keep=0.7),
         report_date=_show(draw, timeline.report),
@@ -630,6 +675,7 @@ def inspections(
     max_problems: int = 5,
     max_measures: int = 3,
     max_history: int = 3,
+    documents: Sequence[DocumentKind | None] | None = None,
     texts: Texts = "realistic",
 ) -> SearchStrategy[Inspection]:
     """Valid inspections of one round, with dates in order and counts that agree.
@@ -646,9 +692,13 @@ def inspections(
         max_problems: the most problems.
         max_measures: the most measures per problem.
         max_history: the longest status history.
+        documents: the kinds of document to draw (``None`` for unknown; default: any); each
+            states what its kind must (a plan's and a ledger's measures have deadlines, a
+            ledger's a status; a known kind gives the on-site period and the feedback date).
         texts: ``realistic`` wording, or ``any`` to add edge cases and arbitrary text.
     """
     options = _Options(
+        documents=_ALL_DOCUMENTS if documents is None else documents,
         grouping=grouping,
         problem_level=problem_level,
         statuses=statuses,
@@ -763,6 +813,7 @@ def ledgers(
     max_problems: int = 4,
     max_measures: int = 3,
     max_history: int = 3,
+    documents: Sequence[DocumentKind | None] | None = None,
     texts: Texts = "realistic",
 ) -> SearchStrategy[Ledger]:
     """Valid ledgers: one or more units, each inspected in one or more rounds months apart.
@@ -785,6 +836,7 @@ def ledgers(
         max_problems: the most problems per inspection.
         max_measures: the most measures per problem.
         max_history: the longest status history.
+        documents: the kinds of document to draw, per inspection (``None`` for unknown; default: any).
         texts: ``realistic`` wording, or ``any`` to add edge cases and arbitrary text.
 
     >>> from hypothesis import given, settings
@@ -811,6 +863,7 @@ def ledgers(
             max_problems=max_problems,
             max_measures=max_measures,
             max_history=max_history,
+            documents=_ALL_DOCUMENTS if documents is None else documents,
             texts=texts,
         )
     )
