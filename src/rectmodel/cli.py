@@ -32,7 +32,6 @@ from ._safe import json_safe, terminal
 from .codec import dumps, json_locator, loads
 from .diagnostics import Diagnostic, Locator, Report, Severity, Waiver, load_waivers
 from .errors import Lang, LoadCode, LoadError, LoadIssue, Location
-from .graph import build_graph, recurring, to_dot, to_graphml, to_mermaid, to_node_link, unit_history
 from .model import Ledger
 from .notices import read as read_notice
 from .notices import render as render_notice
@@ -123,7 +122,7 @@ def _parser() -> argparse.ArgumentParser:
 
     graph = sub.add_parser("graph", help="export the graph of problems and links across rounds")
     graph.add_argument("files", nargs="+", metavar="FILE", help="ledger JSON files")
-    graph.add_argument("--format", choices=tuple(_EXPORTS), default="json")
+    graph.add_argument("--format", choices=_EXPORTS, default="json")
     graph.add_argument("-o", "--output", help="write to this file instead of standard output")
     graph.add_argument("--lang", choices=("en", "zh"), default="en", help="language of load diagnostics")
     graph.set_defaults(command="graph", run=_graph)
@@ -416,16 +415,27 @@ def _load_all(paths: Sequence[str], lang: Lang) -> list[Ledger]:
 
 
 def _node_link_text(graph: Any) -> str:
-    return orjson.dumps(to_node_link(graph), option=orjson.OPT_INDENT_2).decode() + "\n"
+    from . import graph as g  # noqa: PLC0415 -- networkx loads only for the commands that draw graphs
+
+    return orjson.dumps(g.to_node_link(graph), option=orjson.OPT_INDENT_2).decode() + "\n"
 
 
-_EXPORTS = {"json": _node_link_text, "graphml": to_graphml, "mermaid": to_mermaid, "dot": to_dot}
+_EXPORTS = ("json", "graphml", "mermaid", "dot")
+
+
+def _export(format: str, graph: Any) -> str:
+    from . import graph as g  # noqa: PLC0415 -- networkx loads only for the commands that draw graphs
+
+    exports = {"json": _node_link_text, "graphml": g.to_graphml, "mermaid": g.to_mermaid, "dot": g.to_dot}
+    return exports[format](graph)
 
 
 def _graph(args: argparse.Namespace) -> int:
+    from .graph import build_graph  # noqa: PLC0415 -- networkx loads only for the commands that draw graphs
+
     graph = build_graph(*_load_all(args.files, args.lang))
     try:
-        text = _EXPORTS[args.format](graph)
+        text = _export(args.format, graph)
     except ValueError as e:  # what the format cannot hold (GraphML: ids that differ only in control characters)
         raise _Usage(say(CliText.CANNOT_EXPORT, args.lang, format=args.format, reason=str(e))) from None
     _write(text, args.output, args.lang, newline="")
@@ -433,6 +443,8 @@ def _graph(args: argparse.Namespace) -> int:
 
 
 def _history(args: argparse.Namespace) -> int:
+    from .graph import build_graph, recurring, unit_history  # noqa: PLC0415 -- networkx on demand only
+
     graph = build_graph(*_load_all(args.files, args.lang))
     try:
         found = unit_history(graph, args.unit)
