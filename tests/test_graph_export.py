@@ -547,8 +547,8 @@ def test_cli_graph_reports_every_bad_file_and_exits_2(tmp_path: Path, capsys: py
     captured = capsys.readouterr()
     assert captured.out == ""
     assert f"{bad}:" in captured.err
-    assert "error load /: not JSON" in captured.err
-    assert f"{tmp_path / 'none.json'}: error load /:" in captured.err
+    assert "error load: not JSON" in captured.err
+    assert f"{tmp_path / 'none.json'}: error load: cannot be read" in captured.err
 
 
 def test_cli_history_text(capsys: pytest.CaptureFixture[str]) -> None:
@@ -642,4 +642,4 @@ def test_cli_history_of_a_bad_file_exits_2(tmp_path: Path, capsys: pytest.Captur
     bad = tmp_path / "bad.json"
     bad.write_text("[]", encoding="utf-8")
     assert main(["history", "xugou-sjj", str(bad), str(EXAMPLE)]) == 2
-    assert f"{bad}: error load /" in capsys.readouterr().err
+    assert f"{bad}:1:1: error load: expected an object" in capsys.readouterr().err
