@@ -504,13 +504,17 @@ def test_a_date_before_any_earlier_status_is_refused_not_only_before_the_last() 
     late = status(State.IN_PROGRESS, "2021-09-01")
     e = refused(lambda L: ops.record_progress(L, "r2021", "P2", late, measure="M9"), ledger)
     assert (e.code, e.params["previous"]) == ("op-before-previous", "2021-10-01")
-    # The rule compares with the last dated status only, so it would let this pass.
+    # The rule says the same: it compares with every earlier dated status, not only the last.
     x = ledger.inspections[1]
     p2 = x.problems[1]
     m9 = attrs.evolve(vague, history=(*vague.history, late))
     p2 = attrs.evolve(p2, measures=(*p2.measures[:-1], m9))
     x = attrs.evolve(x, problems=(x.problems[0], p2, *x.problems[2:]))
-    assert rectmodel.validate(attrs.evolve(ledger, inspections=(ledger.inspections[0], x, *ledger.inspections[2:]))).ok
+    report = rectmodel.validate(attrs.evolve(ledger, inspections=(ledger.inspections[0], x, *ledger.inspections[2:])))
+    m9_at = f"{P21}/1/measures/1/history"
+    assert [(d.rule, d.pointer, d.params["other"], d.related) for d in report.diagnostics] == [
+        ("dates-out-of-order", f"{m9_at}/2/date", "2021-10-01", (f"{m9_at}/0/date",))
+    ]
 
 
 def test_a_new_error_of_any_rule_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:

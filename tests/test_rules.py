@@ -268,6 +268,25 @@ def test_deadline_and_completion_before_feedback_and_unordered_history() -> None
     ]  # fmt: skip
 
 
+def test_a_status_before_any_earlier_one_is_reported_against_the_latest_such() -> None:
+    # 2021-09-01 is not before "2021" (the year may end later) but is before 2021-10-01.
+    history = (Status(State.IN_PROGRESS, D("2021-10-01")), Status(State.IN_PROGRESS, D("2021")),
+               Status(State.COMPLETED, D("2021-09-01")), Status(State.COMPLETED, D("2021-09-15")))  # fmt: skip
+    at = "/inspections/0/problems/0/measures/0/history"
+    assert found(with_measure(0, 0, history=history), "dates-out-of-order") == [
+        (f"{at}/2/date", {"field": "status", "date": "2021-09-01", "before": "status", "other": "2021-10-01"},
+         (f"{at}/0/date",)),
+        (f"{at}/3/date", {"field": "status", "date": "2021-09-15", "before": "status", "other": "2021-10-01"},
+         (f"{at}/0/date",)),
+    ]  # fmt: skip
+    later = (Status(State.IN_PROGRESS, D("2021-09")), Status(State.IN_PROGRESS, D("2021-10-01")),
+             Status(State.COMPLETED, D("2021-09-20")))  # fmt: skip
+    assert found(with_measure(0, 0, history=later), "dates-out-of-order") == [
+        (f"{at}/2/date", {"field": "status", "date": "2021-09-20", "before": "status", "other": "2021-10-01"},
+         (f"{at}/1/date",)),
+    ]  # fmt: skip
+
+
 # coverage
 
 

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from itertools import chain
 from typing import Any
 
 import attrs
@@ -43,6 +44,7 @@ from .errors import OperationError
 from .model import Inspection, Ledger, Link, LinkKind, Measure, Problem, State, Status
 from .rules import RULES
 from .rules._registry import Context
+from .rules._walk import Location, Plan, walk
 from .units import round_date
 
 __all__ = ["add_measure", "add_problem", "close", "link", "record_progress", "reopen"]
@@ -307,16 +309,11 @@ def _check_acyclic(operation: str, ledger: Ledger, source: _Node, new: Link, poi
 
 def _findings(ledger: Ledger, n: int, names: Iterable[str]) -> list[_Finding]:
     """What the rules *names* find in inspection *n* (and, for ledger rules, in the whole ledger)."""
-    ctx = Context(ledger)
-    base = f"/inspections/{n}"
-    found: list[_Finding] = []
-    for name in names:
-        rule = RULES[name]
-        if rule.scope == "ledger":
-            found.extend((name, f.pointer, f.params) for f in rule.check(ledger, ctx))
-        else:
-            found.extend((name, base + f.pointer, f.params) for f in rule.check(ledger.inspections[n], ctx))
-    return found
+    plan = Plan.of((RULES[name], RULES[name].severity) for name in names)
+    found = chain(
+        walk(ledger, Context(ledger), Plan(ledger=plan.ledger)), walk(ledger, Context(ledger), plan, Location(n))
+    )
+    return [(f.diagnostic.rule, f.diagnostic.pointer, f.diagnostic.params) for f in found]
 
 
 def _new(before: list[_Finding], after: list[_Finding]) -> list[_Finding]:

@@ -20,8 +20,9 @@ from typing import Any
 
 import attrs
 
+from .._lexicon import deadline_term
 from .._messages import ParseCode
-from ..dates import PartialDate
+from ..dates import Deadline, PartialDate
 from ..diagnostics import Diagnostic, Locator, Severity
 from ..errors import Location
 from ..model import (
@@ -520,20 +521,20 @@ class _Parser:
             outer = number or outer
             problem["measures"].append({"text": part, "history": [], "line": line.number})
 
-    def responsibility(self, text: str, line: int) -> tuple[str, Responsibility | None, PartialDate | None]:
+    def responsibility(self, text: str, line: int) -> tuple[str, Responsibility | None, Deadline | None]:
         """A trailing ``(责任领导:…;责任部门:…;责任人:…;整改时限:…)`` read out of a measure's text."""
         m = _WHO.search(fold(text))
         if m is None:
             return text, None, None
         found: dict[str, list[str]] = {"leaders": [], "departments": [], "persons": []}
-        deadline = None
+        deadline: Deadline | None = None
         for part in re.split(r"[;]", text[m.start(1) : m.end(1)]):
             label, _, value = fold(part).partition(":")
             value = part[len(label) + 1 :].strip()
             field = _WHO_LABELS.get(label.strip())
             if field == "deadline":
                 dates = [r.date for r in read_dates(fold(value), None) if r.date is not None]
-                deadline = dates[0] if dates else None
+                deadline = deadline_term(value) or (dates[0] if dates else None)
                 if deadline is None:
                     self.report(ParseCode.IMPOSSIBLE_DATE, Severity.WARNING, line, text=value)
             elif field is not None:

@@ -1,12 +1,15 @@
 """Consistency rules, and the one pass that runs them all.
 
 Each rule family lives in its own module and registers its rules in ``RULES``.
-Rules yield bare facts with pointers relative to what they check; the traversal
-here adds the path, the severity and the rule name. No rule stops another.
+A rule checks one kind of element (an inspection, a problem, a measure, …) and
+yields bare facts with pointers relative to it; the traversal (``_walk``) walks
+the ledger once, hands every element to the rules of its scope, and adds the
+path, the severity and the rule name. No rule stops another.
 """
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator, Mapping
 
 from attrs import field, frozen
@@ -15,6 +18,7 @@ from ..diagnostics import Diagnostic, Report, Severity, ValidationError, Waiver
 from ..model import Ledger
 from . import counts, coverage, dates, identity, links, status
 from ._registry import RULES, Context, Rule
+from ._walk import Plan, walk
 
 __all__ = ["RULES", "Config", "Rule", "check", "iter_diagnostics", "validate"]
 
@@ -57,12 +61,18 @@ class Config:
             r for name, r in RULES.items() if (self.select is None or name in self.select) and name not in self.ignore
         ]
 
+    def plan(self) -> Plan:
+        """The rules this configuration runs, bucketed by scope, each at its severity."""
+        return Plan.of((r, self.severities.get(r.name, r.severity)) for r in self.rules())
+
 
 def iter_diagnostics(
     ledger: Ledger, config: Config | None = None, *, others: Iterable[Ledger] = ()
 ) -> Iterator[Diagnostic]:
-    """Yield every diagnostic of every rule, lazily, in rule and document order.
+    """Yield every diagnostic of every rule, lazily, in document order (per element, in rule order).
 
+    The ledger is walked once: ledger-wide rules first, then each inspection, its
+    groups, and each problem with its measures and links.
     *others* are documents that links of *ledger* may point into (other files of
     the same units); they are consulted, not checked.
 
@@ -73,17 +83,8 @@ def iter_diagnostics(
     """
     config = config or Config()
     ctx = Context(ledger, config.report_due_months, tuple(others))
-    for rule in config.rules():
-        severity = config.severities.get(rule.name, rule.severity)
-        if rule.scope == "ledger":
-            for fact in rule.check(ledger, ctx):
-                yield Diagnostic(rule.name, severity, fact.pointer, fact.params, fact.related)
-            continue
-        for n, inspection in enumerate(ledger.inspections):
-            base = f"/inspections/{n}"
-            for fact in rule.check(inspection, ctx):
-                related = tuple(base + r for r in fact.related)
-                yield Diagnostic(rule.name, severity, base + fact.pointer, fact.params, related)
+    for finding in walk(ledger, ctx, config.plan()):
+        yield finding.diagnostic
 
 
 def validate(
@@ -93,7 +94,15 @@ def validate(
 
     *others* are documents that links of *ledger* may point into; they are consulted, not checked.
     """
-    return Report.build(iter_diagnostics(ledger, config, others=others), waivers)
+    gc_was_enabled = gc.isenabled()
+    # The pass builds nothing cyclic; a collection now would only rescan the ledger (straight
+    # after loads, millions of young objects), as loads itself avoids doing.
+    gc.disable()
+    try:
+        return Report.build(iter_diagnostics(ledger, config, others=others), waivers)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
 
 
 def check(

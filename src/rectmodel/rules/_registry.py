@@ -1,30 +1,53 @@
-"""The rule registry: every rule's name, default severity, summary, check and example."""
+"""The rule registry: every rule's name, default severity, summary, scope, check and example.
+
+A rule checks one kind of element, its *scope*: the ``ledger``, an ``inspection``, a
+``group``, a ``problem``, a ``measure`` or a ``link``. Its check gets the element and
+a :class:`Context`, and yields bare :class:`Fact` objects whose pointers are relative
+to the element; the traversal (``_walk``) hands each element to the rules of its
+scope and makes the pointers absolute.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
-from attrs import field, frozen
+from attrs import define, field, frozen
 
 from ..diagnostics import Severity
-from ..model import Inspection, Ledger
+from ..model import Inspection, Ledger, Problem
 
-__all__ = ["RULES", "Context", "Fact", "Rule", "rule"]
+__all__ = ["RULES", "SCOPES", "Context", "Fact", "Rule", "Scope", "rule"]
+
+Scope = Literal["ledger", "inspection", "group", "problem", "measure", "link"]
+# Outermost first: the order the traversal nests them in.
+SCOPES: tuple[Scope, ...] = ("ledger", "inspection", "group", "problem", "measure", "link")
 
 
 @frozen
 class Fact:
-    """What a rule found: where (relative to its scope), the parameters, related places."""
+    """What a rule found: where (relative to the element checked), the parameters, related places.
+
+    A related place is a JSON Pointer relative to the element (``/history/0``); a Relative
+    JSON Pointer (``4/feedback_date``: four levels up from a measure is its inspection, then
+    ``/feedback_date``); or, prefixed with ``#``, an absolute one (``#/inspections/0/id``).
+    """
 
     pointer: str
     params: Mapping[str, Any] = field(factory=dict)
     related: tuple[str, ...] = ()
 
 
-@frozen
+_T = TypeVar("_T")
+
+
+@define
 class Context:
     """What a check may consult besides the element it checks.
+
+    The traversal keeps it up to date: the scope being checked, the enclosing
+    inspection and problem, and where they are. Whatever several checks need of an
+    inspection or of the whole validation is computed once (:meth:`once`, :meth:`index`).
 
     Args:
         ledger: the document being checked.
@@ -35,10 +58,57 @@ class Context:
     ledger: Ledger
     report_due_months: int = 2
     others: tuple[Ledger, ...] = ()
+    scope: Scope = field(default="ledger", init=False)
+    # The enclosing inspection and problem: set by the traversal before a check below them runs.
+    inspection: Inspection = field(init=False)
+    problem: Problem = field(init=False)
+    # Where the current elements are: inspection, group, problem, measure, link.
+    n: int = field(default=0, init=False)
+    g: int = field(default=0, init=False)
+    i: int = field(default=0, init=False)
+    j: int = field(default=0, init=False)
+    k: int = field(default=0, init=False)
+    _per_inspection: dict[Callable[..., Any], Any] = field(factory=dict, init=False)
+    _per_validation: dict[Callable[..., Any], Any] = field(factory=dict, init=False)
+
+    def enter(self, n: int, inspection: Inspection) -> None:
+        """Move to inspection *n* (the traversal calls this)."""
+        self.n, self.inspection = n, inspection
+        self._per_inspection.clear()
+
+    def once(self, compute: Callable[[Inspection], _T]) -> _T:
+        """``compute(inspection)`` for the current inspection, computed once however many checks ask."""
+        try:
+            return self._per_inspection[compute]  # type: ignore[no-any-return]
+        except KeyError:
+            value = self._per_inspection[compute] = compute(self.inspection)
+            return value
+
+    def index(self, build: Callable[[Context], _T]) -> _T:
+        """``build(context)``, an index over the whole validation (documents and others), built once."""
+        try:
+            return self._per_validation[build]  # type: ignore[no-any-return]
+        except KeyError:
+            value = self._per_validation[build] = build(self)
+            return value
+
+    def pointer(self, scope: Scope | None = None) -> str:
+        """The absolute pointer of the current element of *scope* (default: the one being checked)."""
+        scope = scope or self.scope
+        if scope == "ledger":
+            return ""
+        base = f"/inspections/{self.n}"
+        if scope == "inspection":
+            return base
+        if scope == "group":
+            return f"{base}/groups/{self.g}"
+        base += f"/problems/{self.i}"
+        if scope == "problem":
+            return base
+        return f"{base}/measures/{self.j}" if scope == "measure" else f"{base}/links/{self.k}"
 
 
-InspectionCheck = Callable[[Inspection, Context], Iterable[Fact]]
-LedgerCheck = Callable[[Ledger, Context], Iterable[Fact]]
+Check = Callable[[Any, Context], Iterable[Fact]]
 
 
 @frozen
@@ -49,8 +119,8 @@ class Rule:
         name: stable kebab-case name.
         severity: the default severity.
         summary: one line saying what the rule requires.
-        scope: ``inspection`` checks get one inspection and give pointers relative to it;
-            ``ledger`` checks get the whole ledger and give absolute pointers.
+        scope: the element the check gets (see :data:`SCOPES`), or several; the check gives
+            pointers relative to it, and may ask ``ctx.scope`` which one it has.
         check: the function that yields facts.
         example: an example finding, with an absolute pointer, for the documentation.
     """
@@ -58,25 +128,27 @@ class Rule:
     name: str
     severity: Severity
     summary: str
-    scope: Literal["inspection", "ledger"]
-    check: Callable[[Any, Context], Iterable[Fact]]
+    scope: Scope | tuple[Scope, ...]
+    check: Check
     example: Fact
+
+    @property
+    def scopes(self) -> tuple[Scope, ...]:
+        """The scopes the rule checks, as a tuple."""
+        return (self.scope,) if isinstance(self.scope, str) else self.scope
 
 
 RULES: dict[str, Rule] = {}
 
+_C = TypeVar("_C", bound=Callable[..., Iterator[Fact]])
+
 
 def rule(
-    name: str,
-    severity: Severity,
-    summary: str,
-    *,
-    example: Fact,
-    scope: Literal["inspection", "ledger"] = "inspection",
-) -> Callable[[Callable[[Any, Context], Iterator[Fact]]], Callable[[Any, Context], Iterator[Fact]]]:
-    """Register the decorated check as the rule *name*."""
+    name: str, severity: Severity, summary: str, *, example: Fact, scope: Scope | tuple[Scope, ...]
+) -> Callable[[_C], _C]:
+    """Register the decorated check as the rule *name*, checking elements of *scope*."""
 
-    def register(check: Callable[[Any, Context], Iterator[Fact]]) -> Callable[[Any, Context], Iterator[Fact]]:
+    def register(check: _C) -> _C:
         if name in RULES:
             raise ValueError(f"rule {name!r} registered twice")
         RULES[name] = Rule(name, severity, summary, scope, check, example)

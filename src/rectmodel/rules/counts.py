@@ -34,15 +34,16 @@ def problem_outcomes(inspection: Inspection) -> dict[str, int] | None:
     Severity.ERROR,
     "Each declared count (aspects, categories, problems, tasks, measures, outcomes) equals what is itemized.",
     example=Fact("/inspections/0/declared/measures", {"count": "measures", "declared": 146, "itemized": 186}),
+    scope="inspection",
 )
 def declared_count_mismatch(inspection: Inspection, ctx: Context) -> Iterator[Fact]:
     declared = inspection.declared
-    itemized = itemize(inspection)
+    itemized = ctx.once(itemize)
     for name in COUNT_LEVELS:
         claim, have = getattr(declared, name), getattr(itemized, name)
         if claim is not None and have and claim != have:
             yield Fact(f"/declared/{name}", {"count": name, "declared": claim, "itemized": have})
-    outcomes = problem_outcomes(inspection) if any(getattr(declared, n) is not None for n in OUTCOMES) else None
+    outcomes = ctx.once(problem_outcomes) if any(getattr(declared, n) is not None for n in OUTCOMES) else None
     for name, have in (outcomes or {}).items():
         claim = getattr(declared, name)
         if claim is not None and claim != have:
@@ -57,10 +58,11 @@ def declared_count_mismatch(inspection: Inspection, ctx: Context) -> Iterator[Fa
         "/inspections/0/declared/measures",
         {"count": "measures", "declared": 53, "reason": "not-itemized", "instead": "tasks", "itemized": 45},
     ),
+    scope="inspection",
 )
 def declared_count_unverifiable(inspection: Inspection, ctx: Context) -> Iterator[Fact]:
     declared = inspection.declared
-    itemized = itemize(inspection)
+    itemized = ctx.once(itemize)
     for name in COUNT_LEVELS:
         claim = getattr(declared, name)
         if claim is not None and not getattr(itemized, name):
@@ -68,13 +70,12 @@ def declared_count_unverifiable(inspection: Inspection, ctx: Context) -> Iterato
             if name in _INSTEAD and getattr(itemized, _INSTEAD[name]):
                 params |= {"instead": _INSTEAD[name], "itemized": getattr(itemized, _INSTEAD[name])}
             yield Fact(f"/declared/{name}", params)
-    missing = sum(1 for p in inspection.problems if not p.history)
+    claimed = [(name, getattr(declared, name)) for name in OUTCOMES if getattr(declared, name) is not None]
+    missing = sum(1 for p in inspection.problems if not p.history) if claimed else 0
     if missing or not inspection.problems:
-        for name in OUTCOMES:
-            claim = getattr(declared, name)
-            if claim is not None:
-                params = {"count": name, "declared": claim, "reason": "no-statuses", "missing": missing}
-                yield Fact(f"/declared/{name}", params)
+        for name, claim in claimed:
+            params = {"count": name, "declared": claim, "reason": "no-statuses", "missing": missing}
+            yield Fact(f"/declared/{name}", params)
     rate = declared.completion_rate
     if rate is not None and _RATE.fullmatch(rate) is None:
         yield Fact("/declared/completion_rate", {"count": "completion_rate", "declared": rate, "reason": "unreadable"})
@@ -95,6 +96,7 @@ def _total(inspection: Inspection) -> int | None:
         "/inspections/0/declared",
         {"parts": "completed 19 + in_progress 5", "sum": 24, "total": 25},
     ),
+    scope="inspection",
 )
 def declared_sum_mismatch(inspection: Inspection, ctx: Context) -> Iterator[Fact]:
     d = inspection.declared
@@ -121,14 +123,17 @@ def rate_matches(rate: Decimal, done: int, total: int) -> bool:
     Severity.ERROR,
     "A declared completion rate equals completed / total at the precision it is written.",
     example=Fact("/inspections/0/declared/completion_rate", {"declared": "76%", "completed": 18, "total": 25}),
+    scope="inspection",
 )
 def declared_rate_mismatch(inspection: Inspection, ctx: Context) -> Iterator[Fact]:
     d = inspection.declared
     m = _RATE.fullmatch(d.completion_rate or "")
+    if m is None:
+        return
     total = _total(inspection)
-    outcomes = problem_outcomes(inspection)
+    outcomes = ctx.once(problem_outcomes)
     completed = d.completed if d.completed is not None else (outcomes or {}).get("completed")
-    if m is None or not total or completed is None:
+    if not total or completed is None:
         return
     long_term = d.long_term if d.long_term is not None else (outcomes or {}).get("long_term", 0)
     rate = Decimal(m.group(1))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Severity
-from ..model import Inspection
+from ..model import Measure, Problem
 from ._registry import Context, Fact, rule
 
 
@@ -14,11 +14,11 @@ from ._registry import Context, Fact, rule
     Severity.ERROR,
     "Every problem has at least one measure.",
     example=Fact("/inspections/0/problems/4", {"problem": "P5"}),
+    scope="problem",
 )
-def problem_without_measure(inspection: Inspection, ctx: Context) -> Iterator[Fact]:
-    for i, problem in enumerate(inspection.problems):
-        if not problem.measures:
-            yield Fact(f"/problems/{i}", {"problem": problem.id})
+def problem_without_measure(problem: Problem, ctx: Context) -> Iterator[Fact]:
+    if not problem.measures:
+        yield Fact("", {"problem": problem.id})
 
 
 @rule(
@@ -26,10 +26,9 @@ def problem_without_measure(inspection: Inspection, ctx: Context) -> Iterator[Fa
     Severity.ERROR,
     "Every measure names who answers for it: a leader, a department or a person.",
     example=Fact("/inspections/0/problems/0/measures/2", {"measure": "P1-M3"}),
+    scope="measure",
 )
-def measure_without_responsibility(inspection: Inspection, ctx: Context) -> Iterator[Fact]:
-    for i, problem in enumerate(inspection.problems):
-        for j, measure in enumerate(problem.measures):
-            r = measure.responsibility
-            if r is None or not (r.leaders or r.departments or r.persons):
-                yield Fact(f"/problems/{i}/measures/{j}", {"measure": measure.id})
+def measure_without_responsibility(measure: Measure, ctx: Context) -> Iterator[Fact]:
+    r = measure.responsibility
+    if r is None or r.is_empty:
+        yield Fact("", {"measure": measure.id})

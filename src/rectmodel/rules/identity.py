@@ -2,25 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterator
 
 from ..diagnostics import Severity
-from ..model import GroupLevel, Ledger
+from ..model import Group, GroupLevel, Inspection, Ledger, Link, Problem
 from ._registry import Context, Fact, rule
 
 
-def _duplicates(kind: str, items: Iterable[tuple[str, str]]) -> Iterator[Fact]:
-    """Facts for every (id, pointer) whose id an earlier item already holds."""
+def _repeats(kind: str, ids: list[str], places: Callable[[], list[str]]) -> Iterator[Fact]:
+    """Facts for every id of *ids* an earlier one repeats; *places* gives their pointers, asked only then."""
+    if len(set(ids)) == len(ids):
+        return
+    where = places()
     first: dict[str, str] = {}
-    for id_, pointer in items:
+    for id_, pointer in zip(ids, where, strict=True):
         if id_ in first:
-            yield Fact(pointer, {"kind": kind, "id": id_}, (first[id_],))
+            yield Fact(f"{pointer}/id", {"kind": kind, "id": id_}, (f"{first[id_]}/id",))
         else:
             first[id_] = pointer
-
-
-def _unique(ids: list[str]) -> bool:
-    return len(set(ids)) == len(ids)
 
 
 @rule(
@@ -28,24 +27,37 @@ def _unique(ids: list[str]) -> bool:
     Severity.ERROR,
     "Inspection ids are unique in a document; group, problem and measure ids are unique in their inspection.",
     example=Fact("/inspections/0/problems/7/id", {"kind": "problem", "id": "P3"}, ("/inspections/0/problems/2/id",)),
-    scope="ledger",
+    scope=("ledger", "inspection"),
 )
-def duplicate_id(ledger: Ledger, ctx: Context) -> Iterator[Fact]:
-    yield from _duplicates("inspection", ((x.id, f"/inspections/{n}/id") for n, x in enumerate(ledger.inspections)))
-    for n, inspection in enumerate(ledger.inspections):
-        base = f"/inspections/{n}"
-        yield from _duplicates("group", ((g.id, f"{base}/groups/{i}/id") for i, g in enumerate(inspection.groups)))
-        yield from _duplicates(
-            "problem", ((p.id, f"{base}/problems/{i}/id") for i, p in enumerate(inspection.problems))
-        )
-        yield from _duplicates(
-            "measure",
-            (
-                (m.id, f"{base}/problems/{i}/measures/{j}/id")
-                for i, p in enumerate(inspection.problems)
-                for j, m in enumerate(p.measures)
-            ),
-        )
+def duplicate_id(element: Ledger | Inspection, ctx: Context) -> Iterator[Fact]:
+    # Uniqueness belongs to a namespace, as jsonschema's uniqueItems to an array: the
+    # document for inspection ids, the inspection for the ids it holds.
+    if isinstance(element, Ledger):
+        xs = element.inspections
+        yield from _repeats("inspection", [x.id for x in xs], lambda: [f"/inspections/{n}" for n in range(len(xs))])
+        return
+    groups, problems = element.groups, element.problems
+    yield from _repeats("group", [g.id for g in groups], lambda: [f"/groups/{i}" for i in range(len(groups))])
+    yield from _repeats("problem", [p.id for p in problems], lambda: [f"/problems/{i}" for i in range(len(problems))])
+    yield from _repeats(
+        "measure",
+        [m.id for p in problems for m in p.measures],
+        lambda: [f"/problems/{i}/measures/{j}" for i, p in enumerate(problems) for j in range(len(p.measures))],
+    )
+
+
+def group_levels(inspection: Inspection) -> dict[str, GroupLevel]:
+    """The level of each group of *inspection*, by id."""
+    return {g.id: g.level for g in inspection.groups}
+
+
+def problem_ids(ctx: Context) -> dict[str, frozenset[str]]:
+    """The problem ids of every inspection a link may name, by inspection id (the document's own win)."""
+    found: dict[str, frozenset[str]] = {}
+    for ledger in (*ctx.others, ctx.ledger):
+        for x in ledger.inspections:
+            found[x.id] = frozenset(p.id for p in x.problems)
+    return found
 
 
 @rule(
@@ -54,22 +66,15 @@ def duplicate_id(ledger: Ledger, ctx: Context) -> Iterator[Fact]:
     "Every group, parent and link a document names exists (a category's parent is an aspect); "
     "links may point into the other documents validated with it.",
     example=Fact("/inspections/1/problems/0/links/0", {"kind": "link", "target": "round-2020/P9"}),
-    scope="ledger",
+    scope=("group", "problem", "link"),
 )
-def dangling_reference(ledger: Ledger, ctx: Context) -> Iterator[Fact]:
-    problems = {x.id: {p.id for p in x.problems} for other in ctx.others for x in other.inspections}
-    problems |= {x.id: {p.id for p in x.problems} for x in ledger.inspections}
-    for n, inspection in enumerate(ledger.inspections):
-        base = f"/inspections/{n}"
-        levels = {g.id: g.level for g in inspection.groups}
-        for i, group in enumerate(inspection.groups):
-            if group.parent is not None and levels.get(group.parent) is not GroupLevel.ASPECT:
-                kind = "parent" if group.parent not in levels else "parent-not-aspect"
-                yield Fact(f"{base}/groups/{i}/parent", {"kind": kind, "target": group.parent})
-        for i, problem in enumerate(inspection.problems):
-            if problem.group is not None and problem.group not in levels:
-                yield Fact(f"{base}/problems/{i}/group", {"kind": "group", "target": problem.group})
-            for k, link in enumerate(problem.links):
-                if link.problem not in problems.get(link.inspection, ()):
-                    target = f"{link.inspection}/{link.problem}"
-                    yield Fact(f"{base}/problems/{i}/links/{k}", {"kind": "link", "target": target})
+def dangling_reference(element: Group | Problem | Link, ctx: Context) -> Iterator[Fact]:
+    if isinstance(element, Problem):
+        if element.group is not None and element.group not in ctx.once(group_levels):
+            yield Fact("/group", {"kind": "group", "target": element.group})
+    elif isinstance(element, Link):
+        if element.problem not in ctx.index(problem_ids).get(element.inspection, ()):
+            yield Fact("", {"kind": "link", "target": f"{element.inspection}/{element.problem}"})
+    elif element.parent is not None and ctx.once(group_levels).get(element.parent) is not GroupLevel.ASPECT:
+        kind = "parent" if element.parent not in ctx.once(group_levels) else "parent-not-aspect"
+        yield Fact("/parent", {"kind": kind, "target": element.parent})

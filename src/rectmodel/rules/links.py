@@ -9,18 +9,23 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Severity
-from ..model import Inspection, Ledger
+from ..model import Inspection, Ledger, Link
 from ..units import LinkGraph, Units, iter_links, node_name, round_date
 from ._registry import Context, Fact, rule
 
 
-def _inspections(ctx: Context) -> dict[str, Inspection]:
+def inspections(ctx: Context) -> dict[str, Inspection]:
     """Every inspection a link may name, by id: the document's own first, then the other documents'."""
     found: dict[str, Inspection] = {}
     for ledger in (*ctx.others, ctx.ledger):  # the document's own win
         for inspection in ledger.inspections:
             found[inspection.id] = inspection
     return found
+
+
+def units(ctx: Context) -> Units:
+    """The unit lineages of every succession the documents declare."""
+    return Units.of((*ctx.others, ctx.ledger))
 
 
 @rule(
@@ -31,22 +36,19 @@ def _inspections(ctx: Context) -> dict[str, Inspection]:
         "/inspections/0/problems/2/links/0",
         {"target": "round-2023/P4", "reason": "later", "date": "2020-04", "target_date": "2023-05-08"},
     ),
-    scope="ledger",
+    scope="link",
 )
-def link_forward_in_time(ledger: Ledger, ctx: Context) -> Iterator[Fact]:
-    index = _inspections(ctx)
-    for site in iter_links(ledger):
-        source, target = site.inspection, index.get(site.link.inspection)
-        if target is None:
-            continue  # dangling-reference says so
-        name = f"{site.link.inspection}/{site.link.problem}"
-        if target.id == source.id:
-            yield Fact(site.pointer, {"target": name, "reason": "same-round"})
-            continue
-        ours, theirs = round_date(source), round_date(target)
-        if ours is not None and theirs is not None and theirs.first >= ours.last:
-            params = {"target": name, "reason": "later", "date": str(ours), "target_date": str(theirs)}
-            yield Fact(site.pointer, params)
+def link_forward_in_time(link: Link, ctx: Context) -> Iterator[Fact]:
+    source, target = ctx.inspection, ctx.index(inspections).get(link.inspection)
+    if target is None:
+        return  # dangling-reference says so
+    name = f"{link.inspection}/{link.problem}"
+    if target.id == source.id:
+        yield Fact("", {"target": name, "reason": "same-round"})
+        return
+    ours, theirs = round_date(source), round_date(target)
+    if ours is not None and theirs is not None and theirs.first >= ours.last:
+        yield Fact("", {"target": name, "reason": "later", "date": str(ours), "target_date": str(theirs)})
 
 
 @rule(
@@ -57,18 +59,14 @@ def link_forward_in_time(ledger: Ledger, ctx: Context) -> Iterator[Fact]:
         "/inspections/1/problems/0/links/0",
         {"target": "round-2020/P1", "unit": "sjj", "target_unit": "wjw"},
     ),
-    scope="ledger",
+    scope="link",
 )
-def link_unit_mismatch(ledger: Ledger, ctx: Context) -> Iterator[Fact]:
-    index = _inspections(ctx)
-    units = Units.of((*ctx.others, ledger))
-    for site in iter_links(ledger):
-        source, target = site.inspection, index.get(site.link.inspection)
-        if target is None or source.unit is None or target.unit is None:
-            continue
-        if not units.same(source.unit, target.unit):
-            params = {"target": f"{target.id}/{site.link.problem}", "unit": source.unit, "target_unit": target.unit}
-            yield Fact(site.pointer, params)
+def link_unit_mismatch(link: Link, ctx: Context) -> Iterator[Fact]:
+    source, target = ctx.inspection, ctx.index(inspections).get(link.inspection)
+    if target is None or source.unit is None or target.unit is None:
+        return
+    if not ctx.index(units).same(source.unit, target.unit):
+        yield Fact("", {"target": f"{target.id}/{link.problem}", "unit": source.unit, "target_unit": target.unit})
 
 
 @rule(

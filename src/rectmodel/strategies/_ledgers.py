@@ -421,7 +421,7 @@ def _measure(
     done = bool(history) and history[-1].state.is_done
     deadline: Deadline | None = None
     if needs.deadline or draw(_ints(0, 2)) > 0:
-        if draw(_ints(0, 5)) == 0:  # a term: at once (only for what is done: it was due at feedback), or for good
+        if draw(_ints(0, 5)) == 5:  # a term: at once (only for what is done: it was due at feedback), or for good
             deadline = DeadlineTerm.IMMEDIATE if done and draw(_BOOLEANS) else draw(_ONGOING_TERMS)
         else:
             # A measure not done by the report has a deadline after it; a done one any time after feedback.
@@ -604,7 +604,9 @@ def _inspection(
     if level is ProblemLevel.CATEGORY and how == "categories":
         how = "aspects"  # category-level problems are themselves the categories
     with_statuses = draw(_BOOLEANS) if options.statuses is None else options.statuses
-    document = draw(_choice(options.documents))
+    # A ledger states every measure's progress: not drawn where statuses are not wanted.
+    documents = tuple(d for d in options.documents if not (options.statuses is False and d is DocumentKind.LEDGER))
+    document = draw(_choice(documents or (None,)))
     needs = _Needs.of(document)
     with_statuses = with_statuses or needs.status
     stated = 1.0 if document is not None else 0.9  # a document of a known kind states who, whom and when

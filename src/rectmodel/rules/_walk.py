@@ -1,0 +1,180 @@
+"""The traversal: one walk over a ledger that hands each element to the rules of its scope.
+
+Rules yield facts relative to the element they check; the walk turns them into
+diagnostics with absolute pointers. A level no selected rule checks is not walked.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from attrs import frozen
+
+from ..diagnostics import Diagnostic, Severity
+from ..model import Inspection, Ledger, Link, Measure, Problem
+from ._registry import Check, Context, Fact, Rule, Scope
+
+__all__ = ["Finding", "Location", "Plan", "walk"]
+
+_Entry = tuple[Rule, Severity]
+
+
+@frozen
+class _Bucket:
+    """The checks of one scope, and for each the rule and severity it reports as."""
+
+    checks: tuple[Check, ...] = ()
+    entries: tuple[_Entry, ...] = ()
+
+    def entry(self, check: Check) -> _Entry:
+        return self.entries[self.checks.index(check)]
+
+
+def _bucket(entries: list[_Entry], scope: Scope) -> _Bucket:
+    checks: list[Check] = []
+    for r, _ in entries:
+        check = r.check
+        if check in checks:  # two rules sharing a check: tell them apart by identity
+            check = functools.partial(check)
+        checks.append(check)
+    return _Bucket(tuple(checks), tuple(entries))
+
+
+@frozen
+class Plan:
+    """The rules to run, bucketed by the scope they check, each with the severity to report at."""
+
+    ledger: _Bucket = _Bucket()
+    inspection: _Bucket = _Bucket()
+    group: _Bucket = _Bucket()
+    problem: _Bucket = _Bucket()
+    measure: _Bucket = _Bucket()
+    link: _Bucket = _Bucket()
+
+    @classmethod
+    def of(cls, rules: Iterable[tuple[Rule, Severity]]) -> Plan:
+        """The plan running *rules*, each at its severity, in the order given."""
+        by_scope: dict[Scope, list[_Entry]] = {}
+        for r, severity in rules:
+            for scope in r.scopes:
+                by_scope.setdefault(scope, []).append((r, severity))
+        return cls(**{scope: _bucket(entries, scope) for scope, entries in by_scope.items()})
+
+
+@frozen
+class Location:
+    """Where a restricted walk goes: one inspection; in it, one problem; in that, one measure or one link.
+
+    The walk checks the element named last, what it holds, and the enclosing problem (by its
+    problem rules only); not the ledger, and not an enclosing inspection.
+    """
+
+    inspection: int
+    problem: int | None = None
+    measure: int | None = None
+    link: int | None = None
+
+
+@frozen
+class Finding:
+    """A diagnostic with the element it was found on: its scope, the element, its pointer."""
+
+    diagnostic: Diagnostic
+    scope: Scope
+    element: Any
+    at: str
+
+
+def _resolve(at: str, pointer: str) -> str:
+    """*pointer* (relative to the element at *at*, relative JSON Pointer, or ``#``-absolute) made absolute."""
+    if not pointer or pointer[0] == "/":
+        return at + pointer
+    if pointer[0] == "#":
+        return pointer[1:]
+    up, slash, rest = pointer.partition("/")
+    tokens = at.split("/")
+    return "/".join(tokens[: len(tokens) - int(up)]) + slash + rest
+
+
+def _finding(bucket: _Bucket, check: Check, fact: Fact, ctx: Context, element: object) -> Finding:
+    rule, severity = bucket.entry(check)
+    at = ctx.pointer()
+    related = tuple(_resolve(at, r) for r in fact.related)
+    return Finding(Diagnostic(rule.name, severity, at + fact.pointer, fact.params, related), ctx.scope, element, at)
+
+
+def walk(ledger: Ledger, ctx: Context, plan: Plan, where: Location | None = None) -> Iterator[Finding]:
+    """Check every element of *ledger* (or only those *where* names) with the rules of *plan*, lazily.
+
+    Ledger rules come first, then each inspection in document order: its own rules, its
+    groups', and per problem the problem's, its measures' and its links'.
+    """
+    if where is None:
+        ctx.scope = "ledger"
+        for check in plan.ledger.checks:
+            for fact in check(ledger, ctx):
+                yield _finding(plan.ledger, check, fact, ctx, ledger)
+    inspection_checks, group_checks = plan.inspection.checks, plan.group.checks
+    problem_checks, measure_checks, link_checks = plan.problem.checks, plan.measure.checks, plan.link.checks
+    whole = where is None or where.problem is None  # the inspection's own rules and its groups too
+    if where is not None and where.link is not None:
+        measure_checks = ()
+    if where is not None and where.measure is not None:
+        link_checks = ()
+    if not (problem_checks or measure_checks or link_checks or (whole and (inspection_checks or group_checks))):
+        return
+    if where is None:
+        inspections: Iterable[tuple[int, Inspection]] = enumerate(ledger.inspections)
+    else:
+        inspections = ((where.inspection, ledger.inspections[where.inspection]),)
+    for n, inspection in inspections:
+        ctx.enter(n, inspection)
+        if whole:
+            ctx.scope = "inspection"
+            for check in inspection_checks:
+                for fact in check(inspection, ctx):
+                    yield _finding(plan.inspection, check, fact, ctx, inspection)
+            if group_checks:
+                ctx.scope = "group"
+                for g, group in enumerate(inspection.groups):
+                    ctx.g = g
+                    for check in group_checks:
+                        for fact in check(group, ctx):
+                            yield _finding(plan.group, check, fact, ctx, group)
+        if not (problem_checks or measure_checks or link_checks):
+            continue
+        if where is None or where.problem is None:
+            problems: Iterable[tuple[int, Problem]] = enumerate(inspection.problems)
+        else:
+            problems = ((where.problem, inspection.problems[where.problem]),)
+        for i, problem in problems:
+            ctx.i, ctx.problem = i, problem
+            if problem_checks:
+                ctx.scope = "problem"
+                for check in problem_checks:
+                    for fact in check(problem, ctx):
+                        yield _finding(plan.problem, check, fact, ctx, problem)
+            if measure_checks:
+                ctx.scope = "measure"
+                if where is None or where.measure is None:
+                    measures: Iterable[tuple[int, Measure]] = enumerate(problem.measures)
+                else:
+                    measures = ((where.measure, problem.measures[where.measure]),)
+                for j, measure in measures:
+                    ctx.j = j
+                    for check in measure_checks:
+                        for fact in check(measure, ctx):
+                            yield _finding(plan.measure, check, fact, ctx, measure)
+            if link_checks and problem.links:
+                ctx.scope = "link"
+                if where is None or where.link is None:
+                    links: Iterable[tuple[int, Link]] = enumerate(problem.links)
+                else:
+                    links = ((where.link, problem.links[where.link]),)
+                for k, link in links:
+                    ctx.k = k
+                    for check in link_checks:
+                        for fact in check(link, ctx):
+                            yield _finding(plan.link, check, fact, ctx, link)
