@@ -257,7 +257,15 @@ def test_rules_json_lists_every_rule(capsys: pytest.CaptureFixture[str]) -> None
     assert main(["rules", "--format", "json"]) == 0
     listed = json.loads(capsys.readouterr().out)
     assert [r["name"] for r in listed] == list(RULES)
-    assert all(set(r) == {"name", "severity", "summary"} for r in listed)
+    assert all(set(r) == {"name", "severity", "kinds", "summary"} for r in listed)
+    kinds = {r["name"]: r["kinds"] for r in listed}
+    assert kinds["measure-without-responsibility"] == {
+        "plan": "error",
+        "ledger": "error",
+        "report": None,
+        "notice": None,
+        "unknown": None,
+    }
 
 
 def test_docs_rules_md_is_generated_from_the_registry(capsys: pytest.CaptureFixture[str]) -> None:

@@ -18,8 +18,8 @@ from ._safe import terminal
 from .dates import PartialDate
 from .diagnostics import Diagnostic, Report, Severity
 from .errors import Lang
-from .model import Inspection, Ledger, itemize
-from .rules import RULES
+from .model import DocumentKind, Inspection, Ledger, itemize
+from .rules import RULES, Rule
 
 if TYPE_CHECKING:
     from .graph import ProblemRef, Recurrence, UnitHistory
@@ -150,9 +150,23 @@ def files_json(results: Sequence[tuple[str, Report]], lang: Lang = "en") -> dict
 # --- the rule registry ---------------------------------------------------------------------------
 
 
-def rules_json() -> list[dict[str, str]]:
-    """Every rule: name, default severity, one-line summary."""
-    return [{"name": r.name, "severity": r.severity.value, "summary": r.summary} for r in RULES.values()]
+_KIND_COLUMNS: tuple[tuple[str, DocumentKind | None], ...] = (
+    *((kind.value, kind) for kind in DocumentKind),
+    ("unknown", None),
+)
+
+
+def _by_kind(r: Rule) -> dict[str, str | None]:
+    """The rule's default severity in each kind of document (None: it does not apply there)."""
+    return {name: None if (s := r.severity_for(kind)) is None else s.value for name, kind in _KIND_COLUMNS}
+
+
+def rules_json() -> list[dict[str, Any]]:
+    """Every rule: name, default severity, severity per kind of document, one-line summary."""
+    return [
+        {"name": r.name, "severity": r.severity.value, "kinds": _by_kind(r), "summary": r.summary}
+        for r in RULES.values()
+    ]
 
 
 def rules_table() -> list[str]:
@@ -162,24 +176,34 @@ def rules_table() -> list[str]:
 
 
 def rules_markdown() -> str:
-    """``docs/rules.md``: every rule with its severity, summary and an example in both languages."""
+    """``docs/rules.md``: every rule, the kinds of document it applies to, and an example in both languages."""
+    kinds = " | ".join(name for name, _ in _KIND_COLUMNS)
     out = [
         "# Rules",
         "",
         "Generated from the rule registry by `rectmodel rules --format markdown`; a test keeps it in sync.",
         "Every rule runs in one pass and reports everything it finds; none stops another.",
         "",
-        "| rule | default severity | requires |",
-        "|---|---|---|",
+        "What a document must state depends on its kind (`document`: plan 整改方案, ledger 整改台账,",
+        "report 整改情况报告, notice 整改进展情况通报; unknown where a document does not say). Each",
+        "column gives the rule's default severity in that kind of document; `—` means the rule does",
+        "not apply there. `--severity RULE=LEVEL` overrides a rule wherever it applies;",
+        "`--severity RULE:KIND=LEVEL` in one kind only, and makes it apply there.",
+        "",
+        f"| rule | {kinds} | requires |",
+        "|---|" + "---|" * len(_KIND_COLUMNS) + "---|",
     ]
-    out += [f"| [`{r.name}`](#{r.name}) | {r.severity} | {r.summary} |" for r in RULES.values()]
+    for r in RULES.values():
+        cells = " | ".join(v or "—" for v in _by_kind(r).values())
+        out.append(f"| [`{r.name}`](#{r.name}) | {cells} | {r.summary} |")
     for r in RULES.values():
         d = Diagnostic(r.name, r.severity, r.example.pointer, r.example.params, r.example.related)
+        applies = [name for name, v in _by_kind(r).items() if v is not None]
         out += [
             "",
             f"## {r.name}",
             "",
-            f"{r.summary} Default severity: **{r.severity}**.",
+            f"{r.summary} Default severity: **{r.severity}**. Applies to: {', '.join(applies)}.",
             "",
             "Example:",
             "",

@@ -288,6 +288,15 @@ _RULES: dict[str, Message] = {
     ),
     "problem-without-measure": _m(*_NO_MEASURE),
     "measure-without-responsibility": _m(*_NO_RESPONSIBILITY),
+    "measure-without-deadline": _m('measure "{measure}" has no deadline', "整改措施“{measure}”未明确整改时限"),
+    "measure-without-status": _m(
+        'measure "{measure}" gives no current state', "整改措施“{measure}”未填写整改进展(当前状态)"
+    ),
+    "missing-fact": _m("the document does not state the {fact:term}", "文件未载明{fact:term}"),
+    "empty-document": _m(
+        "the document itemizes nothing and declares nothing ({inspections} inspection{inspections:plural})",
+        "文件既未逐项列出问题,也未声明任何数量({inspections} 轮巡察)",
+    ),
     "status-inconsistent": _m(
         'problem "{problem}" is {state:state} but its measure "{measure}" is {measure_state:state}',
         "问题“{problem}”状态为{state:state},但其整改措施“{measure}”状态为{measure_state:state}",
@@ -321,7 +330,6 @@ class ParseCode(StrEnum):
     NUMBERING_GAP = "numbering-gap"
     UNKNOWN_STATUS = "unknown-status"
     UNPLACED_TEXT = "unplaced-text"
-    NOT_FOUND = "not-found"
     NO_PROBLEMS = "no-problems"
     EARLIER_ROUND = "earlier-round"
     ROUND_COUNTS = "round-counts"
@@ -360,9 +368,6 @@ _PARSE: dict[str, Message] = {  # keyed by ParseCode
     ),
     ParseCode.UNPLACED_TEXT: _m(
         'text not placed in the ledger: "{text}"', "未能归入台账的文字:“{text}”", {"text": "第 2 页 共 5 页"}
-    ),
-    ParseCode.NOT_FOUND: _m(
-        "the notice does not name the {field:term} (left out)", "通报中未找到{field:term}(未填)", {"field": "target"}
     ),
     ParseCode.NO_PROBLEMS: _m("no itemized problems found", "未找到逐项列出的问题", {}),
     ParseCode.EARLIER_ROUND: _m(

@@ -560,11 +560,6 @@ class _Parser:
         facts = self.facts
         if "report_date" not in facts and "published" in facts:
             facts["report_date"] = facts["published"]
-        for name in ("inspector", "target"):
-            if name not in facts:
-                self.report(
-                    ParseCode.NOT_FOUND, Severity.WARNING, None, f"/inspections/{self.index}/{name}", field=name
-                )
         if not self.problems:
             self.report(ParseCode.NO_PROBLEMS, Severity.WARNING, None, f"/inspections/{self.index}/problems")
         counts = DeclaredCounts(**self.counts)

@@ -15,14 +15,18 @@ from collections.abc import Iterable, Iterator, Mapping
 from attrs import field, frozen
 
 from ..diagnostics import Diagnostic, Report, Severity, ValidationError, Waiver
-from ..model import Ledger
-from . import counts, coverage, dates, identity, links, status
+from ..model import DocumentKind, Ledger
+from . import counts, coverage, dates, facts, identity, links, status
 from ._registry import RULES, Context, Rule
 from ._walk import Plan, walk
 
 __all__ = ["RULES", "Config", "Rule", "check", "iter_diagnostics", "validate"]
 
-_FAMILIES = (identity, counts, dates, coverage, status, links)  # imported for their registrations
+_FAMILIES = (identity, facts, counts, dates, coverage, status, links)  # imported for their registrations
+
+
+_KINDS = ("unknown", *(k.value for k in DocumentKind))
+_MAX_DUE_MONTHS = 1200  # a hundred years: beyond it a setting is a typo
 
 
 def _optional_set(names: Iterable[str] | None) -> frozenset[str] | None:
@@ -36,12 +40,14 @@ class Config:
     Args:
         select: run only these rules (None: all).
         ignore: never run these rules.
-        severities: severity overrides by rule name.
+        severities: severity overrides: by rule name (in every kind of document the rule applies
+            to), or by ``rule:kind`` (``measure-without-responsibility:notice``; kind ``unknown``
+            for a document of unknown kind), which also makes a rule apply where it is silent.
         report_due_months: months after feedback by which the rectification report is due
-            (2 by the 2015 inspection regulation); used by ``report-overdue``.
+            (2 by the 2015 inspection regulation); used by ``report-overdue``. From 0 to 1200.
 
     Raises:
-        ValueError: a rule name that is not in the registry.
+        ValueError: a rule name that is not in the registry, a kind that is not one, or months out of range.
     """
 
     select: frozenset[str] | None = field(default=None, converter=_optional_set)
@@ -50,10 +56,16 @@ class Config:
     report_due_months: int = 2
 
     def __attrs_post_init__(self) -> None:
-        named = set(self.select or ()) | set(self.ignore) | set(self.severities)
+        overrides = {name.partition(":")[0] for name in self.severities}
+        named = set(self.select or ()) | set(self.ignore) | overrides
         unknown = sorted(named - set(RULES))
         if unknown:
             raise ValueError(f"unknown rule{'s' if len(unknown) > 1 else ''}: {', '.join(unknown)}")
+        kinds = sorted({k for name in self.severities if (k := name.partition(":")[2]) and k not in _KINDS})
+        if kinds:
+            raise ValueError(f"unknown document kind: {', '.join(kinds)} (one of {', '.join(_KINDS)})")
+        if not 0 <= self.report_due_months <= _MAX_DUE_MONTHS:
+            raise ValueError(f"report_due_months must be from 0 to {_MAX_DUE_MONTHS}, not {self.report_due_months}")
 
     def rules(self) -> list[Rule]:
         """The rules this configuration runs, in registry order."""
@@ -61,9 +73,25 @@ class Config:
             r for name, r in RULES.items() if (self.select is None or name in self.select) and name not in self.ignore
         ]
 
+    def severity(self, rule: Rule, kind: DocumentKind | None) -> Severity | None:
+        """The severity *rule* reports at in a document of *kind*; None where it does not run there."""
+        own = self.severities.get(f"{rule.name}:{kind.value if kind is not None else 'unknown'}")
+        if own is not None:
+            return own
+        default = rule.severity_for(kind)
+        return None if default is None else self.severities.get(rule.name, default)
+
     def plan(self) -> Plan:
-        """The rules this configuration runs, bucketed by scope, each at its severity."""
-        return Plan.of((r, self.severities.get(r.name, r.severity)) for r in self.rules())
+        """The rules this configuration runs, bucketed by scope, each at its severity in each kind of document."""
+        rules = self.rules()
+
+        def of_kind(kind: DocumentKind | None) -> list[tuple[Rule, Severity]]:
+            found = [(r, self.severity(r, kind)) for r in rules]
+            return [(r, s) for r, s in found if s is not None and r.scopes != ("ledger",)]
+
+        by_kind: dict[DocumentKind | None, Plan] = {kind: Plan.of(of_kind(kind)) for kind in DocumentKind}
+        ledger_rules = [(r, self.severities.get(r.name, r.severity)) for r in rules if r.scopes == ("ledger",)]
+        return Plan.of([*ledger_rules, *of_kind(None)], by_kind)
 
 
 def iter_diagnostics(
@@ -76,8 +104,9 @@ def iter_diagnostics(
     *others* are documents that links of *ledger* may point into (other files of
     the same units); they are consulted, not checked.
 
-    >>> from rectmodel import Inspection, Ledger
-    >>> ledger = Ledger((Inspection("i", "regular", "市委第一巡察组", "某局党组"),) * 2)
+    >>> from rectmodel import Inspection, Ledger, Measure, Problem
+    >>> problem = Problem("P1", "议事决策不规范", measures=(Measure("M1", "修订议事规则"),))
+    >>> ledger = Ledger((Inspection("i", "regular", "市委第一巡察组", "某局党组", problems=(problem,)),) * 2)
     >>> [str(d) for d in iter_diagnostics(ledger)]
     ['error duplicate-id /inspections/1/id: duplicate inspection id "i"']
     """

@@ -15,9 +15,20 @@ from typing import Any, Literal, TypeVar
 from attrs import define, field, frozen
 
 from ..diagnostics import Severity
-from ..model import Inspection, Ledger, Problem
+from ..model import DocumentKind, Inspection, Ledger, Problem
 
-__all__ = ["RULES", "SCOPES", "Context", "Fact", "Rule", "Scope", "rule"]
+__all__ = [
+    "KNOWN_KINDS",
+    "LEDGER_ONLY",
+    "PLAN_AND_LEDGER",
+    "RULES",
+    "SCOPES",
+    "Context",
+    "Fact",
+    "Rule",
+    "Scope",
+    "rule",
+]
 
 Scope = Literal["ledger", "inspection", "group", "problem", "measure", "link"]
 # Outermost first: the order the traversal nests them in.
@@ -123,6 +134,8 @@ class Rule:
             pointers relative to it, and may ask ``ctx.scope`` which one it has.
         check: the function that yields facts.
         example: an example finding, with an absolute pointer, for the documentation.
+        kinds: the severity per kind of document (``None``: of unknown kind) where it differs
+            from *severity*; ``None`` as a severity: the rule does not apply to that kind.
     """
 
     name: str
@@ -131,11 +144,28 @@ class Rule:
     scope: Scope | tuple[Scope, ...]
     check: Check
     example: Fact
+    kinds: Mapping[DocumentKind | None, Severity | None] = field(factory=dict)
 
     @property
     def scopes(self) -> tuple[Scope, ...]:
         """The scopes the rule checks, as a tuple."""
         return (self.scope,) if isinstance(self.scope, str) else self.scope
+
+    def severity_for(self, kind: DocumentKind | None) -> Severity | None:
+        """The default severity in a document of *kind*; None where the rule does not apply to it."""
+        return self.kinds.get(kind, self.severity)
+
+
+# What a document of each kind must state is required of it alone (plans and ledgers name who
+# answers for each measure, by when; a ledger also how far each has got): these rules apply to
+# those kinds, and stay silent for the others and for a document of unknown kind.
+PLAN_AND_LEDGER: Mapping[DocumentKind | None, Severity | None] = {
+    None: None,
+    DocumentKind.REPORT: None,
+    DocumentKind.NOTICE: None,
+}
+LEDGER_ONLY: Mapping[DocumentKind | None, Severity | None] = {**PLAN_AND_LEDGER, DocumentKind.PLAN: None}
+KNOWN_KINDS: Mapping[DocumentKind | None, Severity | None] = {None: None}
 
 
 RULES: dict[str, Rule] = {}
@@ -144,14 +174,20 @@ _C = TypeVar("_C", bound=Callable[..., Iterator[Fact]])
 
 
 def rule(
-    name: str, severity: Severity, summary: str, *, example: Fact, scope: Scope | tuple[Scope, ...]
+    name: str,
+    severity: Severity,
+    summary: str,
+    *,
+    example: Fact,
+    scope: Scope | tuple[Scope, ...],
+    kinds: Mapping[DocumentKind | None, Severity | None] | None = None,
 ) -> Callable[[_C], _C]:
-    """Register the decorated check as the rule *name*, checking elements of *scope*."""
+    """Register the decorated check as the rule *name*, checking elements of *scope* (per kind: *kinds*)."""
 
     def register(check: _C) -> _C:
         if name in RULES:
             raise ValueError(f"rule {name!r} registered twice")
-        RULES[name] = Rule(name, severity, summary, scope, check, example)
+        RULES[name] = Rule(name, severity, summary, scope, check, example, dict(kinds or {}))
         return check
 
     return register

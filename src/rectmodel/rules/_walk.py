@@ -7,13 +7,13 @@ diagnostics with absolute pointers. A level no selected rule checks is not walke
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from attrs import frozen
+from attrs import field, frozen
 
 from ..diagnostics import Diagnostic, Severity
-from ..model import Inspection, Ledger, Link, Measure, Problem
+from ..model import DocumentKind, Inspection, Ledger, Link, Measure, Problem
 from ._registry import Check, Context, Fact, Rule, Scope
 
 __all__ = ["Finding", "Location", "Plan", "walk"]
@@ -44,7 +44,11 @@ def _bucket(entries: list[_Entry], scope: Scope) -> _Bucket:
 
 @frozen
 class Plan:
-    """The rules to run, bucketed by the scope they check, each with the severity to report at."""
+    """The rules to run, bucketed by the scope they check, each with the severity to report at.
+
+    An inspection whose document is of a kind *by_kind* names is checked by that kind's
+    plan instead (the ledger's own rules always come from this one).
+    """
 
     ledger: _Bucket = _Bucket()
     inspection: _Bucket = _Bucket()
@@ -52,15 +56,26 @@ class Plan:
     problem: _Bucket = _Bucket()
     measure: _Bucket = _Bucket()
     link: _Bucket = _Bucket()
+    by_kind: Mapping[DocumentKind | None, Plan] = field(factory=dict)
 
     @classmethod
-    def of(cls, rules: Iterable[tuple[Rule, Severity]]) -> Plan:
+    def of(
+        cls, rules: Iterable[tuple[Rule, Severity]], by_kind: Mapping[DocumentKind | None, Plan] | None = None
+    ) -> Plan:
         """The plan running *rules*, each at its severity, in the order given."""
         by_scope: dict[Scope, list[_Entry]] = {}
         for r, severity in rules:
             for scope in r.scopes:
                 by_scope.setdefault(scope, []).append((r, severity))
-        return cls(**{scope: _bucket(entries, scope) for scope, entries in by_scope.items()})
+        return cls(**{scope: _bucket(entries, scope) for scope, entries in by_scope.items()}, by_kind=by_kind or {})
+
+    @property
+    def checks_below_the_ledger(self) -> bool:
+        """Whether any inspection, in any kind of document, has a rule to run."""
+        own = self.inspection.checks or self.group.checks or self.problem.checks
+        return bool(own or self.measure.checks or self.link.checks) or any(
+            p.checks_below_the_ledger for p in self.by_kind.values()
+        )
 
 
 @frozen
@@ -116,20 +131,22 @@ def walk(ledger: Ledger, ctx: Context, plan: Plan, where: Location | None = None
         for check in plan.ledger.checks:
             for fact in check(ledger, ctx):
                 yield _finding(plan.ledger, check, fact, ctx, ledger)
-    inspection_checks, group_checks = plan.inspection.checks, plan.group.checks
-    problem_checks, measure_checks, link_checks = plan.problem.checks, plan.measure.checks, plan.link.checks
     whole = where is None or where.problem is None  # the inspection's own rules and its groups too
-    if where is not None and where.link is not None:
-        measure_checks = ()
-    if where is not None and where.measure is not None:
-        link_checks = ()
-    if not (problem_checks or measure_checks or link_checks or (whole and (inspection_checks or group_checks))):
+    if not plan.checks_below_the_ledger:
         return
     if where is None:
         inspections: Iterable[tuple[int, Inspection]] = enumerate(ledger.inspections)
     else:
         inspections = ((where.inspection, ledger.inspections[where.inspection]),)
+    base = plan
     for n, inspection in inspections:
+        plan = base.by_kind.get(inspection.document, base)
+        inspection_checks, group_checks = plan.inspection.checks, plan.group.checks
+        problem_checks, measure_checks, link_checks = plan.problem.checks, plan.measure.checks, plan.link.checks
+        if where is not None and where.link is not None:
+            measure_checks = ()
+        if where is not None and where.measure is not None:
+            link_checks = ()
         ctx.enter(n, inspection)
         if whole:
             ctx.scope = "inspection"
@@ -151,30 +168,38 @@ def walk(ledger: Ledger, ctx: Context, plan: Plan, where: Location | None = None
             problems = ((where.problem, inspection.problems[where.problem]),)
         for i, problem in problems:
             ctx.i, ctx.problem = i, problem
-            if problem_checks:
-                ctx.scope = "problem"
-                for check in problem_checks:
-                    for fact in check(problem, ctx):
-                        yield _finding(plan.problem, check, fact, ctx, problem)
-            if measure_checks:
-                ctx.scope = "measure"
-                if where is None or where.measure is None:
-                    measures: Iterable[tuple[int, Measure]] = enumerate(problem.measures)
-                else:
-                    measures = ((where.measure, problem.measures[where.measure]),)
-                for j, measure in measures:
-                    ctx.j = j
-                    for check in measure_checks:
-                        for fact in check(measure, ctx):
-                            yield _finding(plan.measure, check, fact, ctx, measure)
-            if link_checks and problem.links:
-                ctx.scope = "link"
-                if where is None or where.link is None:
-                    links: Iterable[tuple[int, Link]] = enumerate(problem.links)
-                else:
-                    links = ((where.link, problem.links[where.link]),)
-                for k, link in links:
-                    ctx.k = k
-                    for check in link_checks:
-                        for fact in check(link, ctx):
-                            yield _finding(plan.link, check, fact, ctx, link)
+            yield from _walk_problem(problem, ctx, plan, (problem_checks, measure_checks, link_checks), where)
+
+
+def _walk_problem(
+    problem: Problem, ctx: Context, plan: Plan, checks: tuple[tuple[Check, ...], ...], where: Location | None
+) -> Iterator[Finding]:
+    """Check one problem, its measures and its links."""
+    problem_checks, measure_checks, link_checks = checks
+    if problem_checks:
+        ctx.scope = "problem"
+        for check in problem_checks:
+            for fact in check(problem, ctx):
+                yield _finding(plan.problem, check, fact, ctx, problem)
+    if measure_checks:
+        ctx.scope = "measure"
+        if where is None or where.measure is None:
+            measures: Iterable[tuple[int, Measure]] = enumerate(problem.measures)
+        else:
+            measures = ((where.measure, problem.measures[where.measure]),)
+        for j, measure in measures:
+            ctx.j = j
+            for check in measure_checks:
+                for fact in check(measure, ctx):
+                    yield _finding(plan.measure, check, fact, ctx, measure)
+    if link_checks and problem.links:
+        ctx.scope = "link"
+        if where is None or where.link is None:
+            links: Iterable[tuple[int, Link]] = enumerate(problem.links)
+        else:
+            links = ((where.link, problem.links[where.link]),)
+        for k, link in links:
+            ctx.k = k
+            for check in link_checks:
+                for fact in check(link, ctx):
+                    yield _finding(plan.link, check, fact, ctx, link)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
 
 from ..diagnostics import Severity
 from ..model import COUNT_LEVELS, OUTCOME_STATES, OUTCOMES, Inspection, itemize
@@ -113,9 +113,11 @@ def declared_sum_mismatch(inspection: Inspection, ctx: Context) -> Iterator[Fact
 
 def rate_matches(rate: Decimal, done: int, total: int) -> bool:
     """Whether *rate* (in percent) is done/total at the precision it is written, rounded or truncated."""
-    exact = Decimal(done) * 100 / Decimal(total)
-    step = Decimal(1).scaleb(rate.as_tuple().exponent)  # type: ignore[arg-type]
-    return rate in (exact.quantize(step, ROUND_HALF_UP), exact.quantize(step, ROUND_DOWN))
+    with localcontext() as context:
+        context.prec = max(28, len(rate.as_tuple().digits) + 20)  # a rate written with 40 digits is still read
+        exact = Decimal(done) * 100 / Decimal(total)
+        step = Decimal(1).scaleb(rate.as_tuple().exponent)  # type: ignore[arg-type]
+        return rate in (exact.quantize(step, ROUND_HALF_UP), exact.quantize(step, ROUND_DOWN))
 
 
 @rule(

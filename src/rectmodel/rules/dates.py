@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from calendar import monthrange
 from collections.abc import Iterator
 
 from ..dates import PartialDate, deadline_due
@@ -106,14 +105,6 @@ def deadline_passed(measure: Measure, ctx: Context) -> Iterator[Fact]:
         yield Fact("/deadline", params)
 
 
-def _add_months(date: PartialDate, months: int) -> PartialDate:
-    """The last day *months* calendar months after the last day *date* may be."""
-    last = date.last
-    year, month = divmod(last.month - 1 + months, 12)
-    year += last.year
-    return PartialDate(year, month + 1, min(last.day, monthrange(year, month + 1)[1]))
-
-
 @rule(
     "report-overdue",
     Severity.WARNING,
@@ -128,7 +119,7 @@ def report_overdue(inspection: Inspection, ctx: Context) -> Iterator[Fact]:
     feedback, report = inspection.feedback_date, inspection.report_date
     if feedback is None or report is None:
         return
-    due = _add_months(feedback, ctx.report_due_months)
-    if report.certainly_after(due):
+    due = feedback.plus_months(ctx.report_due_months)  # None past year 9999: no report can be late then
+    if due is not None and report.certainly_after(due):
         params = {"feedback": str(feedback), "report": str(report), "months": ctx.report_due_months, "due": str(due)}
         yield Fact("/report_date", params, ("/feedback_date",))

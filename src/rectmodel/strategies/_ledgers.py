@@ -620,6 +620,8 @@ def _inspection(
                     groups.append(Group(f"A{a + 1}-C{c + 1}", GroupLevel.CATEGORY, title, f"A{a + 1}"))
     innermost = [g.id for g in groups if g.level is (GroupLevel.CATEGORY if how == "categories" else GroupLevel.ASPECT)]
     count = draw(_ints(options.min_problems, options.max_problems))
+    if not count and not groups:  # a document that itemizes nothing is empty (an error): it lists an aspect at least
+        groups.append(Group("A1", GroupLevel.ASPECT, draw(_text(_ASPECTS, options.texts))))
     items = []
     for i in range(count):
         group = draw(st.sampled_from(innermost)) if innermost else None

@@ -26,7 +26,7 @@ from hypothesis import reject
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
-from ..dates import PartialDate
+from ..dates import DeadlineTerm, PartialDate
 from ..model import (
     COUNT_LEVELS,
     DATE_CHAIN,
@@ -43,6 +43,7 @@ from ..model import (
     Status,
     itemize,
 )
+from ..rules import RULES
 from ..rules.counts import problem_outcomes, rate_matches
 from ..units import LinkGraph, Units, iter_links, node_key, round_date
 from ._ledgers import DECLARABLE, declared_for, ledgers
@@ -461,16 +462,51 @@ def _problem_without_measure(site: _ProblemSite, rnd: random.Random) -> Broken:
     return site.evolve(measures=()), site.pointer
 
 
-@_mutator("measure-without-responsibility", _measures)
+def _applies(rule: str) -> Callable[[_Site], bool]:
+    """Whether *rule* applies to the kind of document the site's inspection is (by default)."""
+    return lambda site: RULES[rule].severity_for(site.inspection.document) is not None
+
+
+@_mutator("measure-without-responsibility", _measures, where=_applies("measure-without-responsibility"))
 def _measure_without_responsibility(site: _MeasureSite, rnd: random.Random) -> Broken:
-    """A measure that names nobody (no responsibility, or an empty one)."""
+    """A measure of a plan or a ledger that names nobody (no responsibility, or an empty one)."""
     return site.evolve(responsibility=rnd.choice((None, Responsibility()))), site.pointer
+
+
+@_mutator("measure-without-deadline", _measures, where=_applies("measure-without-deadline"))
+def _measure_without_deadline(site: _MeasureSite, rnd: random.Random) -> Broken:
+    """A measure of a plan or a ledger with its deadline taken away."""
+    return site.evolve(deadline=None), site.pointer
+
+
+@_mutator(
+    "measure-without-status",
+    _measures,
+    where=lambda site: _applies("measure-without-status")(site) and not _closed_on_its_measures(site.up.problem),
+)
+def _measure_without_status(site: _MeasureSite, rnd: random.Random) -> Broken:
+    """A measure of a ledger with its history taken away (not one whose evidence closes its problem)."""
+    return site.evolve(history=()), site.pointer
+
+
+@_mutator("missing-fact", _inspections, where=lambda site: _applies("missing-fact")(site) and site.inspection.problems)
+def _missing_fact(site: _InspectionSite, rnd: random.Random) -> Broken:
+    """A document of a known kind that no longer names its inspecting group or the inspected unit."""
+    fact = rnd.choice(("inspector", "target"))
+    return site.evolve(**{fact: None}), f"{site.pointer}/{fact}"
+
+
+@_mutator("empty-document", lambda ledger: [ledger])
+def _empty_document(ledger: Ledger, rnd: random.Random) -> Broken:
+    """Every inspection of the document emptied: no group, no problem, no declared count."""
+    emptied = tuple(attrs.evolve(x, groups=(), problems=(), declared=DeclaredCounts()) for x in ledger.inspections)
+    return attrs.evolve(ledger, inspections=emptied), ""
 
 
 @_mutator("status-inconsistent", _measures)
 def _status_inconsistent(site: _MeasureSite, rnd: random.Random) -> Broken:
-    """A problem declared completed while one of its measures is still in progress (with no deadline to pass)."""
-    problem = site.up.on(site.evolve(history=(Status(State.IN_PROGRESS),), deadline=None))
+    """A problem declared completed while one of its measures is still in progress (ongoing: no deadline to pass)."""
+    problem = site.up.on(site.evolve(history=(Status(State.IN_PROGRESS),), deadline=DeadlineTerm.ONGOING))
     return problem.evolve(history=(Status(State.COMPLETED),)), f"{problem.pointer}/history/0"
 
 
@@ -510,9 +546,12 @@ def _link_unit_mismatch(site: tuple[_InspectionSite, _InspectionSite], rnd: rand
 
 @_mutator("link-cycle", _links_between_rounds)
 def _link_cycle(site: tuple[str, _ProblemSite, _ProblemSite], rnd: random.Random) -> Broken:
-    """A link back along an existing link, between two rounds whose dates are taken away (so time cannot tell)."""
+    """A link back along an existing link, between two rounds whose dates are taken away (so time cannot tell).
+
+    Undated, the two rounds are documents of unknown kind: of a known kind, each would miss its dates.
+    """
     pointer, source, target = site
-    undated = dict.fromkeys(DATE_CHAIN)
+    undated: dict[str, Any] = {**dict.fromkeys(DATE_CHAIN), "document": None}
     ledger = target.up.on(source.up.evolve(**undated)).evolve(**undated)
     broken, back = target.on(ledger).link_to(source, LinkKind.RELATED)
     # The rule reports a cycle at its first link in document order.
