@@ -413,6 +413,8 @@ class OpCode(StrEnum):
     DUPLICATE_ID = "op-duplicate-id"
     NO_MEASURE = "op-no-measure"
     NO_RESPONSIBILITY = "op-no-responsibility"
+    NO_DEADLINE = "op-no-deadline"
+    NO_STATUS = "op-no-status"
     NO_DATE = "op-no-date"
     WRONG_OPERATION = "op-wrong-operation"
     BEFORE_FEEDBACK = "op-before-feedback"
@@ -462,6 +464,16 @@ _OPERATIONS: dict[str, Message] = {  # keyed by OpCode
     ),
     OpCode.NO_MEASURE: _m(_NO_MEASURE[0], _NO_MEASURE[1] + _CANNOT_ADD, {"problem": "P4"}),
     OpCode.NO_RESPONSIBILITY: _m(_NO_RESPONSIBILITY[0], _NO_RESPONSIBILITY[1] + _CANNOT_ADD, {"measure": "M9"}),
+    OpCode.NO_DEADLINE: _m(
+        'measure "{measure}" has no deadline, which a plan or a ledger gives every measure',
+        "整改措施“{measure}”未明确整改时限(整改方案和台账须逐条明确)" + _CANNOT_ADD,
+        {"measure": "M9"},
+    ),
+    OpCode.NO_STATUS: _m(
+        'measure "{measure}" gives no current state, which a ledger gives every measure',
+        "整改措施“{measure}”未填写整改进展(台账须逐条填写)" + _CANNOT_ADD,
+        {"measure": "M9"},
+    ),
     OpCode.NO_DATE: _m(
         'the progress recorded for "{item}" has no date', "“{item}”的整改进展未注明日期", {"item": "M2"}
     ),

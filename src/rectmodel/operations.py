@@ -40,9 +40,9 @@ import attrs
 
 from .dates import PartialDate
 from .diagnostics import Severity
-from .errors import OperationError
+from .errors import OpCode, OperationError
 from .model import Inspection, Ledger, Link, LinkKind, Measure, Problem, State, Status
-from .rules import RULES
+from .rules import RULES, Config
 from .rules._registry import Context
 from .rules._walk import Location, Plan, walk
 from .units import round_date
@@ -177,10 +177,16 @@ def _check_history(
         _check_step(operation, item, pointer, history[:k], status, feedback=feedback)
 
 
-def _check_new_measure(operation: str, measure: Measure, pointer: str, feedback: PartialDate | None) -> None:
-    """Refuse a measure being added that nobody answers for, due before feedback, or with a bad history."""
+def _check_new_measure(operation: str, measure: Measure, pointer: str, inspection: Inspection) -> None:
+    """Refuse a measure being added that nobody answers for, that lacks what its kind of document requires
+    (a deadline in a plan or a ledger, a state in a ledger), due before feedback, or with a bad history."""
+    feedback, kind = inspection.feedback_date, inspection.document
     if measure.responsibility is None or measure.responsibility.is_empty:
         raise _refuse(operation, "op-no-responsibility", pointer, measure=measure.id)
+    if measure.deadline is None and RULES["measure-without-deadline"].severity_for(kind) is not None:
+        raise _refuse(operation, OpCode.NO_DEADLINE, pointer, measure=measure.id)
+    if not measure.history and RULES["measure-without-status"].severity_for(kind) is not None:
+        raise _refuse(operation, OpCode.NO_STATUS, pointer, measure=measure.id)
     deadline = measure.deadline
     if isinstance(deadline, PartialDate) and feedback is not None and deadline.certainly_before(feedback):
         params = {"item": measure.id, "field": "deadline", "date": str(deadline), "feedback": str(feedback)}
@@ -309,7 +315,7 @@ def _check_acyclic(operation: str, ledger: Ledger, source: _Node, new: Link, poi
 
 def _findings(ledger: Ledger, n: int, names: Iterable[str]) -> list[_Finding]:
     """What the rules *names* find in inspection *n* (and, for ledger rules, in the whole ledger)."""
-    plan = Plan.of((RULES[name], RULES[name].severity) for name in names)
+    plan = Config(select=names).plan()  # each rule as it applies to the inspection's kind of document
     found = chain(
         walk(ledger, Context(ledger), Plan(ledger=plan.ledger)), walk(ledger, Context(ledger), plan, Location(n))
     )
@@ -335,7 +341,8 @@ def _commit(operation: str, before: Ledger, after: Ledger, n: int) -> Ledger:
     if new:
         rule, pointer, params = new[0]
         raise _refuse(operation, "op-count-mismatch", pointer, rule=rule, params=dict(params))
-    errors = [name for name, r in RULES.items() if r.severity is Severity.ERROR]
+    kind, config = after.inspections[n].document, Config()
+    errors = [name for name, r in RULES.items() if config.severity(r, kind) is Severity.ERROR]
     new = _new(_findings(before, n, errors), _findings(after, n, errors))
     if new:
         rule, pointer, params = new[0]
@@ -379,7 +386,8 @@ def add_problem(ledger: Ledger, inspection: str, problem: Problem) -> Ledger:
 
     Raises:
         OperationError: ``op-unknown-inspection``; ``op-duplicate-id`` (the problem's or a measure's id is
-            taken in the inspection); ``op-no-measure``; ``op-no-responsibility``; ``op-unknown-group``;
+            taken in the inspection); ``op-no-measure``; ``op-no-responsibility``; ``op-no-deadline`` (in a plan
+            or a ledger), ``op-no-status`` (in a ledger); ``op-unknown-group``;
             ``op-before-feedback``, ``op-before-previous``, ``op-regression`` (a deadline or a history);
             ``op-measures-not-done``, ``op-problem-finished``, ``op-no-evidence`` (its statuses);
             a link's refusal (see :func:`link`); ``op-count-mismatch``; ``op-would-break``.
@@ -407,7 +415,7 @@ def add_problem(ledger: Ledger, inspection: str, problem: Problem) -> Ledger:
             params = {"inspection": x.id, "kind": "measure", "id": measure.id}
             raise _refuse(operation, "op-duplicate-id", taken[measure.id], **params)
         taken.setdefault(measure.id, measure_pointer)
-        _check_new_measure(operation, measure, measure_pointer, feedback)
+        _check_new_measure(operation, measure, measure_pointer, x)
     _check_history(operation, problem.id, pointer, problem.history, feedback)
     _check_finished(operation, problem, pointer)
     for k, new in enumerate(problem.links):
@@ -432,7 +440,8 @@ def add_measure(ledger: Ledger, inspection: str, problem: str, measure: Measure)
 
     Raises:
         OperationError: ``op-unknown-inspection``, ``op-unknown-problem``; ``op-duplicate-id`` (the id is
-            taken in the inspection); ``op-no-responsibility``; ``op-before-feedback``, ``op-before-previous``,
+            taken in the inspection); ``op-no-responsibility``; ``op-no-deadline`` (in a plan or a ledger),
+            ``op-no-status`` (in a ledger); ``op-before-feedback``, ``op-before-previous``,
             ``op-regression`` (its deadline or history); ``op-no-evidence`` (closed without evidence);
             ``op-problem-finished`` (not done, under a completed or closed problem); ``op-count-mismatch``;
             ``op-would-break``.
@@ -446,7 +455,7 @@ def add_measure(ledger: Ledger, inspection: str, problem: str, measure: Measure)
             if m.id == measure.id:
                 params = {"inspection": x.id, "kind": "measure", "id": measure.id}
                 raise _refuse(operation, "op-duplicate-id", f"/inspections/{n}/problems/{i}/measures/{j}", **params)
-    _check_new_measure(operation, measure, pointer, x.feedback_date)
+    _check_new_measure(operation, measure, pointer, x)
     _check_measure_fits(operation, item.problem, measure, pointer)
     changed = attrs.evolve(item.problem, measures=(*item.problem.measures, measure))
     return _commit(operation, ledger, _with_problem(ledger, n, item.i, changed), n)
