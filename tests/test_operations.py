@@ -517,6 +517,18 @@ def test_a_date_before_any_earlier_status_is_refused_not_only_before_the_last() 
     ]
 
 
+def test_a_link_closing_a_second_cycle_through_a_knot_is_refused() -> None:
+    # link-cycle reports one cycle per knot of links; an edit may add none, even to a knot already there.
+    ledger = _forward_link(rounds())
+    ledger = ops.link(ledger, "r2021", "P2", to_inspection="r2019", to_problem="P1", kind=LinkKind.RELATED)
+    p1 = attrs.evolve(ledger.inspections[0].problems[0], links=(Link(LinkKind.RELATED, "r2021", "P2"),))
+    x = attrs.evolve(ledger.inspections[0], problems=(p1, *ledger.inspections[0].problems[1:]))
+    ledger = attrs.evolve(ledger, inspections=(x, *ledger.inspections[1:]))  # r2019/P1 ⇄ r2021/P2: a knot
+    assert [d.rule for d in rectmodel.validate(ledger).diagnostics if d.rule == "link-cycle"] == ["link-cycle"]
+    e = refused(_link("r2021", "P2", "r2019", "P2"), ledger)
+    assert (e.code, e.pointer, e.params["path"]) == ("op-cycle", f"{P21}/1/links/1", "r2021/P2 → r2019/P2 → r2021/P2")
+
+
 def test_a_new_error_of_any_rule_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     def untitled(inspection: Inspection, ctx: object) -> Any:
         for i, p in enumerate(inspection.problems):
