@@ -17,6 +17,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 
 import rectmodel
 from rectmodel import (
+    DeadlineTerm,
     DeclaredCounts,
     Group,
     GroupLevel,
@@ -321,6 +322,27 @@ def _link(source: str, problem: str, target: str, target_problem: str) -> Callab
     )
 
 
+def _as_kind(kind: rectmodel.DocumentKind) -> Callable[[Ledger], Ledger]:
+    """The r2021 round as a document of *kind*, stating what that kind must: a deadline and a state per measure."""
+
+    def prepare(ledger: Ledger) -> Ledger:
+        x = ledger.inspections[1]
+
+        def fill(p: Problem) -> Problem:
+            done = p.status is not None and p.status.state.is_finished
+            state = status(State.COMPLETED if done else State.IN_PROGRESS, "2021-09-01")
+            measures = tuple(
+                attrs.evolve(m, deadline=m.deadline or DeadlineTerm.ONGOING, history=m.history or (state,))
+                for m in p.measures
+            )
+            return attrs.evolve(p, measures=measures)
+
+        x = attrs.evolve(x, document=kind, problems=tuple(fill(p) for p in x.problems))
+        return attrs.evolve(ledger, inspections=(ledger.inspections[0], x, *ledger.inspections[2:]))
+
+    return prepare
+
+
 P21 = "/inspections/1/problems"
 LATER = Link(LinkKind.RELATED, "r2023", "P1")
 
@@ -343,6 +365,10 @@ REFUSALS: list[tuple[str, Callable[[Ledger], Ledger], Callable[[Ledger], Ledger]
      "op-duplicate-id", f"{P21}/2/measures/0"),
     ("no measure", lambda L: ops.add_problem(L, "r2021", new_problem(measures=())), None,
      "op-no-measure", f"{P21}/3"),
+    ("no deadline in a plan", lambda L: ops.add_measure(L, "r2021", "P1", attrs.evolve(measure("M9"), deadline=None)),
+     _as_kind(rectmodel.DocumentKind.PLAN), "op-no-deadline", f"{P21}/0/measures/2"),
+    ("no status in a ledger", lambda L: ops.add_measure(L, "r2021", "P1", attrs.evolve(measure("M9"), history=())),
+     _as_kind(rectmodel.DocumentKind.LEDGER), "op-no-status", f"{P21}/0/measures/2"),
     ("no responsibility", lambda L: ops.add_measure(L, "r2021", "P1", attrs.evolve(measure("M9"), responsibility=None)),
      None, "op-no-responsibility", f"{P21}/0/measures/2"),
     ("empty responsibility",
@@ -515,6 +541,18 @@ def test_a_date_before_any_earlier_status_is_refused_not_only_before_the_last() 
     assert [(d.rule, d.pointer, d.params["other"], d.related) for d in report.diagnostics] == [
         ("dates-out-of-order", f"{m9_at}/2/date", "2021-10-01", (f"{m9_at}/0/date",))
     ]
+
+
+def test_a_link_closing_a_second_cycle_through_a_knot_is_refused() -> None:
+    # link-cycle reports one cycle per knot of links; an edit may add none, even to a knot already there.
+    ledger = _forward_link(rounds())
+    ledger = ops.link(ledger, "r2021", "P2", to_inspection="r2019", to_problem="P1", kind=LinkKind.RELATED)
+    p1 = attrs.evolve(ledger.inspections[0].problems[0], links=(Link(LinkKind.RELATED, "r2021", "P2"),))
+    x = attrs.evolve(ledger.inspections[0], problems=(p1, *ledger.inspections[0].problems[1:]))
+    ledger = attrs.evolve(ledger, inspections=(x, *ledger.inspections[1:]))  # r2019/P1 ⇄ r2021/P2: a knot
+    assert [d.rule for d in rectmodel.validate(ledger).diagnostics if d.rule == "link-cycle"] == ["link-cycle"]
+    e = refused(_link("r2021", "P2", "r2019", "P2"), ledger)
+    assert (e.code, e.pointer, e.params["path"]) == ("op-cycle", f"{P21}/1/links/1", "r2021/P2 → r2019/P2 → r2021/P2")
 
 
 def test_a_new_error_of_any_rule_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:

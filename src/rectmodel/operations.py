@@ -3,10 +3,14 @@
 A ledger is immutable. Every operation takes one and returns a new ledger with the
 change made, or raises :class:`~rectmodel.errors.OperationError` and leaves the
 ledger as it was. An operation refuses any change that would give the ledger a
-rule error it did not have: checks of its own name the reason first (an unknown
-id, a measure nobody answers for, a state going backwards, a closing without
-evidence, …); a last check runs every error rule on the result, so that a ledger
-which already has errors can still be worked on but never gains one.
+rule error it did not have. It checks itself only what makes sense for an edit
+(an unknown id, an id taken, a missing date, a link it cannot place in time or
+unit, …); for the rest it runs the error rules on the changed problem before and
+after the change, and names the first new finding by one table (``_CODES``) as a
+refusal of its own (a measure nobody answers for, a state going backwards, a
+closing without evidence, …). A last check runs every error rule on the changed
+inspection, so that a ledger which already has errors can still be worked on but
+never gains one.
 
 Items are added last, and statuses and links appended, so the pointers of what
 a ledger already holds never move; a refusal of an item being added points at
@@ -31,6 +35,7 @@ closed 2021-10-08 ('整改报告.pdf',)
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from itertools import chain
@@ -40,12 +45,13 @@ import attrs
 
 from .dates import PartialDate
 from .diagnostics import Severity
-from .errors import OpCode, OperationError
+from .errors import OperationError
 from .model import Inspection, Ledger, Link, LinkKind, Measure, Problem, State, Status
 from .rules import RULES, Config
 from .rules._registry import Context
-from .rules._walk import Location, Plan, walk
-from .units import round_date
+from .rules._walk import Finding, Location, Plan, walk
+from .rules.links import inspections
+from .units import LinkGraph, iter_links, node_key, node_name, round_date
 
 __all__ = ["add_measure", "add_problem", "close", "link", "record_progress", "reopen"]
 
@@ -53,7 +59,6 @@ __all__ = ["add_measure", "add_problem", "close", "link", "record_progress", "re
 _COUNT_RULES = ("declared-count-mismatch", "declared-sum-mismatch", "declared-rate-mismatch")
 
 _Finding = tuple[str, str, Mapping[str, Any]]  # rule, pointer, params
-_Node = tuple[str, str]  # inspection id, problem id
 
 
 def _refuse(operation: str, code: str, pointer: str, /, **params: object) -> OperationError:
@@ -104,6 +109,106 @@ def _with_problem(ledger: Ledger, n: int, i: int, problem: Problem) -> Ledger:
     return attrs.evolve(ledger, inspections=(*ledger.inspections[:n], inspection, *ledger.inspections[n + 1 :]))
 
 
+# ---------------------------------------------------------------- rule findings as refusals
+
+
+# One table reads a new rule finding as a refusal: (rule, the value of the parameter that tells
+# the rule's cases apart, whether it is on the changed item or in it) → (code, parameters). A
+# finding on the changed item points where the rule checked; one on the problem of a changed
+# measure is the measure's doing (the problem is finished, or has lost its evidence) and points
+# at the measure. A parameter comes from the rule's parameter of that name, or from ``:element``
+# (the id of the element checked), ``:item`` (the id of the changed item), ``:inspection`` (the
+# id of its inspection), ``:target`` (the inspection a link names), or ``:all`` (every parameter).
+_CASE = {"dangling-reference": "kind", "dates-out-of-order": "field", "link-forward-in-time": "reason"}
+_BEFORE_FEEDBACK = ("op-before-feedback", {"item": ":element", "field": "field", "date": "date", "feedback": "other"})
+_CODES: dict[tuple[str, str | None, bool], tuple[str, dict[str, str]]] = {
+    ("measure-without-responsibility", None, True): ("op-no-responsibility", {"measure": "measure"}),
+    ("measure-without-deadline", None, True): ("op-no-deadline", {"measure": "measure"}),
+    ("measure-without-status", None, True): ("op-no-status", {"measure": "measure"}),
+    ("dangling-reference", "group", True): ("op-unknown-group", {"inspection": ":inspection", "group": "target"}),
+    ("dangling-reference", "link", True): ("op-unknown-target", {"target": "target"}),
+    ("dates-out-of-order", "deadline", True): _BEFORE_FEEDBACK,
+    ("dates-out-of-order", "completion", True): _BEFORE_FEEDBACK,
+    ("dates-out-of-order", "status", True):
+        ("op-before-previous", {"item": ":element", "date": "date", "previous": "other"}),
+    ("status-regression", None, True): ("op-regression", {"item": "item", "previous": "previous", "state": "state"}),
+    ("status-inconsistent", None, True): ("op-measures-not-done", {":all": ""}),
+    ("status-inconsistent", None, False): ("op-problem-finished", {":all": ""}),
+    ("closed-without-evidence", None, True): ("op-no-evidence", {"item": "item"}),
+    ("closed-without-evidence", None, False): ("op-evidence-lost", {"problem": "item", "measure": ":item"}),
+    ("link-forward-in-time", "same-round", True): ("op-same-inspection", {"target": "target"}),
+    ("link-forward-in-time", "later", True): ("op-not-earlier", {
+        "inspection": ":inspection", "date": "date", "target": ":target", "target_date": "target_date"}),
+    ("link-unit-mismatch", None, True):
+        ("op-unrelated-units", {"unit": "unit", "target": ":target", "target_unit": "target_unit"}),
+}  # fmt: skip
+
+
+def _refusal_params(spec: Mapping[str, str], finding: Finding, item: _Item) -> dict[str, Any]:
+    """The refusal's parameters for *finding*, as *spec* (a ``_CODES`` entry) maps them."""
+    params = finding.diagnostic.params
+    if ":all" in spec:
+        return dict(params)
+    sources: dict[str, Any] = {
+        ":element": getattr(finding.element, "id", None),
+        ":item": item.id,
+        ":inspection": item.inspection.id,
+        ":target": getattr(finding.element, "inspection", None),
+    }
+    return {name: sources[source] if source.startswith(":") else params[source] for name, source in spec.items()}
+
+
+def _problem_findings(ledger: Ledger, n: int, i: int) -> list[Finding]:
+    """What the error rules find on problem *i* of inspection *n*, its measures and links (none if absent)."""
+    if i >= len(ledger.inspections[n].problems):
+        return []
+    found = walk(ledger, Context(ledger), _plan(), Location(n, i))
+    return [f for f in found if f.diagnostic.severity is Severity.ERROR]
+
+
+# What an edit holds a document of unknown kind to, beyond its kind's rules: a measure added
+# names who answers for it (operations keep ledgers, where measures always do).
+_EDIT_POLICY = {"measure-without-responsibility:unknown": Severity.ERROR}
+
+
+@functools.cache
+def _plan(names: frozenset[str] | None = None) -> Plan:
+    """The rules *names* (default: all) as they apply to each kind of document, as edits hold them."""
+    return Config(select=names, severities=_EDIT_POLICY).plan()
+
+
+def _new_findings(before: list[Finding], after: list[Finding]) -> list[Finding]:
+    """The findings of *after* that *before* does not have (by rule, pointer, parameters, related)."""
+    remaining = Counter(f.diagnostic for f in before)
+    new: list[Finding] = []
+    for finding in after:
+        if remaining[finding.diagnostic] > 0:
+            remaining[finding.diagnostic] -= 1
+        else:
+            new.append(finding)
+    return new
+
+
+def _within(pointer: str, item: str) -> bool:
+    return pointer == item or pointer.startswith(item + "/")
+
+
+def _check_rules(operation: str, before: Ledger, after: Ledger, item: _Item) -> None:
+    """Refuse the change to *item* if the rules find something new on its problem, by ``_CODES``.
+
+    Findings on the item itself (or in it) come first, then those on its problem.
+    """
+    new = _new_findings(_problem_findings(before, item.n, item.i), _problem_findings(after, item.n, item.i))
+    ordered = sorted(new, key=lambda f: not _within(f.at, item.pointer))
+    for finding in ordered:
+        d = finding.diagnostic
+        own = _within(finding.at, item.pointer)
+        how = _CODES.get((d.rule, d.params.get(_CASE[d.rule]) if d.rule in _CASE else None, own))
+        if how is not None:
+            code, spec = how
+            raise _refuse(operation, code, finding.at if own else item.pointer, **_refusal_params(spec, finding, item))
+
+
 def _find_inspection(operation: str, ledger: Ledger, inspection: str) -> tuple[int, Inspection]:
     for n, x in enumerate(ledger.inspections):
         if x.id == inspection:
@@ -125,141 +230,31 @@ def _find(operation: str, ledger: Ledger, inspection: str, problem: str, measure
     return _Item(n, x, i, p, j, m)
 
 
-def _done(measure: Measure) -> bool:
-    """Whether a measure is done: its current state is; a measure with no status is not."""
-    return bool(measure.history) and measure.history[-1].state.is_done
+def _check_measures_have_status(operation: str, problem: Problem, pointer: str) -> None:
+    """Refuse a problem completed or closed while a measure has no status: for an edit, that is not done.
 
-
-def _has_evidence(problem: Problem) -> bool:
-    """Whether a problem could be closed on evidence: its current status's, its measures' or theirs."""
-    last = problem.status
-    return bool(last is not None and last.evidence) or any(
-        m.evidence or (m.history and m.history[-1].evidence) for m in problem.measures
-    )
-
-
-def _check_step(
-    operation: str,
-    item: str,
-    pointer: str,
-    history: tuple[Status, ...],
-    status: Status,
-    *,
-    feedback: PartialDate | None,
-) -> None:
-    """Refuse *status* as the next status of *history*: out of date order, done before feedback, or backwards.
-
-    A date certainly before any earlier dated status is refused, not only one before the last
-    (the rule compares with the last only, and so misses ``2021-10-01``, ``2021``, ``2021-09-01``).
+    (A measure with a status that is not done, the rules refuse: ``status-inconsistent``.)
     """
-    date = status.date
-    if date is not None:
-        previous = next(
-            (s.date for s in reversed(history) if s.date is not None and date.certainly_before(s.date)), None
-        )
-        if previous is not None:
-            raise _refuse(operation, "op-before-previous", pointer, item=item, date=str(date), previous=str(previous))
-        if feedback is not None and status.state.is_done and date.certainly_before(feedback):
-            params = {"item": item, "field": "completion", "date": str(date), "feedback": str(feedback)}
-            raise _refuse(operation, "op-before-feedback", pointer, **params)
-    if history and status.state is not State.REOPENED:
-        last = history[-1].state
-        if last is not State.REOPENED and (status.state.progress or 0) < (last.progress or 0):
-            params = {"item": item, "previous": last.value, "state": status.state.value}
-            raise _refuse(operation, "op-regression", pointer, **params)
-
-
-def _check_history(
-    operation: str, item: str, pointer: str, history: tuple[Status, ...], feedback: PartialDate | None
-) -> None:
-    """Refuse a whole history that is out of order or goes backwards."""
-    for k, status in enumerate(history):
-        _check_step(operation, item, pointer, history[:k], status, feedback=feedback)
-
-
-def _check_new_measure(operation: str, measure: Measure, pointer: str, inspection: Inspection) -> None:
-    """Refuse a measure being added that nobody answers for, that lacks what its kind of document requires
-    (a deadline in a plan or a ledger, a state in a ledger), due before feedback, or with a bad history."""
-    feedback, kind = inspection.feedback_date, inspection.document
-    if measure.responsibility is None or measure.responsibility.is_empty:
-        raise _refuse(operation, "op-no-responsibility", pointer, measure=measure.id)
-    if measure.deadline is None and RULES["measure-without-deadline"].severity_for(kind) is not None:
-        raise _refuse(operation, OpCode.NO_DEADLINE, pointer, measure=measure.id)
-    if not measure.history and RULES["measure-without-status"].severity_for(kind) is not None:
-        raise _refuse(operation, OpCode.NO_STATUS, pointer, measure=measure.id)
-    deadline = measure.deadline
-    if isinstance(deadline, PartialDate) and feedback is not None and deadline.certainly_before(feedback):
-        params = {"item": measure.id, "field": "deadline", "date": str(deadline), "feedback": str(feedback)}
-        raise _refuse(operation, "op-before-feedback", pointer, **params)
-    _check_history(operation, measure.id, pointer, measure.history, feedback)
-    current = measure.status
-    if current is not None and current.state is State.CLOSED and not (current.evidence or measure.evidence):
-        raise _refuse(operation, "op-no-evidence", pointer, item=measure.id)
-
-
-def _check_finished(operation: str, problem: Problem, pointer: str) -> None:
-    """Refuse a problem completed or closed while a measure is not done, or closed without evidence."""
     current = problem.status
     if current is None or not current.state.is_finished:
         return
     for measure in problem.measures:
-        if not _done(measure):
-            ms = measure.status
-            params = {
-                "problem": problem.id,
-                "state": current.state.value,
-                "measure": measure.id,
-                "measure_state": None if ms is None else ms.state.value,
-            }
-            raise _refuse(operation, "op-measures-not-done", pointer, **params)
-    if current.state is State.CLOSED and not _has_evidence(problem):
-        raise _refuse(operation, "op-no-evidence", pointer, item=problem.id)
-
-
-def _check_measure_fits(operation: str, problem: Problem, measure: Measure, pointer: str) -> None:
-    """Refuse a measure not done under a problem completed or closed."""
-    current = problem.status
-    if current is not None and current.state.is_finished and not _done(measure):
-        ms = measure.status
-        params = {
-            "problem": problem.id,
-            "state": current.state.value,
-            "measure": measure.id,
-            "measure_state": None if ms is None else ms.state.value,
-        }
-        raise _refuse(operation, "op-problem-finished", pointer, **params)
-
-
-def _lineage(ledger: Ledger, unit: str) -> set[str]:
-    """*unit* and every unit it continues, by the ledger's successions, transitively."""
-    seen, todo = {unit}, [unit]
-    while todo:
-        current = todo.pop()
-        for s in ledger.successions:
-            if s.new == current and s.old not in seen:
-                seen.add(s.old)
-                todo.append(s.old)
-    return seen
+        if measure.status is None:
+            raise _refuse(operation, "op-measures-not-done", pointer, problem=problem.id, state=current.state.value,
+                          measure=measure.id, measure_state=None)  # fmt: skip
 
 
 def _check_link(
-    operation: str,
-    ledger: Ledger,
-    source: Inspection,
-    problem: Problem,
-    *,
-    links: tuple[Link, ...],
-    new: Link,
-    pointer: str,
+    operation: str, ledger: Ledger, source: Inspection, problem: Problem, *, new: Link, pointer: str
 ) -> None:
-    """Refuse a link that dangles, goes to the same or a later round or another unit, or repeats one of *links*."""
-    target_name = f"{new.inspection}/{new.problem}"
-    rounds = {x.id: x for x in ledger.inspections}  # the last holder of an id, as dangling-reference reads it
-    target = rounds.get(new.inspection)
-    if target is None or all(p.id != new.problem for p in target.problems):
-        raise _refuse(operation, "op-unknown-target", pointer, target=target_name)
-    if new.inspection == source.id:
-        raise _refuse(operation, "op-same-inspection", pointer, target=target_name)
+    """Refuse a link the rules let pass but an edit must not make.
+
+    The target's round must certainly be earlier (so both rounds dated), both rounds must
+    name their unit, and *problem* must not already link to the target.
+    """
+    target = inspections(Context(ledger)).get(new.inspection)
+    if target is None:
+        return  # dangling: the rules refuse it
     when, target_when = round_date(source), round_date(target)
     if when is None:
         raise _refuse(operation, "op-undated-round", pointer, inspection=source.id)
@@ -272,54 +267,42 @@ def _check_link(
         raise _refuse(operation, "op-no-unit", pointer, inspection=source.id)
     if target.unit is None:
         raise _refuse(operation, "op-no-unit", pointer, inspection=target.id)
-    if target.unit not in _lineage(ledger, source.unit):
-        params = {"unit": source.unit, "target": target.id, "target_unit": target.unit}
-        raise _refuse(operation, "op-unrelated-units", pointer, **params)
-    for k, other in enumerate(links):
+    for k, other in enumerate(problem.links):
         if (other.inspection, other.problem) == (new.inspection, new.problem):
             item_pointer = pointer.rsplit("/links/", 1)[0]
+            target_name = f"{new.inspection}/{new.problem}"
             raise _refuse(
                 operation, "op-duplicate-link", f"{item_pointer}/links/{k}", item=problem.id, target=target_name
             )
 
 
-def _path(ledger: Ledger, start: _Node, goal: _Node) -> list[_Node] | None:
-    """A path of links from *start* to *goal*, if there is one."""
-    graph: dict[_Node, list[_Node]] = {}
-    for x in ledger.inspections:
-        for p in x.problems:
-            graph.setdefault((x.id, p.id), []).extend((link.inspection, link.problem) for link in p.links)
-    parents: dict[_Node, _Node | None] = {start: None}
-    stack = [start]
-    while stack:
-        node = stack.pop()
-        if node == goal:
-            path = [node]
-            while (parent := parents[path[-1]]) is not None:
-                path.append(parent)
-            return path[::-1]
-        for following in graph.get(node, ()):
-            if following not in parents:
-                parents[following] = node
-                stack.append(following)
-    return None
+def _check_acyclic(operation: str, after: Ledger, item: _Item, new: Iterable[int]) -> None:
+    """Refuse the links *new* (their places among the item's links in *after*) if one leads back to its problem.
 
-
-def _check_acyclic(operation: str, ledger: Ledger, source: _Node, new: Link, pointer: str) -> None:
-    """Refuse a link of *ledger* (already added) from *source* that closes a cycle."""
-    path = _path(ledger, (new.inspection, new.problem), source)
-    if path is not None:
-        cycle = " → ".join(f"{i}/{p}" for i, p in [source, *path])
-        raise _refuse(operation, "op-cycle", pointer, source="/".join(source), path=cycle)
+    ``link-cycle`` reports one cycle per knot of links; an edit must not add any, even to a
+    knot already there, so the refusal asks the link graph for a path back and names it.
+    """
+    graph = LinkGraph((site.source, site.target) for site in iter_links(after))
+    problem = after.inspections[item.n].problems[item.i]
+    source = node_key(item.inspection.id, problem.id)
+    for k in new:
+        path = graph.path(node_key(problem.links[k].inspection, problem.links[k].problem), source)
+        if path is not None:
+            cycle = " → ".join(node_name(u) for u in (source, *path))
+            raise _refuse(operation, "op-cycle", f"{item.pointer}/links/{k}", source=node_name(source), path=cycle)
 
 
 def _findings(ledger: Ledger, n: int, names: Iterable[str]) -> list[_Finding]:
     """What the rules *names* find in inspection *n* (and, for ledger rules, in the whole ledger)."""
-    plan = Config(select=names).plan()  # each rule as it applies to the inspection's kind of document
+    plan = _plan(frozenset(names))
     found = chain(
         walk(ledger, Context(ledger), Plan(ledger=plan.ledger)), walk(ledger, Context(ledger), plan, Location(n))
     )
-    return [(f.diagnostic.rule, f.diagnostic.pointer, f.diagnostic.params) for f in found]
+    return [
+        (f.diagnostic.rule, f.diagnostic.pointer, f.diagnostic.params)
+        for f in found
+        if f.diagnostic.severity is Severity.ERROR
+    ]
 
 
 def _new(before: list[_Finding], after: list[_Finding]) -> list[_Finding]:
@@ -341,9 +324,7 @@ def _commit(operation: str, before: Ledger, after: Ledger, n: int) -> Ledger:
     if new:
         rule, pointer, params = new[0]
         raise _refuse(operation, "op-count-mismatch", pointer, rule=rule, params=dict(params))
-    kind, config = after.inspections[n].document, Config()
-    errors = [name for name, r in RULES.items() if config.severity(r, kind) is Severity.ERROR]
-    new = _new(_findings(before, n, errors), _findings(after, n, errors))
+    new = _new(_findings(before, n, RULES), _findings(after, n, RULES))
     if new:
         rule, pointer, params = new[0]
         rules = ", ".join(dict.fromkeys(f[0] for f in new))
@@ -356,17 +337,12 @@ def _commit(operation: str, before: Ledger, after: Ledger, n: int) -> Ledger:
 
 def _append(operation: str, ledger: Ledger, item: _Item, status: Status) -> Ledger:
     """Append *status* to the history of *item*, or refuse."""
-    _check_step(operation, item.id, item.pointer, item.history, status, feedback=item.inspection.feedback_date)
     problem = item.with_status(status)
+    after = _with_problem(ledger, item.n, item.i, problem)
+    _check_rules(operation, ledger, after, item)
     if item.measure is None:
-        _check_finished(operation, problem, item.pointer)
-    else:
-        assert item.j is not None
-        _check_measure_fits(operation, problem, problem.measures[item.j], item.pointer)
-        current = problem.status
-        if current is not None and current.state is State.CLOSED and not _has_evidence(problem):
-            raise _refuse(operation, "op-evidence-lost", item.pointer, problem=problem.id, measure=item.id)
-    return _commit(operation, ledger, _with_problem(ledger, item.n, item.i, problem), item.n)
+        _check_measures_have_status(operation, problem, item.pointer)
+    return _commit(operation, ledger, after, item.n)
 
 
 def add_problem(ledger: Ledger, inspection: str, problem: Problem) -> Ledger:
@@ -386,43 +362,39 @@ def add_problem(ledger: Ledger, inspection: str, problem: Problem) -> Ledger:
 
     Raises:
         OperationError: ``op-unknown-inspection``; ``op-duplicate-id`` (the problem's or a measure's id is
-            taken in the inspection); ``op-no-measure``; ``op-no-responsibility``; ``op-no-deadline`` (in a plan
-            or a ledger), ``op-no-status`` (in a ledger); ``op-unknown-group``;
+            taken in the inspection); ``op-no-measure``; ``op-no-responsibility``; ``op-unknown-group``;
             ``op-before-feedback``, ``op-before-previous``, ``op-regression`` (a deadline or a history);
-            ``op-measures-not-done``, ``op-problem-finished``, ``op-no-evidence`` (its statuses);
-            a link's refusal (see :func:`link`); ``op-count-mismatch``; ``op-would-break``.
+            ``op-measures-not-done``, ``op-no-evidence`` (its statuses); a link's refusal (see :func:`link`);
+            ``op-count-mismatch``; ``op-would-break``.
     """
     operation = "add_problem"
     n, x = _find_inspection(operation, ledger, inspection)
-    pointer = f"/inspections/{n}/problems/{len(x.problems)}"
-    for i, other in enumerate(x.problems):
+    i = len(x.problems)
+    pointer = f"/inspections/{n}/problems/{i}"
+    for k, other in enumerate(x.problems):
         if other.id == problem.id:
             params = {"inspection": x.id, "kind": "problem", "id": problem.id}
-            raise _refuse(operation, "op-duplicate-id", f"/inspections/{n}/problems/{i}", **params)
+            raise _refuse(operation, "op-duplicate-id", f"/inspections/{n}/problems/{k}", **params)
     if not problem.measures:
         raise _refuse(operation, "op-no-measure", pointer, problem=problem.id)
-    if problem.group is not None and all(g.id != problem.group for g in x.groups):
-        raise _refuse(operation, "op-unknown-group", pointer, inspection=x.id, group=problem.group)
-    feedback = x.feedback_date
     taken = {
-        m.id: f"/inspections/{n}/problems/{i}/measures/{j}"
-        for i, p in enumerate(x.problems)
+        m.id: f"/inspections/{n}/problems/{k}/measures/{j}"
+        for k, p in enumerate(x.problems)
         for j, m in enumerate(p.measures)
     }
     for j, measure in enumerate(problem.measures):
-        measure_pointer = f"{pointer}/measures/{j}"
         if measure.id in taken:
             params = {"inspection": x.id, "kind": "measure", "id": measure.id}
             raise _refuse(operation, "op-duplicate-id", taken[measure.id], **params)
-        taken.setdefault(measure.id, measure_pointer)
-        _check_new_measure(operation, measure, measure_pointer, x)
-    _check_history(operation, problem.id, pointer, problem.history, feedback)
-    _check_finished(operation, problem, pointer)
+        taken[measure.id] = f"{pointer}/measures/{j}"
+    after = _with_problem(ledger, n, i, problem)
+    item = _Item(n, x, i, problem)
+    _check_rules(operation, ledger, after, item)
+    _check_measures_have_status(operation, problem, pointer)
     for k, new in enumerate(problem.links):
-        _check_link(operation, ledger, x, problem, links=problem.links[:k], new=new, pointer=f"{pointer}/links/{k}")
-    after = _with_problem(ledger, n, len(x.problems), problem)
-    for k, new in enumerate(problem.links):
-        _check_acyclic(operation, after, (x.id, problem.id), new, f"{pointer}/links/{k}")
+        earlier = attrs.evolve(problem, links=problem.links[:k])
+        _check_link(operation, after, x, earlier, new=new, pointer=f"{pointer}/links/{k}")
+    _check_acyclic(operation, after, item, range(len(problem.links)))
     return _commit(operation, ledger, after, n)
 
 
@@ -440,25 +412,28 @@ def add_measure(ledger: Ledger, inspection: str, problem: str, measure: Measure)
 
     Raises:
         OperationError: ``op-unknown-inspection``, ``op-unknown-problem``; ``op-duplicate-id`` (the id is
-            taken in the inspection); ``op-no-responsibility``; ``op-no-deadline`` (in a plan or a ledger),
-            ``op-no-status`` (in a ledger); ``op-before-feedback``, ``op-before-previous``,
+            taken in the inspection); ``op-no-responsibility``; ``op-before-feedback``, ``op-before-previous``,
             ``op-regression`` (its deadline or history); ``op-no-evidence`` (closed without evidence);
             ``op-problem-finished`` (not done, under a completed or closed problem); ``op-count-mismatch``;
             ``op-would-break``.
     """
     operation = "add_measure"
-    item = _find(operation, ledger, inspection, problem)
-    x, n = item.inspection, item.n
-    pointer = f"{item.pointer}/measures/{len(item.problem.measures)}"
+    found = _find(operation, ledger, inspection, problem)
+    x, n = found.inspection, found.n
     for i, p in enumerate(x.problems):
         for j, m in enumerate(p.measures):
             if m.id == measure.id:
                 params = {"inspection": x.id, "kind": "measure", "id": measure.id}
                 raise _refuse(operation, "op-duplicate-id", f"/inspections/{n}/problems/{i}/measures/{j}", **params)
-    _check_new_measure(operation, measure, pointer, x)
-    _check_measure_fits(operation, item.problem, measure, pointer)
-    changed = attrs.evolve(item.problem, measures=(*item.problem.measures, measure))
-    return _commit(operation, ledger, _with_problem(ledger, n, item.i, changed), n)
+    changed = attrs.evolve(found.problem, measures=(*found.problem.measures, measure))
+    after = _with_problem(ledger, n, found.i, changed)
+    item = _Item(n, x, found.i, changed, len(found.problem.measures), measure)
+    _check_rules(operation, ledger, after, item)
+    current = changed.status
+    if current is not None and current.state.is_finished and measure.status is None:
+        raise _refuse(operation, "op-problem-finished", item.pointer, problem=changed.id, state=current.state.value,
+                      measure=measure.id, measure_state=None)  # fmt: skip
+    return _commit(operation, ledger, after, n)
 
 
 def record_progress(
@@ -536,12 +511,7 @@ def close(
     current = item.history[-1] if item.history else None
     if current is not None and current.state is State.CLOSED:
         raise _refuse(operation, "op-already-closed", item.pointer, item=item.id)
-    status = Status(State.CLOSED, date, note, tuple(evidence))
-    if item.measure is None:
-        _check_finished(operation, item.with_status(status), item.pointer)
-    elif not (evidence or item.measure.evidence):
-        raise _refuse(operation, "op-no-evidence", item.pointer, item=item.id)
-    return _append(operation, ledger, item, status)
+    return _append(operation, ledger, item, Status(State.CLOSED, date, note, tuple(evidence)))
 
 
 def reopen(
@@ -619,9 +589,9 @@ def link(
     operation = "link"
     item = _find(operation, ledger, inspection, problem)
     new = Link(kind, to_inspection, to_problem, note)
-    links = item.problem.links
-    pointer = f"{item.pointer}/links/{len(links)}"
-    _check_link(operation, ledger, item.inspection, item.problem, links=links, new=new, pointer=pointer)
-    after = _with_problem(ledger, item.n, item.i, attrs.evolve(item.problem, links=(*links, new)))
-    _check_acyclic(operation, after, (item.inspection.id, item.problem.id), new, pointer)
+    k = len(item.problem.links)
+    after = _with_problem(ledger, item.n, item.i, attrs.evolve(item.problem, links=(*item.problem.links, new)))
+    _check_rules(operation, ledger, after, item)
+    _check_link(operation, after, item.inspection, item.problem, new=new, pointer=f"{item.pointer}/links/{k}")
+    _check_acyclic(operation, after, item, (k,))
     return _commit(operation, ledger, after, item.n)

@@ -13,7 +13,7 @@ from typing import Any
 from attrs import field, frozen
 
 from ..diagnostics import Diagnostic, Severity
-from ..model import DocumentKind, Inspection, Ledger, Link, Measure, Problem
+from ..model import DocumentKind, Inspection, Ledger, Problem
 from ._registry import Check, Context, Fact, Rule, Scope
 
 __all__ = ["Finding", "Location", "Plan", "walk"]
@@ -80,16 +80,13 @@ class Plan:
 
 @frozen
 class Location:
-    """Where a restricted walk goes: one inspection; in it, one problem; in that, one measure or one link.
+    """Where a restricted walk goes: one inspection, or one problem of it with its measures and links.
 
-    The walk checks the element named last, what it holds, and the enclosing problem (by its
-    problem rules only); not the ledger, and not an enclosing inspection.
+    Ledger rules do not run; for a problem, neither do the inspection's own rules nor its groups'.
     """
 
     inspection: int
     problem: int | None = None
-    measure: int | None = None
-    link: int | None = None
 
 
 @frozen
@@ -143,10 +140,6 @@ def walk(ledger: Ledger, ctx: Context, plan: Plan, where: Location | None = None
         plan = base.by_kind.get(inspection.document, base)
         inspection_checks, group_checks = plan.inspection.checks, plan.group.checks
         problem_checks, measure_checks, link_checks = plan.problem.checks, plan.measure.checks, plan.link.checks
-        if where is not None and where.link is not None:
-            measure_checks = ()
-        if where is not None and where.measure is not None:
-            link_checks = ()
         ctx.enter(n, inspection)
         if whole:
             ctx.scope = "inspection"
@@ -168,11 +161,11 @@ def walk(ledger: Ledger, ctx: Context, plan: Plan, where: Location | None = None
             problems = ((where.problem, inspection.problems[where.problem]),)
         for i, problem in problems:
             ctx.i, ctx.problem = i, problem
-            yield from _walk_problem(problem, ctx, plan, (problem_checks, measure_checks, link_checks), where)
+            yield from _walk_problem(problem, ctx, plan, (problem_checks, measure_checks, link_checks))
 
 
 def _walk_problem(
-    problem: Problem, ctx: Context, plan: Plan, checks: tuple[tuple[Check, ...], ...], where: Location | None
+    problem: Problem, ctx: Context, plan: Plan, checks: tuple[tuple[Check, ...], ...]
 ) -> Iterator[Finding]:
     """Check one problem, its measures and its links."""
     problem_checks, measure_checks, link_checks = checks
@@ -183,22 +176,14 @@ def _walk_problem(
                 yield _finding(plan.problem, check, fact, ctx, problem)
     if measure_checks:
         ctx.scope = "measure"
-        if where is None or where.measure is None:
-            measures: Iterable[tuple[int, Measure]] = enumerate(problem.measures)
-        else:
-            measures = ((where.measure, problem.measures[where.measure]),)
-        for j, measure in measures:
+        for j, measure in enumerate(problem.measures):
             ctx.j = j
             for check in measure_checks:
                 for fact in check(measure, ctx):
                     yield _finding(plan.measure, check, fact, ctx, measure)
     if link_checks and problem.links:
         ctx.scope = "link"
-        if where is None or where.link is None:
-            links: Iterable[tuple[int, Link]] = enumerate(problem.links)
-        else:
-            links = ((where.link, problem.links[where.link]),)
-        for k, link in links:
+        for k, link in enumerate(problem.links):
             ctx.k = k
             for check in link_checks:
                 for fact in check(link, ctx):
