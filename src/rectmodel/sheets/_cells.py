@@ -1,0 +1,266 @@
+"""What one cell says: its text, its date, its numbered items, the statuses of a progress cell.
+
+Shared by the passes that read rows and facts, and by the writer (the forms it writes are
+the forms read back): one place for the grammar of a progress line, ``[date ]word[:note]``
+with ``佐证材料:…`` lines for a status's evidence.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from functools import lru_cache
+
+import attrs
+
+from .._lexicon import STATE_NAMES, parse_date_text, state_at_start, state_in
+from ..dates import PartialDate
+from ..model import State, Status
+from ._grid import Value
+
+__all__ = [
+    "History",
+    "date_of",
+    "date_text",
+    "deadline_text",
+    "history_of",
+    "number_of",
+    "split_items",
+    "split_list",
+    "status_line",
+    "strip_number",
+    "text_of",
+]
+
+_WIDE_SPACES = str.maketrans({"\u3000": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\r": ""})
+
+
+def text_of(value: Value) -> str:
+    """A cell's text: stripped (full-width spaces too), numbers without a needless ``.0``, dates in ISO form.
+
+    >>> text_of(3.0), text_of("\\u3000整改措施 "), text_of(2.5)
+    ('3', '整改措施', '2.5')
+    """
+    if isinstance(value, str):
+        return value.translate(_WIDE_SPACES).strip()
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, _dt.datetime):
+        return value.date().isoformat() if value.time() == _dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, (int, _dt.date, _dt.time)):
+        return str(value) if isinstance(value, int) else value.isoformat()
+    return str(value)
+
+
+def date_of(value: Value) -> PartialDate | None:
+    """The date a cell holds: an Excel date, or text that names one date (see ``parse_date_text``)."""
+    if isinstance(value, _dt.date):
+        return PartialDate.from_date(value.date() if isinstance(value, _dt.datetime) else value)
+    if isinstance(value, str):
+        return _parse_date(value)
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _parse_date(text: str) -> PartialDate | None:
+    return parse_date_text(text)
+
+
+def date_text(date: PartialDate) -> str:
+    """A date as a ledger writes it: ``2021年9月30日``, ``2021年9月``, ``2021年``."""
+    if date.month is None:
+        return f"{date.year}年"
+    if date.day is None:
+        return f"{date.year}年{date.month}月"
+    return f"{date.year}年{date.month}月{date.day}日"
+
+
+def deadline_text(date: PartialDate) -> str:
+    """A deadline as text: a day as ``date_text``, a month ``2021年12月底``, a year ``2021年底``."""
+    if date.month is None:
+        return f"{date.year}年底"
+    if date.day is None:
+        return f"{date.year}年{date.month}月底"
+    return date_text(date)
+
+
+_CN = "一二三四五六七八九十"
+_CN_VALUE = {ch: k for k, ch in enumerate(_CN, 1)}
+_NUMBER = re.compile(rf"^\s*(?:[(（]\s*([0-9]{{1,2}}|[{_CN}]{{1,3}})\s*[)）]|([0-9]{{1,2}}|[{_CN}]{{1,3}})\s*[.、．)）](?![0-9]))\s*")
+_ORDINAL = re.compile(rf"([{_CN}]{{1,3}})是")
+_INLINE = re.compile(r"(?:^|(?<=[;；。,，\s]))([0-9]{1,2})[.、．](?![0-9])")
+
+
+def number_of(token: str) -> int | None:
+    """The value of ``12``, ``三``, ``十二`` (to 99); None if *token* is not such a number.
+
+    >>> number_of("12"), number_of("十二"), number_of("二十"), number_of("第")
+    (12, 12, 20, None)
+    """
+    return _value(token)
+
+
+def _value(token: str) -> int | None:
+    if token.isdigit():
+        return int(token)
+    if len(token) == 1:
+        return _CN_VALUE.get(token)
+    if token.startswith("十"):
+        return 10 + (_CN_VALUE.get(token[1:], 0) if len(token) == 2 else 0)
+    if len(token) >= 2 and token[1] == "十":
+        return _CN_VALUE.get(token[0], 0) * 10 + (_CN_VALUE.get(token[2:], 0) if len(token) == 3 else 0)
+    return None
+
+
+def strip_number(text: str) -> str:
+    """*text* without a leading number (``1.``, ``一、``, ``(2)``, ``一是``).
+
+    >>> strip_number("1.学习不深入"), strip_number("(二)制度不健全"), strip_number("2021年完成")
+    ('学习不深入', '制度不健全', '2021年完成')
+    """
+    m = _NUMBER.match(text)
+    if m is not None:
+        return text[m.end() :].strip()
+    m = _ORDINAL.match(text)
+    return text[m.end() :].lstrip(",，:： ").strip() if m is not None and m.start() == 0 else text
+
+
+def _runs(numbers: list[int]) -> bool:
+    return len(numbers) >= 2 and numbers == list(range(1, len(numbers) + 1))
+
+
+def split_items(text: str) -> list[str]:
+    """The numbered items of a cell (``1.…\\n2.…``, ``一是…二是…``, ``(1)…(2)…``), or the whole text as one.
+
+    A list counts only if its numbers run 1, 2, 3 …; text before the first number starts the first item.
+
+    >>> split_items("1.制定学习计划;\\n2.开展专题研讨。")
+    ['制定学习计划;', '开展专题研讨。']
+    >>> split_items("一是健全制度;二是加强监督")
+    ['健全制度;', '加强监督']
+    >>> split_items("全面清理津补贴,已追回资金12.6万元")
+    ['全面清理津补贴,已追回资金12.6万元']
+    """
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    marks = [(k, _NUMBER.match(line)) for k, line in enumerate(lines)]
+    numbered = [(k, m) for k, m in marks if m is not None]
+    if numbered and numbered[0][0] == 0:
+        values = [_value(m.group(1) or m.group(2)) or 0 for _, m in numbered]
+        if _runs(values):
+            items: list[str] = []
+            for k, line in enumerate(lines):
+                m = dict(numbered).get(k)
+                if m is not None:
+                    items.append(line[m.end() :].strip())
+                else:
+                    items[-1] = f"{items[-1]}\n{line}"
+            return items
+    for pattern in (_ORDINAL, _INLINE):
+        found = list(pattern.finditer(text))
+        values = [_value(m.group(1)) or 0 for m in found]
+        if _runs(values):
+            cuts = [m.start() for m in found] + [len(text)]
+            head = text[: cuts[0]].strip()
+            items = [text[found[k].end() : cuts[k + 1]].strip().lstrip(",，:：").strip() for k in range(len(found))]
+            if head:
+                items[0] = f"{head}{items[0]}"
+            return items
+    return [text]
+
+
+_LIST_SEPARATORS = re.compile(r"[、,，;；/\n]+")
+_ITEM_SEPARATORS = re.compile(r"[;；\n]+")
+
+
+def split_list(text: str, *, names: bool) -> tuple[str, ...]:
+    """The names (split at ``、,;/`` and line breaks) or items (split at ``;`` and line breaks) of a cell.
+
+    >>> split_list("王伟、李芳", names=True), split_list("1.会议纪要\\n2.签到表", names=False)
+    (('王伟', '李芳'), ('会议纪要', '签到表'))
+    """
+    pattern = _LIST_SEPARATORS if names else _ITEM_SEPARATORS
+    parts = (strip_number(part.strip()) for part in pattern.split(text))
+    return tuple(part for part in parts if part)
+
+
+# --- progress cells ------------------------------------------------------------------------------
+
+_EVIDENCE_LINE = re.compile(r"^(?:佐证材料|佐证)\s*[:：]\s*(.*)$")
+_LEADING_DATE = re.compile(
+    r"^(\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|\d{4}\s*年|\d{4}[./\-]\d{1,2}(?:[./\-]\d{1,2})?)\s*[,，:：]?\s*"
+)
+
+
+@attrs.frozen
+class History:
+    """The statuses a progress cell gives; ``unknown`` holds its text when it names no known state."""
+
+    statuses: tuple[Status, ...]
+    unknown: str | None = None
+
+
+def status_line(status: Status) -> str:
+    """A status as one progress line: ``2021年9月30日 已完成整改:note``, then ``佐证材料:a;b`` if it has evidence.
+
+    >>> status_line(Status(State.CLOSED, PartialDate(2021, 10, 8), "验收合格", ("会议纪要",)))
+    '2021年10月8日 已销号:验收合格\\n佐证材料:会议纪要'
+    """
+    line = STATE_NAMES[status.state]
+    if status.date is not None:
+        line = f"{date_text(status.date)} {line}"
+    if status.note is not None:
+        line += f":{status.note}"
+    if status.evidence:
+        line += "\n佐证材料:" + ";".join(status.evidence)
+    return line
+
+
+@lru_cache(maxsize=8192)
+def history_of(text: str) -> History:
+    """The statuses of a progress cell.
+
+    Lines that each start with a state word (after a date, if any) are a history, one status
+    a line; otherwise the cell is one status in prose, of the most specific state word it
+    names, with the whole text as its note and no date (a date in prose may be of anything).
+
+    >>> [(s.state.value, str(s.date), s.note) for s in history_of("2021年9月 正在推进\\n2021年10月8日 已完成整改").statuses]
+    [('in_progress', '2021-09', None), ('completed', '2021-10-08', None)]
+    >>> [(s.state.value, s.note) for s in history_of("已召开专题会议,视同完成,持续整改").statuses]
+    [('deemed_completed', '已召开专题会议,视同完成,持续整改')]
+    >>> history_of("已召开专题会议").unknown
+    '已召开专题会议'
+    """
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    statuses: list[Status] = []
+    for line in lines:
+        evidence = _EVIDENCE_LINE.match(line)
+        if evidence is not None and statuses:
+            items = split_list(evidence.group(1), names=False)
+            statuses[-1] = attrs.evolve(statuses[-1], evidence=statuses[-1].evidence + items)
+            continue
+        date = None
+        rest = line
+        lead = _LEADING_DATE.match(line)
+        if lead is not None:
+            date = parse_date_text(lead.group(1))
+            rest = line[lead.end() :]
+        found = state_at_start(rest)
+        if found is None or found[1] is None or (lead is not None and date is None):
+            break
+        word, state = found
+        after = rest[len(word) :]
+        if after.startswith((":", "：")):
+            note: str | None = after[1:]
+        else:
+            note = rest if after.strip() else None
+        statuses.append(Status(state, date, note))
+    else:
+        if statuses:
+            return History(tuple(statuses))
+    prose = "\n".join(lines)
+    found = state_in(prose)
+    if found is None or found[1] is None:
+        return History((), prose)
+    return History((Status(found[1], None, prose),))

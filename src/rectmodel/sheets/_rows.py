@@ -1,0 +1,285 @@
+"""Pass 3, table → rows: each row below the header is a problem's row, a section, a footer, or unplaced.
+
+A section is a row with one cell (often merged across) that heads a group: ``一、…方面(共3个问题)``
+an aspect, ``(一)…`` a category. A footer (填表人, 审核人, 注:…) ends the table. Every other
+row with something in it belongs to a problem: a new one where the problem cell holds a new
+text, the current one where it is empty (merged down, or left blank) or repeats the text
+(a merged cell filled down). The problems' rows come out as blocks; whether a sheet keeps one
+row per measure (some block has several rows) or one row per problem is decided here, once.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from ..model import GroupLevel
+from ._cells import number_of, strip_number, text_of
+from ._grid import Grid, Value
+from ._table import Table
+
+__all__ = ["Block", "GroupRef", "Merges", "Rows", "Section", "read_rows"]
+
+_CN = "一二三四五六七八九十"
+_ASPECT_HEAD = re.compile(rf"^(?:第\s*([{_CN}0-9]{{1,3}})\s*(?:方面|部分)|([{_CN}]{{1,3}})\s*[、.．])\s*(.*)$", re.S)
+_CATEGORY_HEAD = re.compile(rf"^[(（]\s*([{_CN}]{{1,3}})\s*[)）]\s*(.*)$", re.S)
+_DECLARED = re.compile(rf"\s*[(（]\s*共?\s*([0-9]+|[{_CN}]{{1,3}})\s*(?:个|项|条)\s*(?:具体)?问题?\s*[)）]\s*$")
+_FOOTER = re.compile(
+    r"^(?:填表人|填报人|制表人|审核人|审批人|审核|负责人|单位负责人|主要负责人|分管领导签字|联系人|联系电话|"
+    r"填表时间|填表日期|报送时间|注\s*[:：]|说明\s*[:：]|备注\s*[:：])"
+)
+
+
+@attrs.frozen
+class GroupRef:
+    """A group as a cell names it: its number (一、 → 1) if written, its title, its cell."""
+
+    level: GroupLevel
+    number: int | None
+    title: str
+    cell: tuple[int, int]
+    declared: int | None = None
+
+    @property
+    def key(self) -> tuple[str, int | str]:
+        """What makes two cells name the same group: the number where written, else the title."""
+        return ("n", self.number) if self.number is not None else ("t", self.title)
+
+
+def group_ref(text: str, level: GroupLevel, cell: tuple[int, int]) -> GroupRef:
+    """A group cell's text read as a group: ``一、党的建设方面(共3个问题)`` → number 1, a title, 3 declared.
+
+    >>> ref = group_ref("一、党的建设方面(共3个问题)", GroupLevel.ASPECT, (3, 0))
+    >>> ref.number, ref.title, ref.declared
+    (1, '党的建设方面', 3)
+    """
+    declared = None
+    m = _DECLARED.search(text)
+    if m is not None:
+        declared = number_of(m.group(1))
+        text = text[: m.start()]
+    number = None
+    head = _CATEGORY_HEAD.match(text) if level is GroupLevel.CATEGORY else _ASPECT_HEAD.match(text)
+    if head is None and level is GroupLevel.CATEGORY:
+        head = _ASPECT_HEAD.match(text)
+    if head is not None:
+        groups = [g for g in head.groups() if g is not None]
+        number = number_of(groups[0])
+        text = groups[-1] if number is not None else text
+    return GroupRef(level, number, text.strip(), cell, declared)
+
+
+@attrs.frozen
+class Section:
+    """A row that heads a group."""
+
+    group: GroupRef
+
+
+@attrs.frozen
+class Block:
+    """The rows of one problem: its first row (where its cells are) and every row of its measures."""
+
+    rows: tuple[int, ...]
+    title: str
+    seq: str
+    aspect: GroupRef | None
+    category: GroupRef | None
+
+
+@attrs.frozen
+class Rows:
+    """What the rows of a table are.
+
+    Args:
+        blocks: the problems' rows, in order.
+        sections: the section rows, in order.
+        footer: the rows from the first footer row on.
+        orphans: cells of rows before any problem (``(row, column, text)``).
+        others: columns not read that hold cells: column → (cells, first row, last row).
+        by_measure: one row per measure (some problem has several rows); else one row per problem.
+        grouped_by_sections: the groups come from section rows.
+    """
+
+    blocks: tuple[Block, ...]
+    sections: tuple[Section, ...]
+    footer: tuple[int, ...]
+    orphans: tuple[tuple[int, int, str], ...]
+    others: dict[int, tuple[int, int, int]]
+    by_measure: bool
+    seq_is_measure: bool
+
+
+@attrs.frozen
+class Merges:
+    """A sheet's merged ranges, as the passes ask of them."""
+
+    down: dict[tuple[int, int], int]  # a vertical merge's first cell → its last row
+    starts: dict[int, list[int]]  # per column, the first rows of its vertical merges, sorted
+    ends: dict[int, list[int]]  # per column, their last rows, in the same order
+    across: dict[tuple[int, int], int]  # a horizontal merge's first cell → its last column
+
+    @classmethod
+    def of(cls, grid: Grid) -> Merges:
+        """Index the merged ranges of *grid*."""
+        down: dict[tuple[int, int], int] = {}
+        across: dict[tuple[int, int], int] = {}
+        spans: dict[int, list[tuple[int, int]]] = {}
+        for r0, c0, r1, c1 in grid.merges:
+            if r1 > r0:
+                for c in range(c0, c1 + 1):
+                    down[(r0, c)] = r1
+                    spans.setdefault(c, []).append((r0, r1))
+            if c1 > c0:
+                across[(r0, c0)] = c1
+        starts = {}
+        ends = {}
+        for c, found in spans.items():
+            found.sort()
+            starts[c] = [a for a, _ in found]
+            ends[c] = [b for _, b in found]
+        return cls(down, starts, ends, across)
+
+    def origin(self, row: int, col: int) -> int | None:
+        """The first row of the vertical merge that covers ``(row, col)`` from above, or None."""
+        starts = self.starts.get(col)
+        if not starts:
+            return None
+        k = bisect.bisect_right(starts, row) - 1
+        if k >= 0 and starts[k] < row <= self.ends[col][k]:
+            return starts[k]
+        return None
+
+
+def _cell(row: Sequence[Value], col: int | None) -> str:
+    if col is None or col >= len(row):
+        return ""
+    value = row[col]
+    return "" if value == "" else text_of(value)
+
+
+def _is_section(
+    cells: list[tuple[int, Value]], r: int, table: Table, merges: Merges
+) -> tuple[GroupLevel, str] | None:
+    if len(cells) != 1:
+        return None
+    c, value = cells[0]
+    if not isinstance(value, str):
+        return None
+    text = text_of(value)
+    merged = merges.across.get((r, c), c) > c
+    item_cols = {table.col("problem"), table.col("measure"), table.col("description")}
+    if _CATEGORY_HEAD.match(text) and (merged or c not in item_cols):
+        return GroupLevel.CATEGORY, text
+    if _ASPECT_HEAD.match(text) and (merged or c not in item_cols or "方面" in text):
+        return GroupLevel.ASPECT, text
+    if merged and merges.across[(r, c)] - c >= 2 and c not in item_cols:
+        return GroupLevel.ASPECT, text
+    return None
+
+
+def read_rows(grid: Grid, table: Table, merges: Merges) -> Rows:
+    """Classify the rows below *table*'s header and gather the problems' rows into blocks."""
+    rows = grid.rows
+    problem_col = table.col("problem")
+    seqs = table.roles.get("seq", ())
+    aspect_col, category_col = table.col("aspect"), table.col("category")
+    read_cols = {c for cols in table.roles.values() for c in cols}
+    seq_is_measure = len(seqs) == 1 and _seq_per_row(rows, table, merges, seqs[0], problem_col)
+    pseq_col = None if seq_is_measure or not seqs else seqs[0]
+    blocks: list[Block] = []
+    sections: list[Section] = []
+    footer: list[int] = []
+    orphans: list[tuple[int, int, str]] = []
+    others: dict[int, tuple[int, int, int]] = {}
+    aspect: GroupRef | None = None
+    category: GroupRef | None = None
+    current: list[int] | None = None
+    head: tuple[str, str, GroupRef | None, GroupRef | None] | None = None
+
+    def close() -> None:
+        if current is not None and head is not None:
+            blocks.append(Block(tuple(current), head[0], head[1], head[2], head[3]))
+
+    for r in range(table.first_row, len(rows)):
+        row = rows[r]
+        cells = [(c, v) for c, v in enumerate(row) if v != "" and (not isinstance(v, str) or v.strip())]
+        if not cells:
+            continue
+        if footer or (isinstance(cells[0][1], str) and _FOOTER.match(text_of(cells[0][1]))):
+            footer.append(r)
+            continue
+        section = _is_section(cells, r, table, merges)
+        if section is not None:
+            close()
+            current, head = None, None
+            level, text = section
+            ref = group_ref(text, level, (r, cells[0][0]))
+            sections.append(Section(ref))
+            if level is GroupLevel.ASPECT:
+                aspect, category = ref, None
+            else:
+                category = ref
+            continue
+        for c, _ in cells:
+            if c not in read_cols:
+                count, first, _last = others.get(c, (0, r, r))
+                others[c] = (count + 1, first, r)
+        a_text = "" if aspect_col is None or merges.origin(r, aspect_col) is not None else _cell(row, aspect_col)
+        c_text = "" if category_col is None or merges.origin(r, category_col) is not None else _cell(row, category_col)
+        new_aspect = group_ref(a_text, GroupLevel.ASPECT, (r, aspect_col)) if a_text and aspect_col is not None else None
+        new_category = (
+            group_ref(c_text, GroupLevel.CATEGORY, (r, category_col)) if c_text and category_col is not None else None
+        )
+        changed = (new_aspect is not None and (aspect is None or new_aspect.key != aspect.key)) or (
+            new_category is not None and (category is None or new_category.key != category.key)
+        )
+        if new_aspect is not None and (aspect is None or new_aspect.key != aspect.key):
+            aspect, category = new_aspect, None
+        if new_category is not None and (category is None or new_category.key != category.key):
+            category = new_category
+        covered = problem_col is not None and merges.origin(r, problem_col) is not None
+        p_text = "" if covered else _cell(row, problem_col)
+        seq = "" if pseq_col is None or merges.origin(r, pseq_col) is not None else _cell(row, pseq_col)
+        if p_text and not (
+            current is not None
+            and head is not None
+            and not changed
+            and p_text == head[0]
+            and (not seq or seq == head[1])
+        ):
+            close()
+            current, head = [r], (p_text, seq, aspect, category)
+        elif current is not None:
+            current.append(r)
+        else:
+            orphans += [(r, c, text_of(v)) for c, v in cells if c in read_cols]
+    close()
+    by_measure = any(len(block.rows) > 1 for block in blocks)
+    return Rows(tuple(blocks), tuple(sections), tuple(footer), tuple(orphans), others, by_measure, seq_is_measure)
+
+
+def _seq_per_row(
+    rows: Sequence[Sequence[Value]], table: Table, merges: Merges, seq_col: int, problem_col: int | None
+) -> bool:
+    """Whether the one 序号 column numbers rows rather than problems: it is filled where the problem cell is not."""
+    if problem_col is None:
+        return False
+    for r in range(table.first_row, min(len(rows), table.first_row + 2000)):
+        row = rows[r]
+        if _cell(row, seq_col) and merges.origin(r, seq_col) is None and not _cell(row, problem_col):
+            return True
+    return False
+
+
+def title_and_description(text: str) -> tuple[str, str | None]:
+    """A problem cell: its first line the title (without a leading number), the other lines its description.
+
+    >>> title_and_description("1.学习不深入\\n个别支部学习流于形式")
+    ('学习不深入', '个别支部学习流于形式')
+    """
+    first, _, rest = text.partition("\n")
+    return strip_number(first.strip()), rest.strip() or None
