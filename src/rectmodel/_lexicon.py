@@ -11,16 +11,16 @@ from .model import State
 __all__ = [
     "COVER_LABELS",
     "DEADLINE_TERMS",
-    "HEADER_GROUPS",
     "HEADERS",
+    "HEADER_GROUPS",
     "STATE_NAMES",
     "STATE_WORDS",
+    "deadline_term",
     "header_key",
     "parse_date_text",
     "parse_deadline_text",
-    "deadline_term",
-    "state_in",
     "state_at_start",
+    "state_in",
 ]
 
 # Deadline terms as documents write them, the writer's word first.

@@ -10,7 +10,6 @@ whole (a progress cell to the problem). Everything else non-empty is reported wi
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -71,41 +70,32 @@ class Draft:
     seq: tuple[int, int, str] | None  # the 序号 cell and its text
 
 
+# Offices repeat deadlines and names down thousands of rows: each distinct cell is read once.
 _DEADLINES: dict[Value, Deadline | None] = {}
+_WHO: dict[tuple[str, str, str], Responsibility | None] = {}
+_CACHED = 65536
 
 
 def _deadline(value: Value) -> Deadline | None:
-    found = _DEADLINES.get(value, _DEADLINES)
-    if found is not _DEADLINES:
-        return found  # type: ignore[return-value]
-    result: Deadline | None
-    if isinstance(value, str):
-        result = parse_deadline_text(value)
-    else:
-        result = date_of(value)
-    if len(_DEADLINES) < 65536:
+    if value in _DEADLINES:
+        return _DEADLINES[value]
+    result = parse_deadline_text(value) if isinstance(value, str) else date_of(value)
+    if len(_DEADLINES) < _CACHED:
         _DEADLINES[value] = result
     return result
 
 
-_WHO: dict[tuple[str, str, str], Responsibility | None] = {}
-
-
 def _responsibility(leaders: str, departments: str, persons: str) -> Responsibility | None:
     key = (leaders, departments, persons)
-    found = _WHO.get(key, _WHO)
-    if found is not _WHO:
-        return found  # type: ignore[return-value]
+    if key in _WHO:
+        return _WHO[key]
     who = Responsibility(
         split_list(leaders, names=True), split_list(departments, names=True), split_list(persons, names=True)
     )
     result = None if who.is_empty else who
-    if len(_WHO) < 65536:
+    if len(_WHO) < _CACHED:
         _WHO[key] = result
     return result
-
-
-_NUMBERED_LINE = re.compile(r"^\s*(?:[(（]?[0-9]{1,2}[)）.、．]|[一二三四五六七八九十]{1,3}是)")
 
 
 def _parts(text: str, count: int) -> list[str] | None:
@@ -123,7 +113,15 @@ class _Reader:
     """Reads the blocks of one data sheet."""
 
     def __init__(
-        self, grid: Grid, table: Table, rows: Rows, merges: Merges, report: Report, index: Callable[[], int], sheet: int
+        self,
+        grid: Grid,
+        table: Table,
+        rows: Rows,
+        merges: Merges,
+        report: Report,
+        *,
+        index: Callable[[], int],
+        sheet: int,
     ):
         self.sheet = sheet
         self.grid = grid
@@ -183,9 +181,7 @@ class _Reader:
             if block.seq:
                 seq = (first, cols["seq"], block.seq)
         group = block.category or block.aspect
-        if group is not None and group.cell[0] == first:
-            cells["/group"] = group.cell
-        elif group is not None:
+        if (group is not None and group.cell[0] == first) or group is not None:
             cells["/group"] = group.cell
         if "measure" in cols:
             cells["/measures"] = (first, cols["measure"])
@@ -259,9 +255,7 @@ class _Reader:
                 continue
             j = len(draft.measures)
             mpointer = f"{pointer}/measures/{j}"
-            values = {
-                role: self.text(r, role, inherit=role != "progress" and role != "remark") for role in _MEASURE_ROLES
-            }
+            values = {role: self.text(r, role, inherit=role not in {"progress", "remark"}) for role in _MEASURE_ROLES}
             if problem_progress:
                 values["progress"] = ""
             extras = self.measure(draft, strip_number(text), values, r, mpointer)
@@ -390,7 +384,12 @@ class _Reader:
         date = date_of(value)
         if date is None and text not in _YES and text not in _NO:
             self.report(
-                SheetCode.BAD_DATE, Severity.WARNING, cell, pointer + "/history", header=self.header("closed"), text=text
+                SheetCode.BAD_DATE,
+                Severity.WARNING,
+                cell,
+                pointer + "/history",
+                header=self.header("closed"),
+                text=text,
             )
             return history, None
         if text in _NO:
@@ -409,7 +408,13 @@ class _Reader:
         assert last is not None
         date = "" if last.date is None else f" {last.date}"
         self.report(
-            SheetCode.CLOSED_CONFLICT, Severity.WARNING, cell, pointer + "/history", text=text, state=last.state, date=date
+            SheetCode.CLOSED_CONFLICT,
+            Severity.WARNING,
+            cell,
+            pointer + "/history",
+            text=text,
+            state=last.state,
+            date=date,
         )
 
     def header(self, role: str) -> str:
@@ -425,7 +430,7 @@ def read_blocks(
     *sheet* is the sheet's index among those the places name.
     """
     drafts: list[Draft] = []
-    reader = _Reader(grid, table, rows, merges, report, lambda: start + len(drafts), sheet)
+    reader = _Reader(grid, table, rows, merges, report, index=lambda: start + len(drafts), sheet=sheet)
     for block in rows.blocks:
         drafts.append(reader.block(block))
     if table.measure_level is MeasureLevel.TASK:

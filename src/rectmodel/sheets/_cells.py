@@ -15,7 +15,7 @@ import attrs
 
 from .._lexicon import STATE_NAMES, parse_date_text, state_at_start, state_in
 from ..dates import PartialDate
-from ..model import State, Status
+from ..model import Status
 from ._grid import Value
 
 __all__ = [
@@ -88,7 +88,9 @@ def deadline_text(date: PartialDate) -> str:
 
 _CN = "一二三四五六七八九十"
 _CN_VALUE = {ch: k for k, ch in enumerate(_CN, 1)}
-_NUMBER = re.compile(rf"^\s*(?:[(（]\s*([0-9]{{1,2}}|[{_CN}]{{1,3}})\s*[)）]|([0-9]{{1,2}}|[{_CN}]{{1,3}})\s*[.、．)）](?![0-9]))\s*")
+_NUMBER = re.compile(
+    rf"^\s*(?:[(（]\s*([0-9]{{1,2}}|[{_CN}]{{1,3}})\s*[)）]|([0-9]{{1,2}}|[{_CN}]{{1,3}})\s*[.、．)）](?![0-9]))\s*"
+)
 _ORDINAL = re.compile(rf"([{_CN}]{{1,3}})是")
 _INLINE = re.compile(r"(?:^|(?<=[;；。,，\s]))([0-9]{1,2})[.、．](?![0-9])")
 
@@ -225,7 +227,8 @@ def history_of(text: str) -> History:
     a line; otherwise the cell is one status in prose, of the most specific state word it
     names, with the whole text as its note and no date (a date in prose may be of anything).
 
-    >>> [(s.state.value, str(s.date), s.note) for s in history_of("2021年9月 正在推进\\n2021年10月8日 已完成整改").statuses]
+    >>> found = history_of("2021年9月 正在推进\\n2021年10月8日 已完成整改")
+    >>> [(s.state.value, str(s.date), s.note) for s in found.statuses]
     [('in_progress', '2021-09', None), ('completed', '2021-10-08', None)]
     >>> [(s.state.value, s.note) for s in history_of("已召开专题会议,视同完成,持续整改").statuses]
     [('deemed_completed', '已召开专题会议,视同完成,持续整改')]
@@ -247,9 +250,11 @@ def history_of(text: str) -> History:
             date = parse_date_text(lead.group(1))
             rest = line[lead.end() :]
         found = state_at_start(rest)
-        if found is None or found[1] is None or (lead is not None and date is None):
+        if found is None or (lead is not None and date is None):
             break
         word, state = found
+        if state is None:
+            break
         after = rest[len(word) :]
         if after.startswith((":", "：")):
             note: str | None = after[1:]

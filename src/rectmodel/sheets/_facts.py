@@ -24,7 +24,9 @@ __all__ = ["Fact", "Facts", "kind_of", "read_facts"]
 
 _LABELS = {header_key(word): field for field, words in COVER_LABELS.items() for word in words}
 _INLINE = re.compile(
-    "(" + "|".join(sorted((re.escape(w) for ws in COVER_LABELS.values() for w in ws), key=len, reverse=True)) + r")\s*[:：]"
+    "("
+    + "|".join(sorted((re.escape(w) for ws in COVER_LABELS.values() for w in ws), key=len, reverse=True))
+    + r")\s*[:：]"
 )
 _TITLE = re.compile(r"台账|整改.*(?:清单|情况|明细|一览)|基本情况")
 _TARGET_IN_TITLE = re.compile(r"^(?:关于)?(.{2,40}?(?:党组|党委|党工委|党总支|党支部))")

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import attrs
+import python_calamine as calamine
 
 from .._messages import SheetCode
 from ..diagnostics import Diagnostic, Severity
@@ -114,8 +115,6 @@ def load_bytes(data: bytes, suffix: str, name: str) -> Book:
 
 
 def _load_workbook(data: bytes, suffix: str) -> Book:
-    import python_calamine as calamine
-
     try:
         book = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         metadata = book.sheets_metadata
@@ -124,7 +123,7 @@ def _load_workbook(data: bytes, suffix: str) -> Book:
         merges = [sheet.merged_cell_ranges or [] for sheet in sheets]
     except calamine.PasswordError:
         return _fail(SheetCode.ENCRYPTED)
-    except Exception as e:  # noqa: BLE001 - a foreign file in a foreign library: any failure means "cannot read"
+    except Exception as e:
         return _fail(SheetCode.UNREADABLE, reason=_reason(e))
     formulas = _missing_values(data) if data.startswith(b"PK") else {}
     grids = tuple(
@@ -214,7 +213,11 @@ def _formula_cells(xml: bytes) -> tuple[tuple[int, int, str], ...]:
 
 def _unescape(text: str) -> str:
     return (
-        text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&apos;", "'").replace("&amp;", "&")
+        text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", '"')
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
     )
 
 
@@ -255,7 +258,7 @@ def decode(data: bytes) -> tuple[str, str, str]:
             return text, "gb18030", "not UTF-8; strict GB18030"
     except UnicodeDecodeError:
         pass
-    from charset_normalizer import from_bytes
+    from charset_normalizer import from_bytes  # noqa: PLC0415 -- needed only when the cheap checks fail
 
     best = from_bytes(data).best()
     if best is not None and best.encoding:

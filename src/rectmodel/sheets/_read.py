@@ -279,7 +279,9 @@ class _Workbook:
                 grid.name,
                 "ledger",
                 tuple(r + 1 for r in table.header_rows),
-                tuple((column_name(c.index), c.header, c.role if c.duplicate_of is None else None) for c in table.columns),
+                tuple(
+                    (column_name(c.index), c.header, c.role if c.duplicate_of is None else None) for c in table.columns
+                ),
                 rows.by_measure,
                 grouped,
             )
@@ -357,9 +359,9 @@ class _Workbook:
         _, sheet, fact = self.facts[best[1]]
         return fact.value, (sheet, *fact.cell)
 
-    def assemble(self) -> SheetResult:
+    def values(self, fixed: dict[str, Cell]) -> dict[str, Any]:
+        """The inspection's facts: as the workbook states them, else as the options give them."""
         report = Report(None, self.found)
-        fixed: dict[str, Cell] = {}
         values: dict[str, Any] = {}
         for name in (*_TEXT_FACTS, *_DATE_FACTS, "id"):
             value, cell = self.fact(name)
@@ -372,7 +374,12 @@ class _Workbook:
             values["target"] = reporter
             fixed[f"{_BASE}/target"] = reporter_cell
             Report(self.sheets[reporter_cell[0]], self.found)(
-                SheetCode.FACT_FROM_REPORTER, Severity.INFO, reporter_cell[1:], f"{_BASE}/target", field="target", text=reporter
+                SheetCode.FACT_FROM_REPORTER,
+                Severity.INFO,
+                reporter_cell[1:],
+                f"{_BASE}/target",
+                field="target",
+                text=reporter,
             )
         for name, given in self.options.items():
             if given is None or given == "":
@@ -401,8 +408,14 @@ class _Workbook:
                 declared[field.name] = value
                 if cell is not None:
                     fixed[f"{_BASE}/declared/{field.name}"] = cell
+        values["declared"] = DeclaredCounts(**declared)
+        return values
+
+    def assemble(self) -> SheetResult:
+        fixed: dict[str, Cell] = {}
+        values = self.values(fixed)
         if not self.data:
-            report(SheetCode.NO_TABLE, Severity.ERROR, None)
+            Report(None, self.found)(SheetCode.NO_TABLE, Severity.ERROR, None)
         groups, group_of, group_cells, section_ids = self.groups()
         for k, cell in enumerate(group_cells):
             fixed[f"{_BASE}/groups/{k}"] = fixed[f"{_BASE}/groups/{k}/title"] = cell
@@ -457,7 +470,7 @@ class _Workbook:
             plan_date=values.get("plan_date"),
             as_of=values.get("as_of"),
             report_date=values.get("report_date"),
-            declared=DeclaredCounts(**declared),
+            declared=values["declared"],
             groups=tuple(groups),
             problems=tuple(problems),
         )
@@ -467,46 +480,49 @@ class _Workbook:
         places = Places(list(self.sheets), columns, fixed, problem_places, measure_places)
         return SheetResult(Ledger((inspection,)), tuple(self.found), places, tuple(self.layouts))
 
-    def groups(self) -> tuple[list[Group], dict[int, str], list[Cell], dict[int, str]]:
-        """The groups the sheets name, numbered and ordered as their cells number them; each draft's and section's."""
-        aspects: dict[Any, tuple[int, GroupRef]] = {}  # key → (sheet, first ref)
-        categories: dict[Any, dict[Any, tuple[int, GroupRef]]] = {}
+    def collect(self) -> _Named:
+        """Every group the sheets name (by key, its first cell), and the group keys of each problem and section."""
+        named = _Named()
         by_sheet = len(self.data) > 1 and all(
             d.table.col("aspect") is None and not any(s.group.level is GroupLevel.ASPECT for s in d.rows.sections)
             for d in self.data
         )
-        placed: list[tuple[Draft, Any, Any]] = []
-        section_keys: dict[int, tuple[str, Any, Any]] = {}  # a section's ref → (level, its aspect's key, its key)
         for order, data in enumerate(self.data):
             sheet_aspect = None
-            if by_sheet:
+            if by_sheet:  # one sheet per aspect, named by the sheet
                 cell = data.title or (data.table.header_rows[0], data.table.columns[0].index)
                 sheet_aspect = group_ref(data.grid.name, GroupLevel.ASPECT, cell)
                 if sheet_aspect.number is None:
                     sheet_aspect = attrs.evolve(sheet_aspect, number=order + 1)
-                aspects.setdefault(sheet_aspect.key, (data.index, sheet_aspect))
+                named.aspects.setdefault(sheet_aspect.key, (data.index, sheet_aspect))
             for section in data.rows.sections:
                 ref = section.group
                 if ref.level is GroupLevel.ASPECT:
-                    aspects.setdefault(ref.key, (data.index, ref))
-                    section_keys[id(ref)] = ("a", None, ref.key)
-            current_aspect = sheet_aspect
+                    named.aspects.setdefault(ref.key, (data.index, ref))
+                    named.sections[id(ref)] = ("a", None, ref.key)
             for section in data.rows.sections:
-                if section.group.level is GroupLevel.CATEGORY:
-                    parent = _section_parent(data.rows, section.group) or sheet_aspect
+                ref = section.group
+                if ref.level is GroupLevel.CATEGORY:
+                    parent = _section_parent(data.rows, ref) or sheet_aspect
                     key = parent.key if parent is not None else None
-                    categories.setdefault(key, {}).setdefault(section.group.key, (data.index, section.group))
-                    section_keys[id(section.group)] = ("c", key, section.group.key)
+                    named.categories.setdefault(key, {}).setdefault(ref.key, (data.index, ref))
+                    named.sections[id(ref)] = ("c", key, ref.key)
             for draft in data.drafts:
-                aspect = draft.aspect or current_aspect
+                aspect = draft.aspect or sheet_aspect
                 if aspect is not None:
-                    aspects.setdefault(aspect.key, (data.index, aspect))
+                    named.aspects.setdefault(aspect.key, (data.index, aspect))
                 akey = aspect.key if aspect is not None else None
                 ckey = None
                 if draft.category is not None:
                     ckey = draft.category.key
-                    categories.setdefault(akey, {}).setdefault(ckey, (data.index, draft.category))
-                placed.append((draft, akey, ckey))
+                    named.categories.setdefault(akey, {}).setdefault(ckey, (data.index, draft.category))
+                named.placed.append((draft, akey, ckey))
+        return named
+
+    def groups(self) -> tuple[list[Group], dict[int, str], list[Cell], dict[int, str]]:
+        """The groups the sheets name, numbered and ordered as their cells number them; each draft's and section's."""
+        named = self.collect()
+        aspects, categories, placed, section_keys = named.aspects, named.categories, named.placed, named.sections
         groups: list[Group] = []
         cells: list[Cell] = []
         aspect_ids: dict[Any, str] = {}
@@ -517,15 +533,17 @@ class _Workbook:
             aspect_ids[key] = gid
             groups.append(Group(gid, GroupLevel.ASPECT, ref.title))
             cells.append((sheet, *ref.cell))
-            self._categories(categories.get(key, {}), gid, key, groups, cells, category_ids)
-        self._categories(categories.get(None, {}), None, None, groups, cells, category_ids)
-        group_of = {}
+            self._categories(
+                categories.get(key, {}), parent=gid, pkey=key, groups=groups, cells=cells, ids=category_ids
+            )
+        self._categories(categories.get(None, {}), parent=None, pkey=None, groups=groups, cells=cells, ids=category_ids)
+        group_of: dict[int, str] = {}
         for draft, akey, ckey in placed:
             if ckey is not None and (akey, ckey) in category_ids:
                 group_of[id(draft)] = category_ids[(akey, ckey)]
             elif akey is not None:
                 group_of[id(draft)] = aspect_ids[akey]
-        sections = {}
+        sections: dict[int, str] = {}
         for ref_id, (level, pkey, key) in section_keys.items():
             gid = aspect_ids.get(key) if level == "a" else category_ids.get((pkey, key))
             if gid is not None:
@@ -535,6 +553,7 @@ class _Workbook:
     @staticmethod
     def _categories(
         found: dict[Any, tuple[int, GroupRef]],
+        *,
         parent: str | None,
         pkey: Any,
         groups: list[Group],
@@ -584,6 +603,16 @@ class _Workbook:
             if expected is not None and number not in (expected, 1):
                 report(SheetCode.NUMBERING_GAP, Severity.WARNING, (row, col), expected=expected, found=number)
             expected = number + 1
+
+
+@attrs.define
+class _Named:
+    """Groups as the cells name them, before they are numbered."""
+
+    aspects: dict[Any, tuple[int, GroupRef]] = attrs.field(factory=dict)  # key → (sheet, first ref)
+    categories: dict[Any, dict[Any, tuple[int, GroupRef]]] = attrs.field(factory=dict)  # by aspect key
+    placed: list[tuple[Draft, Any, Any]] = attrs.field(factory=list)  # each problem's aspect and category keys
+    sections: dict[int, tuple[str, Any, Any]] = attrs.field(factory=dict)  # a section's ref → (level, aspect, key)
 
 
 def _order(ref: GroupRef, seen: int) -> tuple[int, int, int]:

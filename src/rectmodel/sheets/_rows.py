@@ -161,9 +161,7 @@ def _cell(row: Sequence[Value], col: int | None) -> str:
     return "" if value == "" else text_of(value)
 
 
-def _is_section(
-    cells: list[tuple[int, Value]], r: int, table: Table, merges: Merges
-) -> tuple[GroupLevel, str] | None:
+def _is_section(cells: list[tuple[int, Value]], r: int, table: Table, merges: Merges) -> tuple[GroupLevel, str] | None:
     if len(cells) != 1:
         return None
     c, value = cells[0]
@@ -181,12 +179,62 @@ def _is_section(
     return None
 
 
+@attrs.define
+class _Groups:
+    """The groups in force as the rows go down: set by section rows and by group columns."""
+
+    aspect_col: int | None
+    category_col: int | None
+    aspect: GroupRef | None = None
+    category: GroupRef | None = None
+
+    def section(self, ref: GroupRef) -> None:
+        if ref.level is GroupLevel.ASPECT:
+            self.aspect, self.category = ref, None
+        else:
+            self.category = ref
+
+    def row(self, r: int, row: Sequence[Value], merges: Merges) -> bool:
+        """Take the group cells of row *r*; whether they name another group than the one in force."""
+        changed = False
+        for level, col in ((GroupLevel.ASPECT, self.aspect_col), (GroupLevel.CATEGORY, self.category_col)):
+            if col is None or merges.origin(r, col) is not None:
+                continue
+            text = _cell(row, col)
+            if not text:
+                continue
+            ref = group_ref(text, level, (r, col))
+            current = self.aspect if level is GroupLevel.ASPECT else self.category
+            if current is not None and current.key == ref.key:
+                continue
+            changed = True
+            self.section(ref)
+        return changed
+
+
+@attrs.define
+class _Current:
+    """The problem whose rows are being gathered."""
+
+    rows: list[int]
+    title: str
+    seq: str
+    aspect: GroupRef | None
+    category: GroupRef | None
+
+    def block(self) -> Block:
+        return Block(tuple(self.rows), self.title, self.seq, self.aspect, self.category)
+
+    def goes_on(self, text: str, seq: str, changed: bool) -> bool:
+        """Whether a row whose problem cell says *text* is more of this problem (a merged cell filled down)."""
+        return not changed and text == self.title and (not seq or seq == self.seq)
+
+
 def read_rows(grid: Grid, table: Table, merges: Merges) -> Rows:
     """Classify the rows below *table*'s header and gather the problems' rows into blocks."""
     rows = grid.rows
     problem_col = table.col("problem")
     seqs = table.roles.get("seq", ())
-    aspect_col, category_col = table.col("aspect"), table.col("category")
     read_cols = {c for cols in table.roles.values() for c in cols}
     seq_is_measure = len(seqs) == 1 and _seq_per_row(rows, table, merges, seqs[0], problem_col)
     pseq_col = None if seq_is_measure or not seqs else seqs[0]
@@ -195,15 +243,8 @@ def read_rows(grid: Grid, table: Table, merges: Merges) -> Rows:
     footer: list[int] = []
     orphans: list[tuple[int, int, str]] = []
     others: dict[int, tuple[int, int, int]] = {}
-    aspect: GroupRef | None = None
-    category: GroupRef | None = None
-    current: list[int] | None = None
-    head: tuple[str, str, GroupRef | None, GroupRef | None] | None = None
-
-    def close() -> None:
-        if current is not None and head is not None:
-            blocks.append(Block(tuple(current), head[0], head[1], head[2], head[3]))
-
+    groups = _Groups(table.col("aspect"), table.col("category"))
+    current: _Current | None = None
     for r in range(table.first_row, len(rows)):
         row = rows[r]
         cells = [(c, v) for c, v in enumerate(row) if v != "" and (not isinstance(v, str) or v.strip())]
@@ -214,50 +255,31 @@ def read_rows(grid: Grid, table: Table, merges: Merges) -> Rows:
             continue
         section = _is_section(cells, r, table, merges)
         if section is not None:
-            close()
-            current, head = None, None
-            level, text = section
-            ref = group_ref(text, level, (r, cells[0][0]))
+            if current is not None:
+                blocks.append(current.block())
+            current = None
+            ref = group_ref(section[1], section[0], (r, cells[0][0]))
             sections.append(Section(ref))
-            if level is GroupLevel.ASPECT:
-                aspect, category = ref, None
-            else:
-                category = ref
+            groups.section(ref)
             continue
         for c, _ in cells:
             if c not in read_cols:
                 count, first, _last = others.get(c, (0, r, r))
                 others[c] = (count + 1, first, r)
-        a_text = "" if aspect_col is None or merges.origin(r, aspect_col) is not None else _cell(row, aspect_col)
-        c_text = "" if category_col is None or merges.origin(r, category_col) is not None else _cell(row, category_col)
-        new_aspect = group_ref(a_text, GroupLevel.ASPECT, (r, aspect_col)) if a_text and aspect_col is not None else None
-        new_category = (
-            group_ref(c_text, GroupLevel.CATEGORY, (r, category_col)) if c_text and category_col is not None else None
-        )
-        changed = (new_aspect is not None and (aspect is None or new_aspect.key != aspect.key)) or (
-            new_category is not None and (category is None or new_category.key != category.key)
-        )
-        if new_aspect is not None and (aspect is None or new_aspect.key != aspect.key):
-            aspect, category = new_aspect, None
-        if new_category is not None and (category is None or new_category.key != category.key):
-            category = new_category
+        changed = groups.row(r, row, merges)
         covered = problem_col is not None and merges.origin(r, problem_col) is not None
-        p_text = "" if covered else _cell(row, problem_col)
+        text = "" if covered else _cell(row, problem_col)
         seq = "" if pseq_col is None or merges.origin(r, pseq_col) is not None else _cell(row, pseq_col)
-        if p_text and not (
-            current is not None
-            and head is not None
-            and not changed
-            and p_text == head[0]
-            and (not seq or seq == head[1])
-        ):
-            close()
-            current, head = [r], (p_text, seq, aspect, category)
+        if text and not (current is not None and current.goes_on(text, seq, changed)):
+            if current is not None:
+                blocks.append(current.block())
+            current = _Current([r], text, seq, groups.aspect, groups.category)
         elif current is not None:
-            current.append(r)
+            current.rows.append(r)
         else:
             orphans += [(r, c, text_of(v)) for c, v in cells if c in read_cols]
-    close()
+    if current is not None:
+        blocks.append(current.block())
     by_measure = any(len(block.rows) > 1 for block in blocks)
     return Rows(tuple(blocks), tuple(sections), tuple(footer), tuple(orphans), others, by_measure, seq_is_measure)
 

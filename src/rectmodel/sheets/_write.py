@@ -53,7 +53,11 @@ Target = str | os.PathLike[str] | IO[bytes]
 LEDGER_SHEET = "整改台账"
 COVER_SHEET = "基本情况"
 _CN = "一二三四五六七八九十"
-_KIND_WORDS = {InspectionKind.REGULAR: "常规巡察", InspectionKind.SPECIAL: "专项巡察", InspectionKind.LOOK_BACK: "巡察“回头看”"}
+_KIND_WORDS = {
+    InspectionKind.REGULAR: "常规巡察",
+    InspectionKind.SPECIAL: "专项巡察",
+    InspectionKind.LOOK_BACK: "巡察“回头看”",
+}
 _EXAMPLE = "示例"
 # The cover's rows: field, in the order an office reads them.
 _COVER_FIELDS = (
@@ -133,6 +137,7 @@ def _columns(x: Inspection) -> tuple[_Column, ...]:
 
 
 _PROBLEM_ROLES = frozenset({"seq", "aspect", "category", "problem", "problem_progress"})
+_MEASURED_ROWS = 300  # column widths are fitted to the text of the first rows
 
 
 def _group_texts(x: Inspection) -> dict[str, tuple[str, str]]:
@@ -308,7 +313,7 @@ def _example() -> Inspection:
 
 def _open(path_or_file: Target) -> tuple[IO[bytes], bool]:
     if isinstance(path_or_file, (str, os.PathLike)):
-        return open(path_or_file, "wb"), True  # noqa: SIM115 - closed by the caller
+        return open(path_or_file, "wb"), True
     return path_or_file, False
 
 
@@ -339,11 +344,10 @@ def _write_csv(x: Inspection, path_or_file: Target, *, remark: str, cover: Inspe
 
 
 def _write_xlsx(x: Inspection, path_or_file: Target, *, remark: str, cover: Inspection | None) -> None:
-    import xlsxwriter
+    import xlsxwriter  # noqa: PLC0415 -- only writing needs it (~45 ms to import); reading stays light
 
-    target: Any = path_or_file if isinstance(path_or_file, (str, os.PathLike)) else io.BytesIO()
-    if isinstance(target, os.PathLike):
-        target = os.fspath(target)
+    into_file = not isinstance(path_or_file, (str, os.PathLike))
+    target: Any = io.BytesIO() if into_file else os.fspath(path_or_file)  # type: ignore[arg-type]
     book = xlsxwriter.Workbook(
         target,
         {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False, "in_memory": True},
@@ -359,29 +363,34 @@ def _write_xlsx(x: Inspection, path_or_file: Target, *, remark: str, cover: Insp
         "date": book.add_format({**base, "num_format": 'yyyy"年"m"月"d"日"', "align": "center"}),
         "label": book.add_format({**base, "bold": True, "bg_color": "#F2F2F2"}),
     }
-    sheet = book.add_worksheet(LEDGER_SHEET)
+    _ledger_sheet(book.add_worksheet(LEDGER_SHEET), formats, x, remark=remark, cover=cover)
+    _cover_sheet(book.add_worksheet(COVER_SHEET), formats, cover)
+    book.close()
+    if into_file:
+        path_or_file.write(target.getvalue())  # type: ignore[union-attr]
+
+
+def _put(sheet: Any, formats: dict[str, Any], row: int, col: int, value: Cell, *, center: bool = False) -> None:
+    """Write one cell as what it is: a date as an Excel date, a number as a number, text as text (never a formula)."""
+    if isinstance(value, PartialDate):
+        sheet.write_datetime(row, col, _dt.datetime(value.year, value.month or 1, value.day or 1), formats["date"])
+    elif isinstance(value, int):
+        sheet.write_number(row, col, value, formats["center"] if center else formats["text"])
+    elif value:
+        sheet.write_string(row, col, value, formats["text"])
+    else:
+        sheet.write_blank(row, col, None, formats["text"])
+
+
+def _ledger_sheet(sheet: Any, formats: dict[str, Any], x: Inspection, *, remark: str, cover: Inspection | None) -> None:
     columns = _columns(x)
-    last_col = len(columns) - 1
-    sheet.merge_range(0, 0, 0, last_col, "", formats["title"])
+    sheet.merge_range(0, 0, 0, len(columns) - 1, "", formats["title"])
     sheet.write_string(0, 0, _title(cover), formats["title"])
     sheet.set_row(0, 30)
     for c, column in enumerate(columns):
         sheet.write_string(1, c, column.header, formats["header"])
     sheet.freeze_panes(2, 0)
     widths = [_width(c.header) + 2 for c in columns]
-
-    def put(row: int, col: int, value: Cell, role: str) -> None:
-        if isinstance(value, PartialDate):
-            sheet.write_datetime(row, col, _dt.datetime(value.year, value.month or 1, value.day or 1), formats["date"])
-        elif isinstance(value, int):
-            sheet.write_number(row, col, value, formats["center"])
-        elif value:
-            sheet.write_string(row, col, value, formats["text"])
-            if row < 300:
-                widths[col] = max(widths[col], _width(value) + 2)
-        else:
-            sheet.write_blank(row, col, None, formats["text"])
-
     row = 2
     for cells, span in _rows(x, columns, remark):
         for c, column in enumerate(columns):
@@ -390,10 +399,11 @@ def _write_xlsx(x: Inspection, path_or_file: Target, *, remark: str, cover: Insp
                 if span > 1:
                     fmt = formats["center"] if column.role == "seq" else formats["text"]
                     sheet.merge_range(row, c, row + span - 1, c, "", fmt)
-                if span:
-                    put(row, c, value, column.role)
-            else:
-                put(row, c, value, column.role)
+                if not span:
+                    continue
+            _put(sheet, formats, row, c, value, center=True)
+            if isinstance(value, str) and row < _MEASURED_ROWS:
+                widths[c] = max(widths[c], _width(value) + 2)
         row += 1
     for c, column in enumerate(columns):
         low, high = _WIDTHS[column.role]
@@ -402,7 +412,7 @@ def _write_xlsx(x: Inspection, path_or_file: Target, *, remark: str, cover: Insp
     sheet.data_validation(
         2,
         progress,
-        max(row - 1, 2) + 1000,
+        row + 1000,
         progress,
         {
             "validate": "list",
@@ -412,21 +422,13 @@ def _write_xlsx(x: Inspection, path_or_file: Target, *, remark: str, cover: Insp
             "input_message": "选择状态,或按“日期 状态:说明”逐行填写",
         },
     )
-    info = book.add_worksheet(COVER_SHEET)
-    info.merge_range(0, 0, 0, 1, "", formats["title"])
-    info.write_string(0, 0, COVER_SHEET, formats["title"])
+
+
+def _cover_sheet(sheet: Any, formats: dict[str, Any], cover: Inspection | None) -> None:
+    sheet.merge_range(0, 0, 0, 1, "", formats["title"])
+    sheet.write_string(0, 0, COVER_SHEET, formats["title"])
     for r, (label, value) in enumerate(_cover(cover), 1):
-        info.write_string(r, 0, label, formats["label"])
-        if isinstance(value, PartialDate):
-            info.write_datetime(r, 1, _dt.datetime(value.year, value.month or 1, value.day or 1), formats["date"])
-        elif isinstance(value, int):
-            info.write_number(r, 1, value, formats["text"])
-        elif value:
-            info.write_string(r, 1, value, formats["text"])
-        else:
-            info.write_blank(r, 1, None, formats["text"])
-    info.set_column(0, 0, 20)
-    info.set_column(1, 1, 44)
-    book.close()
-    if isinstance(target, io.BytesIO) and not isinstance(path_or_file, (str, os.PathLike)):
-        path_or_file.write(target.getvalue())
+        sheet.write_string(r, 0, label, formats["label"])
+        _put(sheet, formats, r, 1, value)
+    sheet.set_column(0, 0, 20)
+    sheet.set_column(1, 1, 44)
