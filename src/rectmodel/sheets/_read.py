@@ -545,9 +545,9 @@ class _Workbook:
                 group_of[id(draft)] = aspect_ids[akey]
         sections: dict[int, str] = {}
         for ref_id, (level, pkey, key) in section_keys.items():
-            gid = aspect_ids.get(key) if level == "a" else category_ids.get((pkey, key))
-            if gid is not None:
-                sections[ref_id] = gid
+            named_id = aspect_ids.get(key) if level == "a" else category_ids.get((pkey, key))
+            if named_id is not None:
+                sections[ref_id] = named_id
         return groups, group_of, cells, sections
 
     @staticmethod
