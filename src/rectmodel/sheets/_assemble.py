@@ -41,6 +41,7 @@ class Report:
     def __init__(self, sheet: str | None, found: list[Diagnostic]) -> None:
         self.sheet = sheet
         self.found = found
+        self.seen: set[tuple[SheetCode, tuple[int, int]]] = set()  # a cell given to several measures: once
 
     def __call__(
         self,
@@ -50,6 +51,10 @@ class Report:
         pointer: str = "",
         **params: Any,
     ) -> None:
+        if cell is not None:
+            if (code, cell) in self.seen:
+                return
+            self.seen.add((code, cell))
         where = Location(sheet=self.sheet, cell=None if cell is None else cell_name(*cell))
         self.found.append(Diagnostic("sheet", severity, pointer, {"code": code, **params}, (), where))
 

@@ -88,11 +88,13 @@ def deadline_text(date: PartialDate) -> str:
 
 _CN = "一二三四五六七八九十"
 _CN_VALUE = {ch: k for k, ch in enumerate(_CN, 1)}
+# A figure after the number makes a decimal (12.6万元), not an item; a date after it (1.2021年9月) does not.
+_FIGURE = r"(?![0-9]{1,3}(?:\.[0-9]+)?\s*(?:%|％|万|亿|元|个|项|人|次|家|条|倍))(?![0-9]+\.)"
 _NUMBER = re.compile(
-    rf"^\s*(?:[(（]\s*([0-9]{{1,2}}|[{_CN}]{{1,3}})\s*[)）]|([0-9]{{1,2}}|[{_CN}]{{1,3}})\s*[.、．)）](?![0-9]))\s*"
+    rf"^\s*(?:[(（]\s*([0-9]{{1,2}}|[{_CN}]{{1,3}})\s*[)）]|([0-9]{{1,2}}|[{_CN}]{{1,3}})\s*[.、．)）]{_FIGURE})\s*"
 )
 _ORDINAL = re.compile(rf"([{_CN}]{{1,3}})是")
-_INLINE = re.compile(r"(?:^|(?<=[;；。,，\s]))([0-9]{1,2})[.、．](?![0-9])")
+_INLINE = re.compile(rf"(?:^|(?<=[;；。,，\s]))([0-9]{{1,2}})[.、．]{_FIGURE}")
 
 
 def number_of(token: str) -> int | None:

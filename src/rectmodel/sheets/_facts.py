@@ -53,6 +53,7 @@ class Facts:
     unread: tuple[Fact, ...] = ()  # a label's value that is not what the field holds (a date that is not one)
     title: tuple[int, int] | None = None
     unplaced: tuple[tuple[int, int, str], ...] = ()
+    labels: tuple[tuple[int, int], ...] = ()  # the label cells (a form's, filled in or not)
 
 
 def kind_of(text: str) -> InspectionKind | None:
@@ -119,6 +120,7 @@ def read_facts(grid: Grid, rows: range, *, title: bool) -> Facts:
     unread: list[Fact] = []
     unplaced: list[tuple[int, int, str]] = []
     title_cell: tuple[int, int] | None = None
+    labels: list[tuple[int, int]] = []
     for r in rows:
         row: Sequence[Value] = grid.rows[r]
         used: set[int] = set()
@@ -132,6 +134,7 @@ def read_facts(grid: Grid, rows: range, *, title: bool) -> Facts:
             field = _LABELS.get(key)
             if field is not None:
                 used.add(c)
+                labels.append((r, c))
                 target = next((k for k in range(c + 1, len(row)) if text_of(row[k])), None)
                 if target is None:
                     continue  # a label with nothing beside it: a form not filled in
@@ -154,7 +157,7 @@ def read_facts(grid: Grid, rows: range, *, title: bool) -> Facts:
                 facts += _title_facts(text, (r, c))
                 continue
             unplaced.append((r, c, text))
-    return Facts(tuple(facts), tuple(unread), title_cell, tuple(unplaced))
+    return Facts(tuple(facts), tuple(unread), title_cell, tuple(unplaced), tuple(labels))
 
 
 def _title_facts(text: str, cell: tuple[int, int]) -> list[Fact]:

@@ -9,6 +9,7 @@ reported, never read as empty. A file that cannot be read gives one diagnostic a
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as _dt
 import io
@@ -245,8 +246,8 @@ def decode(data: bytes) -> tuple[str, str, str]:
     except UnicodeDecodeError:
         pass
     sample = data[:4096]
-    if len(sample) >= 4 and sample.count(0) * 4 >= len(sample):  # NULs in every other byte: UTF-16
-        even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if max(even, odd) * 16 >= len(sample) and min(even, odd) * 10 <= max(even, odd):  # ASCII's NULs, on one side
         encoding = "utf-16-le" if odd > even else "utf-16-be"
         try:
             return data.decode(encoding), encoding, "no byte order mark; NUL bytes of UTF-16"
@@ -262,7 +263,7 @@ def decode(data: bytes) -> tuple[str, str, str]:
 
     best = from_bytes(data).best()
     if best is not None and best.encoding:
-        return str(best), best.encoding, "guessed by charset-normalizer"
+        return str(best), codecs.lookup(best.encoding).name, "guessed by charset-normalizer"
     return data.decode("latin-1"), "latin-1", "no encoding fits; bytes kept as Latin-1"
 
 

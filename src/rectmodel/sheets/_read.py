@@ -10,7 +10,7 @@ its problems and measures with ids, and where each stands (``_places``). Each pa
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,7 @@ from ..errors import Location
 from ..model import DeclaredCounts, DocumentKind, Group, GroupLevel, Inspection, Ledger, Measure, MeasureLevel, Problem
 from ._assemble import Draft, Report, read_blocks
 from ._cells import date_of, text_of
-from ._facts import Fact, read_facts
+from ._facts import Fact, Facts, read_facts
 from ._grid import CSV_SUFFIXES, WORKBOOK_SUFFIXES, Book, Grid, cell_name, column_name, load_bytes
 from ._mapping import ColumnMapping, MappingError, load_mapping, mapping_from
 from ._places import Cell, MeasurePlace, Places, ProblemPlace
@@ -49,6 +49,8 @@ class SheetLayout:
         columns: each header's column letter, text and role (None: not read).
         by_measure: one row per measure (True) or per problem (False); None for a sheet with no table.
         grouped_by: where the groups come from: ``column``, ``sections``, ``sheet`` or None.
+        structure: the cells that shape the sheet and say nothing of the round themselves (a title, the
+            labels of a form), as A1 names; with the header rows, the cells neither read nor reported.
     """
 
     name: str
@@ -57,6 +59,7 @@ class SheetLayout:
     columns: tuple[tuple[str, str, str | None], ...] = ()
     by_measure: bool | None = None
     grouped_by: str | None = None
+    structure: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -76,16 +79,22 @@ class SheetResult:
     sheets: tuple[SheetLayout, ...] = ()
 
     def locator(self) -> Locator:
-        """Where the ledger's elements stand in the workbook (see ``Report.locate``): their sheets and cells."""
+        """Where the ledger's elements stand in the workbook (see ``Report.locate``): their sheets and cells.
+
+        A pointer below what was read (``…/history/0/date``) is located at its nearest ancestor that was.
+        """
         cells = self.cells
 
-        def locate(pointers: Any) -> dict[str, Location]:
+        def locate(pointers: Sequence[str]) -> dict[str, Location]:
             found = {}
             for pointer in pointers:
-                try:
-                    found[pointer] = cells[pointer]
-                except KeyError:
-                    continue
+                probe = pointer
+                while probe:
+                    try:
+                        found[pointer] = cells[probe]
+                        break
+                    except KeyError:
+                        probe = probe.rpartition("/")[0]
             return found
 
         return locate
@@ -266,6 +275,7 @@ class _Workbook:
         drafts, columns = read_blocks(grid, table, rows, merges, report, start=start, sheet=index)
         for row, col, text in rows.orphans:
             report(SheetCode.UNPLACED_CELL, Severity.WARNING, (row, col), text=text)
+        below = Facts()
         if rows.footer:
             below = read_facts(grid, range(rows.footer[0], rows.footer[-1] + 1), title=False)
             self.take(1, index, attrs.evolve(below, unplaced=()), report)
@@ -284,6 +294,7 @@ class _Workbook:
                 ),
                 rows.by_measure,
                 grouped,
+                _structure(above) + _structure(below),
             )
         )
 
@@ -320,14 +331,14 @@ class _Workbook:
 
     def cover(self, grid: Grid, report: Report) -> None:
         facts = read_facts(grid, range(len(grid.rows)), title=True)
-        if not facts.facts and not facts.unread:
+        if not facts.facts and not facts.unread and not facts.labels:
             count, span = _extent(grid)
             report(SheetCode.UNREAD_SHEET, Severity.WARNING, None, sheet=grid.name, count=count, range=span)
             self.layouts.append(SheetLayout(grid.name, "unread"))
             return
         index = self.sheet_index(grid.name)
         self.take(0, index, facts, report)
-        self.layouts.append(SheetLayout(grid.name, "cover"))
+        self.layouts.append(SheetLayout(grid.name, "cover", structure=_structure(facts)))
 
     def take(self, rank: int, sheet: int, facts: Any, report: Report) -> None:
         for fact in facts.facts:
@@ -613,6 +624,11 @@ class _Named:
     categories: dict[Any, dict[Any, tuple[int, GroupRef]]] = attrs.field(factory=dict)  # by aspect key
     placed: list[tuple[Draft, Any, Any]] = attrs.field(factory=list)  # each problem's aspect and category keys
     sections: dict[int, tuple[str, Any, Any]] = attrs.field(factory=dict)  # a section's ref → (level, aspect, key)
+
+
+def _structure(facts: Facts) -> tuple[str, ...]:
+    cells = [*facts.labels, *([facts.title] if facts.title is not None else [])]
+    return tuple(cell_name(r, c) for r, c in cells)
 
 
 def _order(ref: GroupRef, seen: int) -> tuple[int, int, int]:

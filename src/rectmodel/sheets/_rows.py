@@ -236,15 +236,10 @@ def read_rows(grid: Grid, table: Table, merges: Merges) -> Rows:
     problem_col = table.col("problem")
     seqs = table.roles.get("seq", ())
     read_cols = {c for cols in table.roles.values() for c in cols}
-    seq_is_measure = len(seqs) == 1 and _seq_per_row(rows, table, merges, seqs[0], problem_col)
-    pseq_col = None if seq_is_measure or not seqs else seqs[0]
-    blocks: list[Block] = []
     sections: list[Section] = []
     footer: list[int] = []
-    orphans: list[tuple[int, int, str]] = []
+    order: list[tuple[int, Section | None]] = []  # record rows and sections, in sheet order
     others: dict[int, tuple[int, int, int]] = {}
-    groups = _Groups(table.col("aspect"), table.col("category"))
-    current: _Current | None = None
     for r in range(table.first_row, len(rows)):
         row = rows[r]
         cells = [(c, v) for c, v in enumerate(row) if v != "" and (not isinstance(v, str) or v.strip())]
@@ -253,19 +248,32 @@ def read_rows(grid: Grid, table: Table, merges: Merges) -> Rows:
         if footer or (isinstance(cells[0][1], str) and _FOOTER.match(text_of(cells[0][1]))):
             footer.append(r)
             continue
-        section = _is_section(cells, r, table, merges)
-        if section is not None:
-            if current is not None:
-                blocks.append(current.block())
-            current = None
-            ref = group_ref(section[1], section[0], (r, cells[0][0]))
-            sections.append(Section(ref))
-            groups.section(ref)
+        found = _is_section(cells, r, table, merges)
+        if found is not None:
+            section = Section(group_ref(found[1], found[0], (r, cells[0][0])))
+            sections.append(section)
+            order.append((r, section))
             continue
+        order.append((r, None))
         for c, _ in cells:
             if c not in read_cols:
                 count, first, _last = others.get(c, (0, r, r))
                 others[c] = (count + 1, first, r)
+    records = [r for r, section in order if section is None]
+    seq_is_measure = len(seqs) == 1 and _seq_per_row(rows, records, merges, seqs[0], problem_col)
+    pseq_col = None if seq_is_measure or not seqs else seqs[0]
+    blocks: list[Block] = []
+    orphans: list[tuple[int, int, str]] = []
+    groups = _Groups(table.col("aspect"), table.col("category"))
+    current: _Current | None = None
+    for r, section in order:
+        if section is not None:
+            if current is not None:
+                blocks.append(current.block())
+            current = None
+            groups.section(section.group)
+            continue
+        row = rows[r]
         changed = groups.row(r, row, merges)
         covered = problem_col is not None and merges.origin(r, problem_col) is not None
         text = "" if covered else _cell(row, problem_col)
@@ -277,7 +285,7 @@ def read_rows(grid: Grid, table: Table, merges: Merges) -> Rows:
         elif current is not None:
             current.rows.append(r)
         else:
-            orphans += [(r, c, text_of(v)) for c, v in cells if c in read_cols]
+            orphans += [(r, c, text_of(v)) for c, v in enumerate(row) if c in read_cols and v != "" and text_of(v)]
     if current is not None:
         blocks.append(current.block())
     by_measure = any(len(block.rows) > 1 for block in blocks)
@@ -285,12 +293,12 @@ def read_rows(grid: Grid, table: Table, merges: Merges) -> Rows:
 
 
 def _seq_per_row(
-    rows: Sequence[Sequence[Value]], table: Table, merges: Merges, seq_col: int, problem_col: int | None
+    rows: Sequence[Sequence[Value]], records: list[int], merges: Merges, seq_col: int, problem_col: int | None
 ) -> bool:
     """Whether the one 序号 column numbers rows rather than problems: it is filled where the problem cell is not."""
     if problem_col is None:
         return False
-    for r in range(table.first_row, min(len(rows), table.first_row + 2000)):
+    for r in records[:2000]:
         row = rows[r]
         if _cell(row, seq_col) and merges.origin(r, seq_col) is None and not _cell(row, problem_col):
             return True
