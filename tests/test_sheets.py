@@ -551,8 +551,7 @@ def test_write_needs_one_inspection_or_a_choice() -> None:
 def _projection(x: Inspection) -> dict[str, Any]:
     """What a workbook holds of an inspection: everything but links and ids (groups by title and parent).
 
-    Ids are renumbered (P1, P1-M1, A1, A1-C1) as rows and group numbers order them; a group no
-    problem names is not held (a workbook lists groups through the problems under them).
+    Ids are renumbered (P1, P1-M1, A1, A1-C1) as rows and group numbers order them.
     """
     by_id = {g.id: g for g in x.groups}
 
@@ -568,6 +567,7 @@ def _projection(x: Inspection) -> dict[str, Any]:
         facts.pop(name)
     return {
         **facts,
+        "groups": [(g.level, path(g.id)) for g in x.groups],
         "problems": [
             (
                 p.title,
@@ -621,10 +621,12 @@ def _accounted(result: SheetResult, grid: Sequence[Sequence[Any]], sheet: str) -
         for c, value in enumerate(row):
             if value in (None, "") or not str(value).strip() or r in headers:
                 continue
-            name = _name(r, c)
-            above = grid[r - 1][c] if r and c < len(grid[r - 1]) else None
-            if (sheet, name) not in placed and not (above == value and (sheet, _name(r - 1, c)) in placed):
-                missing.append(f"{name}={value!r}")
+            if (sheet, _name(r, c)) in placed:
+                continue
+            same = [k for k in range(r - 1, -1, -1) if c < len(grid[k]) and str(grid[k][c]).strip() not in ("", "None")]
+            same = same[: next((n for n, k in enumerate(same) if str(grid[k][c]) != str(value)), len(same))]
+            if not any((sheet, _name(k, c)) in placed for k in same):  # filled down: the same as a cell read above
+                missing.append(f"{_name(r, c)}={value!r}")
     return missing
 
 
@@ -649,11 +651,23 @@ _WORDS = st.sampled_from(
         "是", "否", "示例", "被巡察党组织", "某局党组", "反馈时间",
     ]
 )  # fmt: skip
-_CELLS = st.one_of(st.none(), _WORDS, st.text(max_size=8), st.integers(0, 30), st.dates())
-_GRIDS = st.lists(st.lists(_CELLS, min_size=1, max_size=7), min_size=1, max_size=12)
+_CELLS = st.one_of(st.none(), _WORDS, st.text(max_size=8), st.integers(0, 30), st.dates(dt.date(1900, 3, 1)))
+_ROWS = st.lists(st.lists(_CELLS, min_size=1, max_size=7), max_size=10)
+_HEADERS = st.lists(
+    st.sampled_from(["序号", "方面", "类别", "整改措施", "责任领导", "责任部门", "责任人", "整改时限", "整改进展", "销号时间",
+                     "佐证材料", "备注", "整改目标", "", "是否销号", "问题描述"]),
+    min_size=2,
+    max_size=8,
+).map(lambda words: ["问题", *words])  # fmt: skip
+_GRIDS = st.one_of(
+    _ROWS.filter(bool),
+    st.tuples(st.lists(st.lists(_CELLS, max_size=3), max_size=2), st.permutations(["x"]), _HEADERS, _ROWS).map(
+        lambda parts: [*parts[0], parts[2], *parts[3]]
+    ),
+)
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(grid=_GRIDS, fmt=st.sampled_from(["xlsx", "csv"]))
 def test_any_grid_reads_without_raising_and_every_cell_is_accounted_for(grid: list[list[Any]], fmt: str) -> None:
     grid = [[_clean(v) for v in row] for row in grid]

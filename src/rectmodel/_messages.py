@@ -408,6 +408,7 @@ class SheetCode(StrEnum):
     NOT_STATED = "not-stated"
     OPTION_DIFFERS = "option-differs"
     FACT_FROM_REPORTER = "fact-from-reporter"
+    FACT_REPEATED = "fact-repeated"
     BAD_MAPPING = "bad-mapping"
 
 
@@ -520,6 +521,11 @@ _SHEET: dict[str, Message] = {  # keyed by SheetCode
         'the {field:term} is read from the reporting unit "{text}"',
         "{field:term}取自填报单位“{text}”",
         {"field": "target", "text": "某局党组"},
+    ),
+    SheetCode.FACT_REPEATED: _m(
+        '"{label}" is stated again here as "{text}"; the first statement, "{first}", is used',
+        "此处再次写明“{label}”为“{text}”,采用首次写明的“{first}”",
+        {"label": "被巡察党组织", "text": "某局党组", "first": "中共某局党组"},
     ),
     SheetCode.BAD_MAPPING: _m(
         "column mapping {where}: {reason}", "列映射文件 {where}:{reason}", {"where": "columns.牵头处室", "reason": "x"}

@@ -217,18 +217,19 @@ class _Reader:
         return draft
 
     def repeats(self, block: Block) -> None:
-        """Problem-level cells on a problem's later rows: a repeat of its first row's (filled down), else unplaced."""
+        """Problem-level cells on a problem's later rows: the first row's filled down, else unplaced."""
         first = self.grid.rows[block.rows[0]]
         for role in ("seq", "problem", "description", "problem_progress"):
             col = self.cols.get(role)
             if col is None:
                 continue
-            head = text_of(first[col]) if col < len(first) else ""
+            last = text_of(first[col]) if col < len(first) else ""
             for r in block.rows[1:]:
                 row = self.grid.rows[r]
-                value = row[col] if col < len(row) else ""
-                if value != "" and text_of(value) and text_of(value) != head:
-                    self.report(SheetCode.UNPLACED_CELL, Severity.WARNING, (r, col), text=text_of(value))
+                text = text_of(row[col]) if col < len(row) else ""
+                if text and text != last:
+                    self.report(SheetCode.UNPLACED_CELL, Severity.WARNING, (r, col), text=text)
+                last = text or last
 
     def statuses(self, text: str, cell: tuple[int, int], pointer: str) -> tuple[Status, ...]:
         found = history_of(text)
@@ -269,7 +270,7 @@ class _Reader:
 
     def leftover(self, r: int, skip_progress: bool, draft: Draft, pointer: str, *, first: bool) -> None:
         """A problem's row with no measure cell: its progress is the problem's (on its first row); the rest unplaced."""
-        for role in _MEASURE_ROLES:
+        for role in (*_MEASURE_ROLES, "measure_seq"):
             if role == "progress" and skip_progress:
                 continue
             col = self.cols.get(role)
@@ -339,11 +340,16 @@ class _Reader:
         cols = self.cols
         extras: dict[str, tuple[int, int]] | None = None
         who = _responsibility(values["leaders"], values["departments"], values["persons"])
-        for col in self.departments[1:]:
-            value, _ = self.value(r, col)
+        for col in self.departments[1:]:  # 配合部门 beside 牵头部门: more departments, each located at its cell
+            value, origin = self.value(r, col)
             if value != "" and text_of(value):
                 extra = split_list(text_of(value), names=True)
+                before = len(who.departments) if who else 0
                 who = attrs.evolve(who, departments=who.departments + extra) if who else Responsibility((), extra)
+                extras = {
+                    **(extras or {}),
+                    **{f"/responsibility/departments/{k}": (origin, col) for k in range(before, before + len(extra))},
+                }
         deadline: Deadline | None = None
         if values["deadline"]:
             value, origin = self.value(r, cols["deadline"]) if raw else (values["deadline"], r)
@@ -365,6 +371,8 @@ class _Reader:
             if value == "" or not text_of(value):
                 continue
             history, at = self.closure(history, value, (origin, col), pointer)
+            if at is not None and extras and at in extras:  # a second 销号 column: its date, or its yes
+                at += "/date" if date_of(value) is not None else "/state"
             if at is not None:
                 extras = {**(extras or {}), at: (origin, col)}
         evidence = split_list(values["evidence"], names=False) if values["evidence"] else ()

@@ -361,13 +361,27 @@ class _Workbook:
     # --- the inspection ----------------------------------------------------------------------------
 
     def fact(self, field: str) -> tuple[Any, Cell | None]:
-        best = min(
+        """The value of *field* the workbook states first (cover, then table's surroundings, then title)."""
+        stated = sorted(
             ((rank, k) for k, (rank, _, fact) in enumerate(self.facts) if fact.field == field),
-            default=None,
         )
-        if best is None:
+        if not stated:
             return None, None
-        _, sheet, fact = self.facts[best[1]]
+        _, sheet, fact = self.facts[stated[0][1]]
+        for _, k in stated[1:]:
+            _, other_sheet, other = self.facts[k]
+            if other.cell == fact.cell and other_sheet == sheet:
+                continue  # one cell stating two facts (a date range: its start and its end)
+            severity = Severity.INFO if other.value == fact.value else Severity.WARNING
+            Report(self.sheets[other_sheet], self.found)(
+                SheetCode.FACT_REPEATED,
+                severity,
+                other.cell,
+                f"{_BASE}/{field.replace('.', '/')}",
+                label=_label(self.book.grids, self.sheets[other_sheet], other.cell) or field,
+                text=other.text or str(other.value),
+                first=fact.text or str(fact.value),
+            )
         return fact.value, (sheet, *fact.cell)
 
     def values(self, fixed: dict[str, Cell]) -> dict[str, Any]:

@@ -194,9 +194,9 @@ class _Groups:
         else:
             self.category = ref
 
-    def row(self, r: int, row: Sequence[Value], merges: Merges) -> bool:
-        """Take the group cells of row *r*; whether they name another group than the one in force."""
-        changed = False
+    def row(self, r: int, row: Sequence[Value], merges: Merges) -> list[GroupRef]:
+        """Take the group cells of row *r*; the groups they name that are not in force."""
+        changed: list[GroupRef] = []
         for level, col in ((GroupLevel.ASPECT, self.aspect_col), (GroupLevel.CATEGORY, self.category_col)):
             if col is None or merges.origin(r, col) is not None:
                 continue
@@ -207,7 +207,7 @@ class _Groups:
             current = self.aspect if level is GroupLevel.ASPECT else self.category
             if current is not None and current.key == ref.key:
                 continue
-            changed = True
+            changed.append(ref)
             self.section(ref)
         return changed
 
@@ -278,11 +278,14 @@ def read_rows(grid: Grid, table: Table, merges: Merges) -> Rows:
         covered = problem_col is not None and merges.origin(r, problem_col) is not None
         text = "" if covered else _cell(row, problem_col)
         seq = "" if pseq_col is None or merges.origin(r, pseq_col) is not None else _cell(row, pseq_col)
-        if text and not (current is not None and current.goes_on(text, seq, changed)):
+        if text and not (current is not None and current.goes_on(text, seq, bool(changed))):
             if current is not None:
                 blocks.append(current.block())
             current = _Current([r], text, seq, groups.aspect, groups.category)
-        elif current is not None:
+            continue
+        # A group named on a row of no new problem heads the problems that follow; the row itself cannot hold it.
+        orphans += [(*ref.cell, _cell(row, ref.cell[1])) for ref in changed if current is not None]
+        if current is not None:
             current.rows.append(r)
         else:
             orphans += [(r, c, text_of(v)) for c, v in enumerate(row) if c in read_cols and v != "" and text_of(v)]

@@ -211,7 +211,8 @@ def _settle(header_rows: tuple[int, ...], first_row: int, columns: list[Column])
             if "measure" not in taken:
                 measure_level = MeasureLevel.TASK
             role = "measure"
-        if role is not None and role in taken and role not in _MANY:
+        repeated = role in taken and (role not in _MANY or (role == "seq" and len(taken["seq"]) >= 2))
+        if role is not None and repeated:
             settled.append(attrs.evolve(col, role=role, duplicate_of=taken[role][0]))
             continue
         if role is not None:

@@ -163,6 +163,26 @@ def _group_texts(x: Inspection) -> dict[str, tuple[str, str]]:
     return texts
 
 
+def _unnamed_groups(x: Inspection) -> list[str]:
+    """Section rows (``二、…``, ``(一)…``) for the groups no problem names: a workbook lists the others in 方面 / 类别.
+
+    A category's aspect is written before it, so that the category is read as its.
+    """
+    named = {p.group for p in x.problems if p.group}
+    by_id = {g.id: g for g in x.groups}
+    named |= {by_id[g].parent for g in list(named) if g in by_id and by_id[g].parent}
+    texts = _group_texts(x)
+    rows: list[str] = []
+    for g in x.groups:
+        if g.id in named:
+            continue
+        aspect, category = texts[g.id]
+        if g.level is GroupLevel.CATEGORY and aspect and aspect not in rows:
+            rows.append(aspect)
+        rows.append(category or aspect)
+    return rows
+
+
 def _deadline(deadline: Deadline | None) -> str | PartialDate:
     if deadline is None:
         return ""
@@ -334,6 +354,8 @@ def _write_csv(x: Inspection, path_or_file: Target, *, remark: str, cover: Inspe
     out.writerow([c.header for c in columns])
     for cells, _ in _rows(x, columns, remark):
         out.writerow([text(cells.get(c.role, "")) for c in columns])
+    for section in _unnamed_groups(x):
+        out.writerow([text(section)])
     data = buffer.getvalue().encode("utf-8-sig")
     fp, owned = _open(path_or_file)
     try:
@@ -404,6 +426,10 @@ def _ledger_sheet(sheet: Any, formats: dict[str, Any], x: Inspection, *, remark:
             _put(sheet, formats, row, c, value, center=True)
             if isinstance(value, str) and row < _MEASURED_ROWS:
                 widths[c] = max(widths[c], _width(value) + 2)
+        row += 1
+    for section in _unnamed_groups(x):
+        sheet.merge_range(row, 0, row, len(columns) - 1, "", formats["text"])
+        sheet.write_string(row, 0, section, formats["text"])
         row += 1
     for c, column in enumerate(columns):
         low, high = _WIDTHS[column.role]
