@@ -307,7 +307,11 @@ def test_one_sheet_per_aspect_and_a_cover_sheet(tmp_path: Path) -> None:
     }  # fmt: skip
     result = read(book(tmp_path / "e.xlsx", sheets, hidden_sheets=["数据源"]))
     x = only(result)
-    assert (x.inspector, x.target, x.kind) == ("市委第二巡察组", "中共某市政务服务数据管理局党组", InspectionKind.REGULAR)
+    assert (x.inspector, x.target, x.kind) == (
+        "市委第二巡察组",
+        "中共某市政务服务数据管理局党组",
+        InspectionKind.REGULAR,
+    )
     assert (x.start, x.end, x.feedback_date) == (D("2021-03-11"), D("2021-06-18"), D("2021-08-04"))
     assert x.declared.problems == 3
     assert [(g.id, g.title) for g in x.groups] == [("A1", "政治建设"), ("A2", "组织建设")]
@@ -350,7 +354,9 @@ def test_any_column_order_unknown_and_repeated_columns(tmp_path: Path) -> None:
         ("问题一", "措施一", D("2021-12")),
         ("问题二", "措施二", D("2022-03")),
     ]
-    found = {d.params["code"]: d for d in result.diagnostics if d.params["code"] in ("unknown-column", "duplicate-column")}
+    found = {
+        d.params["code"]: d for d in result.diagnostics if d.params["code"] in ("unknown-column", "duplicate-column")
+    }
     assert found["unknown-column"].params["range"] == "F2:F3"
     assert str(found["unknown-column"].location) == "台账!F1"
     assert found["duplicate-column"].params["range"] == "G2:G2"
@@ -360,7 +366,9 @@ def test_a_mapping_file_names_what_the_synonyms_miss(tmp_path: Path) -> None:
     rows = [["编号", "问题", "整改目标及举措", "牵头处室", "内部编号"], [1, "问题一", "措施一", "办公室", "X-1"]]
     path = book(tmp_path / "h.xlsx", {"台账": rows})
     mapping = tmp_path / "映射.toml"
-    mapping.write_text('[columns]\n"整改目标及举措" = "measure"\n"牵头处室" = "责任部门"\n"内部编号" = "ignore"\n', "utf-8")
+    mapping.write_text(
+        '[columns]\n"整改目标及举措" = "measure"\n"牵头处室" = "责任部门"\n"内部编号" = "ignore"\n', "utf-8"
+    )
     result = read(path, mapping=mapping)
     (p,) = only(result).problems
     assert p.measures[0].text == "措施一" and p.measures[0].responsibility == Responsibility((), ("办公室",))
@@ -389,7 +397,13 @@ def test_options_fill_what_the_workbook_does_not_state(tmp_path: Path) -> None:
     path = book(tmp_path / "j.xlsx", {"台账": rows})
     result = read(path, inspector="市委第一巡察组", target="别的党组", feedback_date="2021-08-04", id="x1", unit="u1")
     x = only(result)
-    assert (x.id, x.inspector, x.target, x.feedback_date, x.unit) == ("x1", "市委第一巡察组", "某局党组", D("2021-08-04"), "u1")
+    assert (x.id, x.inspector, x.target, x.feedback_date, x.unit) == (
+        "x1",
+        "市委第一巡察组",
+        "某局党组",
+        D("2021-08-04"),
+        "u1",
+    )
     (differs,) = [d for d in result.diagnostics if d.params["code"] == "option-differs"]
     assert differs.params["stated"] == "某局党组" and differs.pointer == "/inspections/0/target"
     assert only(read(path)).id == "j"  # the file's stem
@@ -459,7 +473,7 @@ def test_csv_in_each_encoding(tmp_path: Path, encoding: str, bom: bytes, said: s
 
 
 def test_formula_like_text_is_written_as_text(tmp_path: Path) -> None:
-    texts = ["=HYPERLINK(\"http://x\")", "+1", "-1", "@SUM(A1)", "\t制表符", "\r回车"]
+    texts = ['=HYPERLINK("http://x")', "+1", "-1", "@SUM(A1)", "\t制表符", "\r回车"]
     x = Inspection(
         "i1",
         inspector="=cmd|' /C calc'!A0",
@@ -526,7 +540,9 @@ def test_full_dates_are_excel_dates_and_partial_ones_text(tmp_path: Path) -> Non
         history=(Status(State.CLOSED, D("2021-10-08"), evidence=("纪要",)),),
     )
     other = attrs.evolve(measure, id="M2", deadline=D("2021-12"), history=())
-    x = Inspection("i", target="某局党组", feedback_date=D("2021-08"), problems=(Problem("P1", "问题", measures=(measure, other)),))
+    x = Inspection(
+        "i", target="某局党组", feedback_date=D("2021-08"), problems=(Problem("P1", "问题", measures=(measure, other)),)
+    )
     path = tmp_path / "d.xlsx"
     write(Ledger((x,)), path)
     ws = openpyxl.load_workbook(path)["整改台账"]

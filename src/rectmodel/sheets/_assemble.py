@@ -20,7 +20,7 @@ from .._messages import SheetCode
 from ..dates import Deadline
 from ..diagnostics import Diagnostic, Severity
 from ..errors import Location
-from ..model import MeasureLevel, ProblemLevel, Responsibility, State, Status
+from ..model import Measure, ProblemLevel, Responsibility, State, Status
 from ._cells import date_of, history_of, split_items, split_list, strip_number, text_of
 from ._grid import Grid, Value, cell_name
 from ._places import MeasurePlace
@@ -61,14 +61,15 @@ class Report:
 
 @attrs.define
 class Draft:
-    """A problem as read, before ids are given: its fields, its measures, and their cells."""
+    """A problem as read, before its group is numbered: its fields, its measures, and their cells."""
 
+    id: str
     title: str
     description: str | None
     aspect: GroupRef | None
     category: GroupRef | None
     level: ProblemLevel
-    measures: list[dict[str, Any]]
+    measures: list[Measure]
     history: tuple[Status, ...]
     cells: dict[str, tuple[int, int]]
     places: list[MeasurePlace]
@@ -148,6 +149,34 @@ class _Reader:
         self.closed = table.roles.get("closed", ())
         self.remarks = table.roles.get("remark", ())
         self.departments = table.roles.get("departments", ())
+        # The measure-level columns this sheet has, and those a vertical merge may cover (read from its first cell).
+        self.measure_cols = [(role, self.cols[role]) for role in _MEASURE_ROLES if role in self.cols]
+        self.merged = frozenset(merges.starts)
+
+    def texts(self, r: int, *, problem_progress: bool) -> dict[str, str]:
+        """The texts of row *r*'s measure-level cells by role (``""`` for none), merged cells read from their first.
+
+        A progress or remark cell merged down is not each row's: it is read once, as the problem's.
+        """
+        rows = self.grid.rows
+        row = rows[r]
+        width = len(row)
+        found = dict.fromkeys(_MEASURE_ROLES, "")
+        for role, col in self.measure_cols:
+            value = row[col] if col < width else ""
+            if value == "":
+                if col not in self.merged or role in ("progress", "remark"):
+                    continue
+                origin = self.merges.origin(r, col)
+                if origin is None:
+                    continue
+                value = rows[origin][col] if col < len(rows[origin]) else ""
+                if value == "":
+                    continue
+            found[role] = value.strip() if type(value) is str and "\r" not in value else text_of(value)
+        if problem_progress:
+            found["progress"] = ""
+        return found
 
     def value(self, row: int, col: int | None, *, inherit: bool = True) -> tuple[Value, int]:
         """The value at *row* in *col*, from the merge's first cell where a merge covers it; and that row."""
@@ -198,6 +227,7 @@ class _Reader:
                 history = self.statuses(text, (first, cols["problem_progress"]), pointer + "/history")
                 cells["/history"] = (first, cols["problem_progress"])
         draft = Draft(
+            f"P{self.index() + 1}",
             title,
             description,
             block.aspect,
@@ -226,7 +256,10 @@ class _Reader:
             last = text_of(first[col]) if col < len(first) else ""
             for r in block.rows[1:]:
                 row = self.grid.rows[r]
-                text = text_of(row[col]) if col < len(row) else ""
+                value = row[col] if col < len(row) else ""
+                if value == "":
+                    continue
+                text = text_of(value)
                 if text and text != last:
                     self.report(SheetCode.UNPLACED_CELL, Severity.WARNING, (r, col), text=text)
                 last = text or last
@@ -242,10 +275,10 @@ class _Reader:
         measure_col = cols.get("measure")
         progress_col = cols.get("progress")
         problem_progress = False
-        if progress_col is not None:
-            last = self.merges.down.get((block.rows[0], progress_col))
+        last = None if progress_col is None else self.merges.down.get((block.rows[0], progress_col))
+        if progress_col is not None and last is not None:
             measure_rows = [r for r in block.rows if self.text(r, "measure", inherit=False)]
-            if last is not None and len(measure_rows) > 1 and last >= measure_rows[1]:
+            if len(measure_rows) > 1 and last >= measure_rows[1]:
                 problem_progress = True  # one progress for the problem's measures: the problem's
                 text = self.text(block.rows[0], "progress", inherit=False)
                 if text and not draft.history:
@@ -253,19 +286,21 @@ class _Reader:
                     draft.cells["/history"] = (block.rows[0], progress_col)
                 elif text:
                     self.report(SheetCode.UNPLACED_CELL, Severity.WARNING, (block.rows[0], progress_col), text=text)
+        rows = self.grid.rows
         for r in block.rows:
-            text = self.text(r, "measure", inherit=False)
-            covered = measure_col is not None and self.merges.origin(r, measure_col) is not None
+            row = rows[r]
+            value = row[measure_col] if measure_col is not None and measure_col < len(row) else ""
+            text = "" if value == "" else text_of(value)
+            covered = not text and measure_col is not None and self.merges.origin(r, measure_col) is not None
             if not text or covered:
                 self.leftover(r, problem_progress or covered, draft, pointer, first=r == block.rows[0])
                 continue
             j = len(draft.measures)
             mpointer = f"{pointer}/measures/{j}"
-            values = {role: self.text(r, role, inherit=role not in {"progress", "remark"}) for role in _MEASURE_ROLES}
-            if problem_progress:
-                values["progress"] = ""
+            values = self.texts(r, problem_progress=problem_progress)
             extras = self.measure(draft, strip_number(text), values, r, mpointer)
-            self.remark(r, mpointer)
+            if self.remarks:
+                self.remark(r, mpointer)
             draft.places.append((self.sheet, r, extras))
 
     def leftover(self, r: int, skip_progress: bool, draft: Draft, pointer: str, *, first: bool) -> None:
@@ -376,15 +411,8 @@ class _Reader:
             if at is not None:
                 extras = {**(extras or {}), at: (origin, col)}
         evidence = split_list(values["evidence"], names=False) if values["evidence"] else ()
-        draft.measures.append(
-            {
-                "text": text,
-                "responsibility": who,
-                "deadline": deadline,
-                "history": history,
-                "evidence": evidence,
-            }
-        )
+        mid = f"{draft.id}-M{len(draft.measures) + 1}"
+        draft.measures.append(Measure(mid, text, self.table.measure_level, who, deadline, history, evidence))
         return extras
 
     def closure(
@@ -446,8 +474,4 @@ def read_blocks(
     reader = _Reader(grid, table, rows, merges, report, index=lambda: start + len(drafts), sheet=sheet)
     for block in rows.blocks:
         drafts.append(reader.block(block))
-    if table.measure_level is MeasureLevel.TASK:
-        for draft in drafts:
-            for measure in draft.measures:
-                measure["level"] = MeasureLevel.TASK
     return drafts, reader.cols

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import attrs
 
-from .._lexicon import STATE_NAMES, parse_date_text, state_at_start, state_in
+from .._lexicon import STATE_NAMES, STATE_WORDS, parse_date_text, state_in
 from ..dates import PartialDate
 from ..model import Status
 from ._grid import Value
@@ -32,8 +32,6 @@ __all__ = [
     "text_of",
 ]
 
-_WIDE_SPACES = str.maketrans({"\u3000": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\r": ""})
-
 
 def text_of(value: Value) -> str:
     """A cell's text: stripped (full-width spaces too), numbers without a needless ``.0``, dates in ISO form.
@@ -42,7 +40,7 @@ def text_of(value: Value) -> str:
     ('3', '整改措施', '2.5')
     """
     if isinstance(value, str):
-        return value.translate(_WIDE_SPACES).strip()
+        return (value.replace("\r", "") if "\r" in value else value).strip()  # strip() knows U+3000
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, float):
@@ -94,6 +92,7 @@ _NUMBER = re.compile(
     rf"^\s*(?:[(（]\s*([0-9]{{1,2}}|[{_CN}]{{1,3}})\s*[)）]|([0-9]{{1,2}}|[{_CN}]{{1,3}})\s*[.、．)）]{_FIGURE})\s*"
 )
 _ORDINAL = re.compile(rf"([{_CN}]{{1,3}})是")
+_NUMBER_STARTS = frozenset("0123456789(（ \t" + _CN)
 _INLINE = re.compile(rf"(?:^|(?<=[;；。,，\s]))([0-9]{{1,2}})[.、．]{_FIGURE}")
 
 
@@ -124,6 +123,8 @@ def strip_number(text: str) -> str:
     >>> strip_number("1.学习不深入"), strip_number("(二)制度不健全"), strip_number("2021年完成")
     ('学习不深入', '制度不健全', '2021年完成')
     """
+    if not text or text[0] not in _NUMBER_STARTS:
+        return text
     m = _NUMBER.match(text)
     if m is not None:
         return text[m.end() :].strip()
@@ -178,6 +179,7 @@ _LIST_SEPARATORS = re.compile(r"[、,，;；/\n]+")
 _ITEM_SEPARATORS = re.compile(r"[;；\n]+")
 
 
+@lru_cache(maxsize=16384)
 def split_list(text: str, *, names: bool) -> tuple[str, ...]:
     """The names (split at ``、,;/`` and line breaks) or items (split at ``;`` and line breaks) of a cell.
 
@@ -185,6 +187,9 @@ def split_list(text: str, *, names: bool) -> tuple[str, ...]:
     (('王伟', '李芳'), ('会议纪要', '签到表'))
     """
     pattern = _LIST_SEPARATORS if names else _ITEM_SEPARATORS
+    if pattern.search(text) is None:
+        one = strip_number(text.strip())
+        return (one,) if one else ()
     parts = (strip_number(part.strip()) for part in pattern.split(text))
     return tuple(part for part in parts if part)
 
@@ -192,9 +197,6 @@ def split_list(text: str, *, names: bool) -> tuple[str, ...]:
 # --- progress cells ------------------------------------------------------------------------------
 
 _EVIDENCE_LINE = re.compile(r"^(?:佐证材料|佐证)\s*[:：]\s*(.*)$")
-_LEADING_DATE = re.compile(
-    r"^(\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|\d{4}\s*年|\d{4}[./\-]\d{1,2}(?:[./\-]\d{1,2})?)\s*[,，:：]?\s*"
-)
 
 
 @attrs.frozen
@@ -208,6 +210,7 @@ class History:
 def status_line(status: Status) -> str:
     """A status as one progress line: ``2021年9月30日 已完成整改:note``, then ``佐证材料:a;b`` if it has evidence.
 
+    >>> from rectmodel import State
     >>> status_line(Status(State.CLOSED, PartialDate(2021, 10, 8), "验收合格", ("会议纪要",)))
     '2021年10月8日 已销号:验收合格\\n佐证材料:会议纪要'
     """
@@ -219,6 +222,51 @@ def status_line(status: Status) -> str:
     if status.evidence:
         line += "\n佐证材料:" + ";".join(status.evidence)
     return line
+
+
+# One progress line: an optional date, a state word, and what follows it (``:note``, or more words).
+_STATUS_LINE = re.compile(
+    r"(?:(\d{4})\s*(?:年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?|年|[./\-]\s*(\d{1,2})(?:\s*[./\-]\s*(\d{1,2}))?)"
+    r"\s*[,，:：]?\s*)?"
+    "(" + "|".join(re.escape(word) for word, _ in sorted(STATE_WORDS, key=lambda pair: -len(pair[0]))) + ")"
+)
+_STATE_OF = dict(STATE_WORDS)
+_FIGURE_AFTER = re.compile(r"\s*[0-9０-９.]+\s*[%％]")  # 已完成80%: a figure of progress, not a state
+_DATES: dict[tuple[int, int | None, int | None], PartialDate | None] = {}
+
+
+def _date(year: int, month: int | None, day: int | None) -> PartialDate | None:
+    key = (year, month, day)
+    if key not in _DATES:
+        try:
+            _DATES[key] = PartialDate(year, month, day)
+        except ValueError:
+            _DATES[key] = None
+    return _DATES[key]
+
+
+@lru_cache(maxsize=65536)  # a ledger repeats its progress lines ("2021年9月30日 已完成整改") down its rows
+def _status(line: str) -> Status | None:
+    """A progress line read as one status (``[date ]word[:note]``), or None if it does not start so."""
+    m = _STATUS_LINE.match(line)
+    if m is None or _FIGURE_AFTER.match(line, m.end()):
+        return None
+    state = _STATE_OF[m.group(6)]
+    if state is None:
+        return None
+    date = None
+    if m.group(1) is not None:
+        month = m.group(2) or m.group(4)
+        day = m.group(3) or m.group(5)
+        date = _date(int(m.group(1)), None if month is None else int(month), None if day is None else int(day))
+        if date is None:
+            return None
+    after = line[m.end() :]
+    if after[:1] in (":", "："):
+        note: str | None = after[1:]
+    else:
+        note = line[m.start(6) :] if after.strip() else None
+    return Status(state, date, note)
 
 
 @lru_cache(maxsize=8192)
@@ -237,36 +285,23 @@ def history_of(text: str) -> History:
     >>> history_of("已召开专题会议").unknown
     '已召开专题会议'
     """
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    lines = [line.strip() for line in text.split("\n")] if "\n" in text else [text.strip()]
     statuses: list[Status] = []
     for line in lines:
-        evidence = _EVIDENCE_LINE.match(line)
-        if evidence is not None and statuses:
+        if not line:
+            continue
+        if line.startswith("佐证") and statuses and (evidence := _EVIDENCE_LINE.match(line)) is not None:
             items = split_list(evidence.group(1), names=False)
             statuses[-1] = attrs.evolve(statuses[-1], evidence=statuses[-1].evidence + items)
             continue
-        date = None
-        rest = line
-        lead = _LEADING_DATE.match(line)
-        if lead is not None:
-            date = parse_date_text(lead.group(1))
-            rest = line[lead.end() :]
-        found = state_at_start(rest)
-        if found is None or (lead is not None and date is None):
+        status = _status(line)
+        if status is None:
             break
-        word, state = found
-        if state is None:
-            break
-        after = rest[len(word) :]
-        if after.startswith((":", "：")):
-            note: str | None = after[1:]
-        else:
-            note = rest if after.strip() else None
-        statuses.append(Status(state, date, note))
+        statuses.append(status)
     else:
         if statuses:
             return History(tuple(statuses))
-    prose = "\n".join(lines)
+    prose = "\n".join(line for line in lines if line)
     found = state_in(prose)
     if found is None or found[1] is None:
         return History((), prose)

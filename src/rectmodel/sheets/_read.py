@@ -9,6 +9,7 @@ its problems and measures with ids, and where each stands (``_places``). Each pa
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -20,7 +21,7 @@ from .._messages import SheetCode
 from ..dates import PartialDate
 from ..diagnostics import Diagnostic, Locator, Severity
 from ..errors import Location
-from ..model import DeclaredCounts, DocumentKind, Group, GroupLevel, Inspection, Ledger, Measure, MeasureLevel, Problem
+from ..model import DeclaredCounts, DocumentKind, Group, GroupLevel, Inspection, Ledger, Problem
 from ._assemble import Draft, Report, read_blocks
 from ._cells import date_of, text_of
 from ._facts import Fact, Facts, read_facts
@@ -183,10 +184,16 @@ def read_bytes(
             for place, reason, line in e.problems
         )
         return SheetResult(Ledger(), found)
-    book = load_bytes(data, suffix, name)
-    if not book.grids and any(d.severity is Severity.ERROR for d in book.diagnostics):
-        return SheetResult(Ledger(), book.diagnostics)
-    return _Workbook(book, columns, dict(options or {}), id, name).read()
+    collecting = gc.isenabled()
+    gc.disable()  # a million cells and model objects, none in a cycle: collecting would only rescan them
+    try:
+        book = load_bytes(data, suffix, name)
+        if not book.grids and any(d.severity is Severity.ERROR for d in book.diagnostics):
+            return SheetResult(Ledger(), book.diagnostics)
+        return _Workbook(book, columns, dict(options or {}), id, name).read()
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _mapping(mapping: str | os.PathLike[str] | Mapping[str, Any] | ColumnMapping | None) -> ColumnMapping:
@@ -450,22 +457,10 @@ class _Workbook:
         for data in self.data:
             self.numbering(data)
             for draft in data.drafts:
-                pid = f"P{len(problems) + 1}"
-                measures = tuple(
-                    Measure(
-                        f"{pid}-M{j + 1}",
-                        m["text"],
-                        m.get("level", MeasureLevel.MEASURE),
-                        m["responsibility"],
-                        m["deadline"],
-                        m["history"],
-                        m["evidence"],
-                    )
-                    for j, m in enumerate(draft.measures)
-                )
+                measures = tuple(draft.measures)
                 problems.append(
                     Problem(
-                        pid,
+                        draft.id,
                         draft.title,
                         draft.level,
                         draft.description,

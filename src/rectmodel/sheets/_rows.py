@@ -27,6 +27,7 @@ _CN = "一二三四五六七八九十"
 _ASPECT_HEAD = re.compile(rf"^(?:第\s*([{_CN}0-9]{{1,3}})\s*(?:方面|部分)|([{_CN}]{{1,3}})\s*[、.．])\s*(.*)$", re.S)
 _CATEGORY_HEAD = re.compile(rf"^[(（]\s*([{_CN}]{{1,3}})\s*[)）]\s*(.*)$", re.S)
 _DECLARED = re.compile(rf"\s*[(（]\s*共?\s*([0-9]+|[{_CN}]{{1,3}})\s*(?:个|项|条)\s*(?:具体)?问题?\s*[)）]\s*$")
+_FOOTER_STARTS = frozenset("填制审负单主分联报注说备")
 _FOOTER = re.compile(
     r"^(?:填表人|填报人|制表人|审核人|审批人|审核|负责人|单位负责人|主要负责人|分管领导签字|联系人|联系电话|"
     r"填表时间|填表日期|报送时间|注\s*[:：]|说明\s*[:：]|备注\s*[:：])"
@@ -198,10 +199,8 @@ class _Groups:
         """Take the group cells of row *r*; the groups they name that are not in force."""
         changed: list[GroupRef] = []
         for level, col in ((GroupLevel.ASPECT, self.aspect_col), (GroupLevel.CATEGORY, self.category_col)):
-            if col is None or merges.origin(r, col) is not None:
-                continue
-            text = _cell(row, col)
-            if not text:
+            text = _cell(row, col)  # a cell a merge covers is empty: its text is its first cell's
+            if not text or col is None:
                 continue
             ref = group_ref(text, level, (r, col))
             current = self.aspect if level is GroupLevel.ASPECT else self.category
@@ -230,35 +229,52 @@ class _Current:
         return not changed and text == self.title and (not seq or seq == self.seq)
 
 
+def _classify(
+    grid: Grid, table: Table, merges: Merges, read_cols: set[int]
+) -> tuple[list[tuple[int, Section | None]], list[int], dict[int, tuple[int, int, int]]]:
+    """The rows below the header: records and sections in order, the footer rows, and the cells of unread columns."""
+    rows = grid.rows
+    footer: list[int] = []
+    order: list[tuple[int, Section | None]] = []
+    others: dict[int, tuple[int, int, int]] = {}
+    width = max((len(row) for row in rows), default=0)
+    unread = [c for c in range(width) if c not in read_cols]
+    for r in range(table.first_row, len(rows)):
+        row = rows[r]
+        filled = len(row) - row.count("")  # counted in C: most rows are long and full
+        if not filled:
+            continue
+        at = next(c for c, v in enumerate(row) if v != "")
+        first = row[at]
+        if type(first) is str and first.isspace():
+            filled -= sum(1 for v in row if type(v) is str and v.isspace())
+            if not filled:
+                continue
+            at = next(c for c, v in enumerate(row) if v != "" and not (type(v) is str and v.isspace()))
+            first = row[at]
+        if footer or (type(first) is str and first.lstrip()[:1] in _FOOTER_STARTS and _FOOTER.match(first.strip())):
+            footer.append(r)
+            continue
+        if filled == 1 and (found := _is_section([(at, first)], r, table, merges)) is not None:
+            order.append((r, Section(group_ref(found[1], found[0], (r, at)))))
+            continue
+        order.append((r, None))
+        for c in unread:
+            value = row[c] if c < len(row) else ""
+            if value != "" and not (type(value) is str and value.isspace()):
+                count, start, _ = others.get(c, (0, r, r))
+                others[c] = (count + 1, start, r)
+    return order, footer, others
+
+
 def read_rows(grid: Grid, table: Table, merges: Merges) -> Rows:
     """Classify the rows below *table*'s header and gather the problems' rows into blocks."""
     rows = grid.rows
     problem_col = table.col("problem")
     seqs = table.roles.get("seq", ())
     read_cols = {c for cols in table.roles.values() for c in cols}
-    sections: list[Section] = []
-    footer: list[int] = []
-    order: list[tuple[int, Section | None]] = []  # record rows and sections, in sheet order
-    others: dict[int, tuple[int, int, int]] = {}
-    for r in range(table.first_row, len(rows)):
-        row = rows[r]
-        cells = [(c, v) for c, v in enumerate(row) if v != "" and (not isinstance(v, str) or v.strip())]
-        if not cells:
-            continue
-        if footer or (isinstance(cells[0][1], str) and _FOOTER.match(text_of(cells[0][1]))):
-            footer.append(r)
-            continue
-        found = _is_section(cells, r, table, merges)
-        if found is not None:
-            section = Section(group_ref(found[1], found[0], (r, cells[0][0])))
-            sections.append(section)
-            order.append((r, section))
-            continue
-        order.append((r, None))
-        for c, _ in cells:
-            if c not in read_cols:
-                count, first, _last = others.get(c, (0, r, r))
-                others[c] = (count + 1, first, r)
+    order, footer, others = _classify(grid, table, merges, read_cols)
+    sections = [section for _, section in order if section is not None]
     records = [r for r, section in order if section is None]
     seq_is_measure = len(seqs) == 1 and _seq_per_row(rows, records, merges, seqs[0], problem_col)
     pseq_col = None if seq_is_measure or not seqs else seqs[0]
@@ -275,9 +291,8 @@ def read_rows(grid: Grid, table: Table, merges: Merges) -> Rows:
             continue
         row = rows[r]
         changed = groups.row(r, row, merges)
-        covered = problem_col is not None and merges.origin(r, problem_col) is not None
-        text = "" if covered else _cell(row, problem_col)
-        seq = "" if pseq_col is None or merges.origin(r, pseq_col) is not None else _cell(row, pseq_col)
+        text = _cell(row, problem_col)  # empty where a merge covers it: calamine gives the value to its first cell
+        seq = _cell(row, pseq_col)
         if text and not (current is not None and current.goes_on(text, seq, bool(changed))):
             if current is not None:
                 blocks.append(current.block())

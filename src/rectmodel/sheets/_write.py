@@ -170,7 +170,7 @@ def _unnamed_groups(x: Inspection) -> list[str]:
     """
     named = {p.group for p in x.problems if p.group}
     by_id = {g.id: g for g in x.groups}
-    named |= {by_id[g].parent for g in list(named) if g in by_id and by_id[g].parent}
+    named |= {parent for g in list(named) if g in by_id and (parent := by_id[g].parent)}
     texts = _group_texts(x)
     rows: list[str] = []
     for g in x.groups:
