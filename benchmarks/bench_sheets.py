@@ -35,14 +35,16 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import openpyxl
+import pandas
+import python_calamine
+
+import rectmodel
+from generate import ASPECTS_PER_INSPECTION, MEASURES_PER_PROBLEM, PROBLEMS_PER_ASPECT, make_ledger
+from rectmodel import Inspection, Ledger
+from rectmodel.sheets import read, write
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-
-from generate import MEASURES_PER_PROBLEM, PROBLEMS_PER_ASPECT, ASPECTS_PER_INSPECTION, make_ledger  # noqa: E402
-
-import rectmodel  # noqa: E402
-from rectmodel import Inspection, Ledger  # noqa: E402
 
 PER_INSPECTION = ASPECTS_PER_INSPECTION * PROBLEMS_PER_ASPECT * MEASURES_PER_PROBLEM
 PEERS = (
@@ -81,8 +83,6 @@ def one_inspection(measures: int) -> Ledger:
 
 def workbook(measures: int) -> Path:
     """The benchmark's workbook, written once and cached."""
-    from rectmodel.sheets import write
-
     path = HERE / "data" / f"sheets-{measures}.xlsx"
     if not path.exists():
         path.parent.mkdir(exist_ok=True)
@@ -93,7 +93,6 @@ def workbook(measures: int) -> Path:
 def peer(name: str, path: Path) -> Callable[[], Any]:
     """A zero-argument call that reads *path* as peer *name* does."""
     if name == "calamine cells":
-        import python_calamine
 
         def cells() -> Any:
             book = python_calamine.CalamineWorkbook.from_path(str(path))
@@ -105,18 +104,13 @@ def peer(name: str, path: Path) -> Callable[[], Any]:
 
         return cells
     if name.startswith("rectmodel"):
-        from rectmodel.sheets import read
-
         if name.endswith("validate"):
             return lambda: rectmodel.validate(read(path).ledger)
         return lambda: read(path)
     if name.startswith("pandas"):
-        import pandas
-
         engine = "calamine" if "calamine" in name else "openpyxl"
         return lambda: pandas.read_excel(path, sheet_name=None, engine=engine)
     if name == "openpyxl read-only":
-        import openpyxl
 
         def rows() -> Any:
             book = openpyxl.load_workbook(path, read_only=True)
@@ -147,10 +141,10 @@ def _rss_kib() -> int:
 def peak_memory(name: str, path: Path) -> float:
     """The peak resident memory (MiB) one call of *name* adds, measured in a fresh process."""
     code = (
-        "import sys, resource; sys.path.insert(0, %r); import bench_sheets as b; from pathlib import Path; "
-        "call = b.peer(%r, Path(%r)); before = b._rss_kib(); call(); "
+        f"import sys, resource; sys.path.insert(0, {str(HERE)!r}); import bench_sheets as b; "
+        f"from pathlib import Path; call = b.peer({name!r}, Path({str(path)!r})); before = b._rss_kib(); call(); "
         "print((resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024)"
-    ) % (str(HERE), name, str(path))
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return float(out.stdout.strip().splitlines()[-1])
 
@@ -164,8 +158,6 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     path = workbook(args.measures)
     names = [n.strip() for n in args.peers.split(",") if n.strip()]
-    from rectmodel.sheets import read
-
     result = read(path)
     (x,) = result.ledger.inspections
     found = sum(len(p.measures) for p in x.problems)

@@ -37,8 +37,6 @@ from rectmodel import (
 from rectmodel.sheets import SUFFIXES, SheetResult, read, read_bytes, template, write
 from rectmodel.strategies import ledgers
 
-from support import ROOT
-
 D = PartialDate.parse
 N = None
 Rows = Sequence[Sequence[Any]]
@@ -94,12 +92,14 @@ def states(measure: Measure) -> list[str]:
 OFFICE = [
     ["中共某区卫生健康局党组巡察反馈意见整改落实台账"],
     ["填报单位:某区卫生健康局　填报时间:2021年10月31日"],
-    ["序号", "问题类别", "反馈问题", "整改举措", "责任分工", N, N, "完成时限", "整改落实情况", "是否销号", "佐证材料", N, "备注", "合计"],
+    ["序号", "问题类别", "反馈问题", "整改举措", "责任分工", N, N, "完成时限", "整改落实情况", "是否销号",
+     "佐证材料", N, "备注", "合计"],
     [N, N, N, N, "牵头领导", "责任单位", "具体责任人", N, N, N, N, N, N, N],
     ["1", "一、党的政治建设方面", "学习贯彻党的创新理论不深入　", "1.制定学习计划", "王伟", "办公室", "李芳",
      dt.date(2021, 9, 30), "已完成", "是", "学习计划\n会议记录", N, N, "=SUM(A5:A9)"],
     [N, N, N, "2.开展专题研讨", "王伟", "办公室", "张强", "2021.12.31", "正在推进", "否", N, N, "已报纪检组", N],
-    ["2", N, "“三重一大”决策不规范", "修订议事规则", "赵敏、王伟", "党委办", "陈静", "长期坚持", "持续推进", N, N, N, N, N],
+    ["2", N, "“三重一大”决策不规范", "修订议事规则", "赵敏、王伟", "党委办", "陈静", "长期坚持", "持续推进",
+     N, N, N, N, N],
     ["4", "二、全面从严治党方面", "违规发放津补贴", "清退违规津补贴", "王伟", "财务科", "刘洋", "9月底", "基本到位",
      "2021年10月8日", "退款凭证", N, N, N],
     [],
@@ -143,7 +143,8 @@ def test_office_workbook_deadlines_states_and_closure(office: SheetResult) -> No
     assert states(m1) == ["completed", "closed"]  # 是否销号 是: closed after the progress
     assert states(m2) == ["in_progress"]  # 否: not closed
     assert states(m3) == ["in_progress"]
-    assert states(m4) == ["closed"] and m4.history[0].date == D("2021-10-08")
+    assert states(m4) == ["closed"]
+    assert m4.history[0].date == D("2021-10-08")
     assert m1.evidence == ("学习计划", "会议记录")
 
 
@@ -174,9 +175,12 @@ def test_office_workbook_layout_is_reported(office: SheetResult) -> None:
     (layout,) = office.sheets
     assert layout.kind == "ledger"
     assert layout.header_rows == (3, 4)
-    assert layout.by_measure is True and layout.grouped_by == "column"
+    assert layout.by_measure is True
+    assert layout.grouped_by == "column"
     roles = {letter: role for letter, _, role in layout.columns}
-    assert roles["E"] == "leaders" and roles["F"] == "departments" and roles["G"] == "persons"
+    assert roles["E"] == "leaders"
+    assert roles["F"] == "departments"
+    assert roles["G"] == "persons"
     assert roles["N"] is None  # 合计: not a ledger column
 
 
@@ -190,7 +194,8 @@ def test_cells_locate_what_was_read(office: SheetResult) -> None:
     assert str(cells["/inspections/0/as_of"]) == "台账!A2"
     assert "/inspections/0/problems/0/measures/0/history/1" in cells  # the closure, at 是否销号
     assert str(cells["/inspections/0/problems/0/measures/0/history/1"]) == "台账!J5"
-    assert all(isinstance(k, str) for k in cells) and len(cells) == len(list(cells))
+    assert all(isinstance(k, str) for k in cells)
+    assert len(cells) == len(list(cells))
 
 
 def test_rule_findings_are_located_at_cells(tmp_path: Path) -> None:
@@ -278,7 +283,8 @@ def test_category_column_without_a_problem_column_holds_category_level_problems(
     merges = ["A2:A3", "B2:B3", "C2:C3"]
     x = only(read(book(tmp_path / "d.xlsx", {"台账": rows}, merges={"台账": merges})))
     (p,) = x.problems
-    assert p.level is ProblemLevel.CATEGORY and p.title == "针对“学习不深入”的问题"
+    assert p.level is ProblemLevel.CATEGORY
+    assert p.title == "针对“学习不深入”的问题"
     assert [m.level for m in p.measures] == [MeasureLevel.TASK, MeasureLevel.TASK]
 
 
@@ -371,7 +377,8 @@ def test_a_mapping_file_names_what_the_synonyms_miss(tmp_path: Path) -> None:
     )
     result = read(path, mapping=mapping)
     (p,) = only(result).problems
-    assert p.measures[0].text == "措施一" and p.measures[0].responsibility == Responsibility((), ("办公室",))
+    assert p.measures[0].text == "措施一"
+    assert p.measures[0].responsibility == Responsibility((), ("办公室",))
     assert codes(result) == [("not-stated", None), ("not-stated", None)]
 
 
@@ -389,7 +396,8 @@ def test_a_bad_mapping_file_is_one_located_error_per_problem(tmp_path: Path) -> 
     broken = tmp_path / "broken.json"
     broken.write_text('{"columns": {"a": ', "utf-8")
     (only_one,) = read(path, mapping=broken).diagnostics
-    assert only_one.location is not None and only_one.location.line == 1
+    assert only_one.location is not None
+    assert only_one.location.line == 1
 
 
 def test_options_fill_what_the_workbook_does_not_state(tmp_path: Path) -> None:
@@ -405,7 +413,8 @@ def test_options_fill_what_the_workbook_does_not_state(tmp_path: Path) -> None:
         "u1",
     )
     (differs,) = [d for d in result.diagnostics if d.params["code"] == "option-differs"]
-    assert differs.params["stated"] == "某局党组" and differs.pointer == "/inspections/0/target"
+    assert differs.params["stated"] == "某局党组"
+    assert differs.pointer == "/inspections/0/target"
     assert only(read(path)).id == "j"  # the file's stem
 
 
@@ -427,13 +436,15 @@ def test_a_file_that_is_not_a_workbook_gives_one_diagnostic(tmp_path: Path, cont
     result = read(path)
     (diagnostic,) = result.diagnostics
     assert (diagnostic.params["code"], diagnostic.severity) == (code, Severity.ERROR)
-    assert "\n" not in diagnostic.message() and result.ledger == Ledger()
+    assert "\n" not in diagnostic.message()
+    assert result.ledger == Ledger()
 
 
 def test_a_workbook_without_a_ledger_table_says_so(tmp_path: Path) -> None:
     result = read(book(tmp_path / "k.xlsx", {"说明": [["本表为填表说明"], ["请按要求填写"]]}))
     found = codes(result)
-    assert ("no-table", None) in found and ("unread-sheet", None) in found
+    assert ("no-table", None) in found
+    assert ("unread-sheet", None) in found
     assert only(result).problems == ()
 
 
@@ -490,7 +501,11 @@ def test_formula_like_text_is_written_as_text(tmp_path: Path) -> None:
     csv_path = tmp_path / "f.csv"
     write(Ledger((x,)), csv_path, "csv")
     raw = csv_path.read_text("utf-8-sig")
-    assert "'=HYPERLINK" in raw and "\n=" not in raw and ",=" not in raw and ",+" not in raw and ",@" not in raw
+    assert "'=HYPERLINK" in raw
+    assert "\n=" not in raw
+    assert ",=" not in raw
+    assert ",+" not in raw
+    assert ",@" not in raw
     for path in (xlsx, csv_path):
         back = only(read(path))
         assert back.inspector == x.inspector
@@ -509,7 +524,9 @@ def test_the_template_reads_back_as_its_example_row(tmp_path: Path, fmt: str) ->
     assert x.document is DocumentKind.LEDGER
     (p,) = x.problems
     (m,) = p.measures
-    assert m.responsibility is not None and m.deadline == D("2025-12") and states(m) == ["in_progress"]
+    assert m.responsibility is not None
+    assert m.deadline == D("2025-12")
+    assert states(m) == ["in_progress"]
     sheet = "整改台账" if fmt == "xlsx" else "模板"
     assert ("example-row", f"{sheet}!L3" if fmt == "xlsx" else f"{sheet}!L26") in codes(result)
     assert {c for c, _ in codes(result)} <= {"example-row", "not-stated", "encoding"}
@@ -527,7 +544,8 @@ def test_the_written_workbook_has_the_standard_layout(tmp_path: Path) -> None:
     ]  # fmt: skip
     assert ws.freeze_panes == "A3"
     (validation,) = ws.data_validations.dataValidation
-    assert "已完成整改" in validation.formula1 and "已销号" in validation.formula1
+    assert "已完成整改" in validation.formula1
+    assert "已销号" in validation.formula1
     assert ws.column_dimensions["D"].width >= 30
 
 
@@ -546,7 +564,8 @@ def test_full_dates_are_excel_dates_and_partial_ones_text(tmp_path: Path) -> Non
     path = tmp_path / "d.xlsx"
     write(Ledger((x,)), path)
     ws = openpyxl.load_workbook(path)["整改台账"]
-    assert ws["H3"].value == dt.datetime(2021, 9, 30) and ws["J3"].value == dt.datetime(2021, 10, 8)
+    assert ws["H3"].value == dt.datetime(2021, 9, 30)
+    assert ws["J3"].value == dt.datetime(2021, 10, 8)
     assert ws["H4"].value == "2021年12月底"
     assert "A3:A4" in {str(r) for r in ws.merged_cells.ranges}
     assert openpyxl.load_workbook(path)["基本情况"]["B10"].value == "2021年8月"
@@ -670,8 +689,8 @@ _WORDS = st.sampled_from(
 _CELLS = st.one_of(st.none(), _WORDS, st.text(max_size=8), st.integers(0, 30), st.dates(dt.date(1900, 3, 1)))
 _ROWS = st.lists(st.lists(_CELLS, min_size=1, max_size=7), max_size=10)
 _HEADERS = st.lists(
-    st.sampled_from(["序号", "方面", "类别", "整改措施", "责任领导", "责任部门", "责任人", "整改时限", "整改进展", "销号时间",
-                     "佐证材料", "备注", "整改目标", "", "是否销号", "问题描述"]),
+    st.sampled_from(["序号", "方面", "类别", "整改措施", "责任领导", "责任部门", "责任人", "整改时限", "整改进展",
+                     "销号时间", "佐证材料", "备注", "整改目标", "", "是否销号", "问题描述"]),
     min_size=2,
     max_size=8,
 ).map(lambda words: ["问题", *words])  # fmt: skip
