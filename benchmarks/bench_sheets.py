@@ -12,7 +12,8 @@ seeded data of ``generate.py``, and cached in ``benchmarks/data/``):
 
 Times are the best of ``--repeat`` calls (the collector on, as users call them); peak memory
 is the peak resident set of a fresh process that imports the peer's library and calls it once,
-less that process's resident set just before the call (Rust and C allocations included).
+less that process's resident set just before the call (Rust and C allocations included;
+Linux's ``/proc/self/status``).
 
 Usage::
 
@@ -25,7 +26,6 @@ from __future__ import annotations
 import argparse
 import gc
 import json
-import os
 import resource
 import subprocess
 import sys
@@ -133,17 +133,25 @@ def best_of(call: Callable[[], Any], repeat: int) -> float:
     return best
 
 
-def _rss_kib() -> int:
-    with open("/proc/self/statm") as fp:
-        return int(fp.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 1024
+def _status_kib(field: str) -> int:
+    """A memory figure of this process from ``/proc/self/status`` (``VmRSS`` now, ``VmHWM`` its peak), in KiB.
+
+    ``VmHWM`` starts afresh with the process's own memory, unlike ``ru_maxrss``, which a child
+    inherits from the parent that forked it.
+    """
+    with open("/proc/self/status") as fp:
+        for line in fp:
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    raise LookupError(field)
 
 
 def peak_memory(name: str, path: Path) -> float:
     """The peak resident memory (MiB) one call of *name* adds, measured in a fresh process."""
     code = (
-        f"import sys, resource; sys.path.insert(0, {str(HERE)!r}); import bench_sheets as b; "
-        f"from pathlib import Path; call = b.peer({name!r}, Path({str(path)!r})); before = b._rss_kib(); call(); "
-        "print((resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024)"
+        f"import sys; sys.path.insert(0, {str(HERE)!r}); import bench_sheets as b; from pathlib import Path; "
+        f"call = b.peer({name!r}, Path({str(path)!r})); before = b._status_kib('VmRSS'); result = call(); "
+        "print((b._status_kib('VmHWM') - before) / 1024)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return float(out.stdout.strip().splitlines()[-1])

@@ -735,3 +735,25 @@ def _clean(value: Any) -> Any:
 
 def test_suffixes_are_what_the_reader_reads() -> None:
     assert {".xlsx", ".xls", ".ods", ".csv"} <= set(SUFFIXES)
+
+
+EXAMPLE_JSON = Path(__file__).resolve().parents[1] / "examples" / "synthetic-ledger.json"
+EXAMPLE_XLSX = EXAMPLE_JSON.with_suffix(".xlsx")
+
+
+def test_the_example_workbook_is_the_writers_of_its_json_ledger(tmp_path: Path) -> None:
+    """examples/synthetic-ledger.xlsx is ``write`` of examples/synthetic-ledger.json, and valid.
+
+    Regenerate it with ``python -c "import rectmodel, rectmodel.sheets as s; s.write(rectmodel.load(
+    'examples/synthetic-ledger.json'), 'examples/synthetic-ledger.xlsx')"``.
+    """
+    ledger = rectmodel.load(EXAMPLE_JSON)
+    result = read(EXAMPLE_XLSX)
+    assert result.diagnostics == ()
+    assert rectmodel.validate(result.ledger).diagnostics == ()
+    (x,) = ledger.inspections
+    assert only(result).id == x.id
+    assert _projection(only(result)) == _projection(x)
+    fresh = tmp_path / "fresh.xlsx"
+    write(ledger, fresh)
+    assert read(fresh).ledger == result.ledger

@@ -183,15 +183,37 @@ _ITEM_SEPARATORS = re.compile(r"[;；\n]+")
 def split_list(text: str, *, names: bool) -> tuple[str, ...]:
     """The names (split at ``、,;/`` and line breaks) or items (split at ``;`` and line breaks) of a cell.
 
-    >>> split_list("王伟、李芳", names=True), split_list("1.会议纪要\\n2.签到表", names=False)
-    (('王伟', '李芳'), ('会议纪要', '签到表'))
+    A separator inside brackets or quotes is part of its item (``王伟(党组书记、局长)``).
+
+    >>> split_list("王伟(党组书记、局长)、李芳", names=True), split_list("1.会议纪要\\n2.签到表", names=False)
+    (('王伟(党组书记、局长)', '李芳'), ('会议纪要', '签到表'))
     """
     pattern = _LIST_SEPARATORS if names else _ITEM_SEPARATORS
     if pattern.search(text) is None:
         one = strip_number(text.strip())
         return (one,) if one else ()
-    parts = (strip_number(part.strip()) for part in pattern.split(text))
-    return tuple(part for part in parts if part)
+    parts = _outside_brackets(text, pattern) if _OPENING.search(text) else pattern.split(text)
+    return tuple(part for part in (strip_number(part.strip()) for part in parts) if part)
+
+
+_OPENING = re.compile(r"[(（【《“「\[]")
+_PAIRS = {"(": ")", "（": "）", "【": "】", "《": "》", "“": "”", "「": "」", "[": "]"}
+
+
+def _outside_brackets(text: str, pattern: re.Pattern[str]) -> list[str]:
+    parts: list[str] = []
+    depth: list[str] = []
+    start = 0
+    for k, ch in enumerate(text):
+        if ch in _PAIRS:
+            depth.append(_PAIRS[ch])
+        elif depth and ch == depth[-1]:
+            depth.pop()
+        elif not depth and pattern.fullmatch(ch):
+            parts.append(text[start:k])
+            start = k + 1
+    parts.append(text[start:])
+    return parts
 
 
 # --- progress cells ------------------------------------------------------------------------------

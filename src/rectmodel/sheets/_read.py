@@ -35,6 +35,7 @@ __all__ = ["SUFFIXES", "SheetLayout", "SheetResult", "read", "read_bytes"]
 
 SUFFIXES = (*WORKBOOK_SUFFIXES, *CSV_SUFFIXES)
 _BASE = "/inspections/0"
+_TITLE_RANK = 10  # what a title says comes after every labelled fact
 _TEXT_FACTS = ("target", "inspector", "kind", "round", "unit")
 _DATE_FACTS = ("start", "end", "feedback_date", "plan_date", "as_of", "report_date")
 
@@ -349,7 +350,7 @@ class _Workbook:
 
     def take(self, rank: int, sheet: int, facts: Any, report: Report) -> None:
         for fact in facts.facts:
-            self.facts.append((rank + (1 if fact.cell == facts.title else 0), sheet, fact))
+            self.facts.append((rank + (_TITLE_RANK if fact.cell == facts.title else 0), sheet, fact))
         for fact in facts.unread:
             if fact.field in _DATE_FACTS:
                 report(
@@ -375,8 +376,10 @@ class _Workbook:
         if not stated:
             return None, None
         _, sheet, fact = self.facts[stated[0][1]]
-        for _, k in stated[1:]:
+        for rank, k in stated[1:]:
             _, other_sheet, other = self.facts[k]
+            if rank >= _TITLE_RANK:
+                continue  # a title naming what a label states: the title is not a second statement
             if other.cell == fact.cell and other_sheet == sheet:
                 continue  # one cell stating two facts (a date range: its start and its end)
             severity = Severity.INFO if other.value == fact.value else Severity.WARNING
