@@ -757,3 +757,57 @@ def test_the_example_workbook_is_the_writers_of_its_json_ledger(tmp_path: Path) 
     fresh = tmp_path / "fresh.xlsx"
     write(ledger, fresh)
     assert read(fresh).ledger == result.ledger
+
+
+def _ods(path: Path, name: str, rows: Rows) -> Path:
+    """A minimal OpenDocument spreadsheet (no library writes one here), strings and dates."""
+
+    def cell(value: Any) -> str:
+        if value is None:
+            return "<table:table-cell/>"
+        if isinstance(value, dt.date):
+            iso = value.isoformat()
+            head = f'<table:table-cell office:value-type="date" office:date-value="{iso}">'
+            return f"{head}<text:p>{iso}</text:p></table:table-cell>"
+        text = str(value).replace("&", "&amp;").replace("<", "&lt;")
+        return f'<table:table-cell office:value-type="string"><text:p>{text}</text:p></table:table-cell>'
+
+    body = "".join("<table:table-row>" + "".join(cell(v) for v in row) + "</table:table-row>" for row in rows)
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        f'<office:body><office:spreadsheet><table:table table:name="{name}">{body}</table:table>'
+        "</office:spreadsheet></office:body></office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+        'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+        '<manifest:file-entry manifest:full-path="/" '
+        'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>'
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED)
+        archive.writestr("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)
+        archive.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+    return path
+
+
+def test_an_ods_workbook_reads_like_an_xlsx(tmp_path: Path) -> None:
+    rows = [
+        ["某局党组巡察整改台账"],
+        ["序号", "问题", "整改措施", "责任领导", "整改时限", "整改进展"],
+        ["1", "学习不深入", "制定计划", "王伟", dt.date(2021, 9, 30), "已完成"],
+        [N, N, "开展研讨", "王伟", "2021年底", "正在推进"],
+    ]
+    result = read(_ods(tmp_path / "台账.ods", "台账", rows))
+    x = only(result)
+    assert x.target == "某局党组"
+    (p,) = x.problems
+    assert [(m.text, m.deadline, states(m)) for m in p.measures] == [
+        ("制定计划", D("2021-09-30"), ["completed"]),
+        ("开展研讨", D("2021"), ["in_progress"]),
+    ]
+    assert str(result.cells["/inspections/0/problems/0/measures/1/deadline"]) == "台账!E4"
