@@ -10,7 +10,8 @@ seeded data of ``generate.py``, and cached in ``benchmarks/data/``):
 * **pandas (calamine)** and **pandas (openpyxl)**: ``pandas.read_excel(sheet_name=None)``, data frames;
 * **openpyxl read-only**: ``load_workbook(read_only=True)`` and every row's values.
 
-Times are the best of ``--repeat`` calls (the collector on, as users call them); peak memory
+Times are the best of ``--repeat`` calls, taken round after round over the peers so that a busy
+machine weighs on each alike (the collector on, as users call them); peak memory
 is the peak resident set of a fresh process that imports the peer's library and calls it once,
 less that process's resident set just before the call (Rust and C allocations included;
 Linux's ``/proc/self/status``).
@@ -172,7 +173,11 @@ def main(argv: list[str] | None = None) -> None:
     assert found >= args.measures, f"read {found} measures of {args.measures}"
     print(f"{path.name}: {path.stat().st_size / 1e6:.1f} MB, {len(x.problems):,} problems, {found:,} measures")
     print(f"Python {sys.version.split()[0]}, {resource.getpagesize()}-byte pages; best of {args.repeat}\n")
-    times = {name: best_of(peer(name, path), args.repeat) for name in names}
+    calls = {name: peer(name, path) for name in names}
+    times = dict.fromkeys(names, float("inf"))
+    for _ in range(args.repeat):  # round after round, so that a busy machine slows every peer alike
+        for name in names:
+            times[name] = min(times[name], best_of(calls[name], 1))
     memory = {} if args.no_memory else {name: peak_memory(name, path) for name in names}
     floor = times.get("calamine cells")
     print(f"{'peer':28} {'time (s)':>9} {'× calamine':>11} {'peak MiB':>9}")

@@ -14,6 +14,7 @@ import csv
 import datetime as _dt
 import io
 import re
+import threading
 import zipfile
 from collections.abc import Sequence
 from typing import Any
@@ -28,7 +29,7 @@ from ..errors import Location
 __all__ = ["Book", "Grid", "Value", "cell_name", "column_name", "load_bytes", "parse_cell"]
 
 Value = str | float | int | bool | _dt.date | _dt.datetime | _dt.time | _dt.timedelta
-CSV_SUFFIXES = (".csv", ".tsv", ".txt")
+CSV_SUFFIXES = (".csv", ".tsv")
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 
 
@@ -116,6 +117,11 @@ def load_bytes(data: bytes, suffix: str, name: str) -> Book:
 
 
 def _load_workbook(data: bytes, suffix: str) -> Book:
+    formulas: dict[str, tuple[tuple[int, int, str], ...]] = {}
+    # The scan inflates the sheets' XML, which zlib does without the GIL: beside calamine, it costs little.
+    scan = threading.Thread(target=lambda: formulas.update(_missing_values(data))) if data.startswith(b"PK") else None
+    if scan is not None:
+        scan.start()
     try:
         book = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         metadata = book.sheets_metadata
@@ -124,9 +130,11 @@ def _load_workbook(data: bytes, suffix: str) -> Book:
         merges = [sheet.merged_cell_ranges or [] for sheet in sheets]
     except calamine.PasswordError:
         return _fail(SheetCode.ENCRYPTED)
-    except Exception as e:
+    except Exception as e:  # a foreign file in a foreign library: any failure of it means "cannot be read"
         return _fail(SheetCode.UNREADABLE, reason=_reason(e))
-    formulas = _missing_values(data) if data.startswith(b"PK") else {}
+    finally:
+        if scan is not None:
+            scan.join()
     grids = tuple(
         Grid(
             meta.name,

@@ -124,7 +124,7 @@ def read(
     reported. The inspection's id is *id*, else the cover's 台账编号, else the file's stem.
 
     Args:
-        path: an ``.xlsx``, ``.xlsm``, ``.xls``, ``.ods``, ``.csv``, ``.tsv`` or ``.txt`` file.
+        path: an ``.xlsx``, ``.xlsm``, ``.xls``, ``.ods``, ``.csv`` or ``.tsv`` file.
         mapping: a column mapping: a ``.toml`` or JSON file, its decoded data, or a ``ColumnMapping``.
         inspector: the inspecting group, where the workbook does not name it.
         target: the inspected party organisation, where the workbook does not name it.
