@@ -19,6 +19,7 @@ from rectmodel._messages import (
     Message,
     OpCode,
     ParseCode,
+    SheetCode,
     WaiverCode,
     fill,
     render,
@@ -31,6 +32,7 @@ CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 CODES: dict[str, type[StrEnum]] = {
     "load": LoadCode,
     "parse": ParseCode,
+    "sheet": SheetCode,
     "waivers": WaiverCode,
     "operations": OpCode,
     "cli": CliText,
@@ -97,7 +99,7 @@ def test_the_lexicons_name_every_state_and_kind() -> None:
 
 
 def test_diagnostic_codes_are_unique_across_families() -> None:
-    families = ("load", "rules", "parse", "waivers", "operations")
+    families = ("load", "rules", "parse", "sheet", "waivers", "operations")
     assert len(MESSAGES) == sum(len(FAMILIES[f]) for f in families)
 
 

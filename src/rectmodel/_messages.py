@@ -7,6 +7,7 @@ declared code without a message):
 - load issues, ``LoadCode`` (the codec);
 - rule findings, keyed by the rule names of ``rectmodel.rules.RULES``;
 - parse findings, ``ParseCode`` (the notice reader);
+- sheet findings, ``SheetCode`` (the workbook reader);
 - operation refusals, ``OpCode``;
 - waiver findings, ``WaiverCode``;
 - the command line's and the exceptions' own words, ``CliText``.
@@ -45,6 +46,7 @@ __all__ = [
     "Message",
     "OpCode",
     "ParseCode",
+    "SheetCode",
     "WaiverCode",
     "fill",
     "render",
@@ -379,6 +381,159 @@ _PARSE: dict[str, Message] = {  # keyed by ParseCode
         "counts declared for the round as a whole, not for any one unit, are left out: {counts}",
         "以下数量为整轮巡察合计,不属于任一被巡察单位,未采用:{counts}",
         {"counts": "aspects 4, problems 35"},
+    ),
+}
+
+# --- sheet findings ------------------------------------------------------------------------------
+
+
+class SheetCode(StrEnum):
+    """What the workbook reader could not read or place (``params["code"]`` of a ``sheet`` diagnostic)."""
+
+    ENCODING = "encoding"
+    UNREADABLE = "not-a-workbook"
+    ENCRYPTED = "encrypted"
+    NO_TABLE = "no-table"
+    HIDDEN_SHEET = "hidden-sheet"
+    UNREAD_SHEET = "unread-sheet"
+    UNKNOWN_COLUMN = "unknown-column"
+    DUPLICATE_COLUMN = "duplicate-column"
+    UNPLACED_CELL = "unplaced-cell"
+    FORMULA_WITHOUT_VALUE = "formula-without-value"
+    UNKNOWN_STATE = "unknown-state"
+    BAD_DATE = "unread-date"
+    BAD_DEADLINE = "unread-deadline"
+    NUMBERING_GAP = "row-numbering-gap"
+    SECTION_COUNT = "section-count"
+    CLOSED_CONFLICT = "closed-conflict"
+    SPLIT_MISMATCH = "split-mismatch"
+    EXAMPLE_ROW = "example-row"
+    REMARK = "remark"
+    FOOTER = "footer"
+    NOT_STATED = "not-stated"
+    OPTION_DIFFERS = "option-differs"
+    FACT_FROM_REPORTER = "fact-from-reporter"
+    FACT_REPEATED = "fact-repeated"
+    BAD_MAPPING = "bad-mapping"
+
+
+_SHEET: dict[str, Message] = {  # keyed by SheetCode
+    SheetCode.ENCODING: _m(
+        "read as {encoding} ({how})", "按 {encoding} 编码读取({how})", {"encoding": "gb18030", "how": "not UTF-8"}
+    ),
+    SheetCode.UNREADABLE: _m(
+        "cannot be read as a spreadsheet: {reason}", "无法作为电子表格读取:{reason}", {"reason": "not a zip file"}
+    ),
+    SheetCode.ENCRYPTED: _m(
+        "the workbook is encrypted (password-protected); save an unprotected copy to read it",
+        "工作簿已加密(设有密码),请另存为未加密的副本后再读取",
+        {},
+    ),
+    SheetCode.NO_TABLE: _m(
+        "no sheet has a ledger header (a row naming columns such as number, problem, measure, deadline)",
+        "未找到台账表头(含“序号”“问题”“整改措施”“整改时限”等列名的行)",
+        {},
+    ),
+    SheetCode.HIDDEN_SHEET: _m(
+        'hidden sheet "{sheet}" is not read ({count} cells)',
+        "隐藏工作表“{sheet}”未读取(共 {count} 个单元格)",
+        {"sheet": "数据源", "count": 12},
+    ),
+    SheetCode.UNREAD_SHEET: _m(
+        'sheet "{sheet}" holds neither a ledger nor its facts; its {count} cells ({range}) are not read',
+        "工作表“{sheet}”既不是台账也不是基本情况,其 {count} 个单元格({range})未读取",
+        {"sheet": "填表说明", "count": 6, "range": "A1:B3"},
+    ),
+    SheetCode.UNKNOWN_COLUMN: _m(
+        'column {column} ("{header}") is not a ledger column; its {count} cells ({range}) are not read',
+        "第 {column} 列(“{header}”)不是台账列,其 {count} 个单元格({range})未读取",
+        {"column": "F", "header": "整改目标", "count": 28, "range": "F4:F31"},
+    ),
+    SheetCode.DUPLICATE_COLUMN: _m(
+        'column {column} ("{header}") repeats the {role} column {first}; its {count} cells ({range}) are not read',
+        "第 {column} 列(“{header}”)与第 {first} 列同为“{role}”列,其 {count} 个单元格({range})未读取",
+        {"column": "H", "header": "整改举措", "role": "整改措施", "first": "D", "count": 9, "range": "H4:H12"},
+    ),
+    SheetCode.UNPLACED_CELL: _m(
+        'cell not placed in the ledger: "{text}"', "未能归入台账的单元格:“{text}”", {"text": "合计"}
+    ),
+    SheetCode.FORMULA_WITHOUT_VALUE: _m(
+        "formula {formula} has no saved value; open the workbook in Excel and save it to compute it",
+        "公式 {formula} 没有保存的计算结果,请在 Excel 中打开并保存后再读取",
+        {"formula": "=COUNTA(D4:D30)"},
+    ),
+    SheetCode.UNKNOWN_STATE: _m(
+        '"{text}" names no known state (completed, in progress, closed …); not recorded',
+        "“{text}”无法识别为已知整改状态(已完成、正在推进、已销号等),未记录",
+        {"text": "基本到位"},
+    ),
+    SheetCode.BAD_DATE: _m(
+        '{header} "{text}" is not one date with its year (like 2021-09-30 or 2021-12); left out',
+        "{header}“{text}”不是一个带年份的日期(如 2021年9月30日、2021年12月底),未采用",
+        {"header": "反馈时间", "text": "八月"},
+    ),
+    SheetCode.BAD_DEADLINE: _m(
+        '{header} "{text}" is neither one date with its year (like 2021-09-30 or 2021-12) nor a term '
+        "(immediate, long-term, ongoing); left out",
+        "{header}“{text}”既不是带年份的日期(如 2021年9月30日、2021年12月底),也不是立行立改、长期坚持、"
+        "持续整改等时限用语,未采用",
+        {"header": "整改时限", "text": "9月底"},
+    ),
+    SheetCode.NUMBERING_GAP: _m(
+        "numbering skips: expected {expected}, found {found}",
+        "序号不连续:应为 {expected},实为 {found}",
+        {"expected": 4, "found": 5},
+    ),
+    SheetCode.SECTION_COUNT: _m(
+        'section "{title}" says {declared} problem{declared:plural}, its rows list {found}',
+        "分组“{title}”标明共 {declared} 个问题,实际列出 {found} 个",
+        {"title": "一、党的政治建设方面", "declared": 3, "found": 2},
+    ),
+    SheetCode.CLOSED_CONFLICT: _m(
+        'closure "{text}" disagrees with the progress, which ends {state:state}{date}',
+        "销号“{text}”与整改进展(最后为{state:state}{date})不一致",
+        {"text": "2021年10月8日", "state": "closed", "date": " 2021-10-09"},
+    ),
+    SheetCode.SPLIT_MISMATCH: _m(
+        "the cell has {parts} items for {measures} measures; it is given to each measure whole",
+        "该单元格有 {parts} 项,而整改措施有 {measures} 条,整体适用于每条措施",
+        {"parts": 2, "measures": 3},
+    ),
+    SheetCode.EXAMPLE_ROW: _m(
+        'row {row} is marked as an example ("{text}"); it is read like any other row',
+        "第 {row} 行标注为示例(备注“{text}”),仍按普通行读取",
+        {"row": 3, "text": "示例"},
+    ),
+    SheetCode.REMARK: _m(
+        'the remark is not held in the ledger: "{text}"',
+        "备注内容不在台账模型中保存:“{text}”",
+        {"text": "已报县纪委监委备案"},
+    ),
+    SheetCode.FOOTER: _m(
+        'footer not held in the ledger: "{text}"', "表尾内容不在台账模型中保存:“{text}”", {"text": "填表人:王伟"}
+    ),
+    SheetCode.NOT_STATED: _m(
+        "the workbook does not state the {field:term} (left out; give it as an option)",
+        "工作簿中未写明{field:term}(未填,可通过参数指定)",
+        {"field": "target"},
+    ),
+    SheetCode.OPTION_DIFFERS: _m(
+        'the workbook states the {field:term} as "{stated}"; the option "{given}" is not used',
+        "工作簿写明的{field:term}为“{stated}”,未采用参数指定的“{given}”",
+        {"field": "inspector", "stated": "市委第二巡察组", "given": "市委第三巡察组"},
+    ),
+    SheetCode.FACT_FROM_REPORTER: _m(
+        'the {field:term} is read from the reporting unit "{text}"',
+        "{field:term}取自填报单位“{text}”",
+        {"field": "target", "text": "某局党组"},
+    ),
+    SheetCode.FACT_REPEATED: _m(
+        '"{label}" is stated again here as "{text}"; the first statement, "{first}", is used',
+        "此处再次写明“{label}”为“{text}”,采用首次写明的“{first}”",
+        {"label": "被巡察党组织", "text": "某局党组", "first": "中共某局党组"},
+    ),
+    SheetCode.BAD_MAPPING: _m(
+        "column mapping {where}: {reason}", "列映射文件 {where}:{reason}", {"where": "columns.牵头处室", "reason": "x"}
     ),
 }
 
@@ -745,6 +900,7 @@ FAMILIES: dict[str, Mapping[str, Message]] = {
     "load": _LOAD,
     "rules": _RULES,
     "parse": _PARSE,
+    "sheet": _SHEET,
     "waivers": _WAIVERS,
     "operations": _OPERATIONS,
     "cli": _CLI,
@@ -753,11 +909,11 @@ FAMILIES: dict[str, Mapping[str, Message]] = {
 
 # What a diagnostic's or an error's code finds its message in; the CLI's words and the lexicons
 # are looked up apart, by keys of their own.
-MESSAGES: dict[str, Message] = {**_LOAD, **_RULES, **_PARSE, **_WAIVERS, **_OPERATIONS}
+MESSAGES: dict[str, Message] = {**_LOAD, **_RULES, **_PARSE, **_SHEET, **_WAIVERS, **_OPERATIONS}
 TEMPLATES = MESSAGES  # the name tests/test_operations.py patches a rule's message into
 
 # Diagnostics whose own ``code`` parameter says which message they carry.
-_CODED_RULES = frozenset({"load", "parse"})
+_CODED_RULES = frozenset({"load", "parse", "sheet"})
 
 
 _PARSER = string.Formatter()

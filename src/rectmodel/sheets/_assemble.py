@@ -1,0 +1,477 @@
+"""Pass 4, rows → problems: each block's problem, measures, responsibilities, deadlines and statuses.
+
+One row per measure: each row with a measure cell is one measure; a cell merged down over
+several measure rows is each of theirs (a responsibility, a deadline), except a progress cell
+merged over them, which is the problem's status. One row per problem: the measure cell's
+numbered items are the measures, and a responsibility, deadline, progress or evidence cell
+whose items line up with them is split likewise; one that does not is given to each measure
+whole (a progress cell to the problem). Everything else non-empty is reported with its cell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+
+from .._lexicon import parse_deadline_text
+from .._messages import SheetCode
+from ..dates import Deadline
+from ..diagnostics import Diagnostic, Severity
+from ..errors import Location
+from ..model import Measure, ProblemLevel, Responsibility, State, Status
+from ._cells import date_of, history_of, split_items, split_list, strip_number, text_of
+from ._grid import Grid, Value, cell_name
+from ._places import MeasurePlace
+from ._rows import Block, GroupRef, Merges, Rows, title_and_description
+from ._table import Table
+
+__all__ = ["Draft", "Report", "read_blocks"]
+
+_EXAMPLE = frozenset({"示例", "例", "样例", "填写示例", "示例行", "举例"})
+_YES = frozenset({"是", "已销号", "销号", "√", "✓", "✔", "Y", "y", "yes", "已"})
+_NO = frozenset({"否", "未销号", "×", "✗", "N", "n", "no", "未", "无", "待销号"})
+_MEASURE_ROLES = ("leaders", "departments", "persons", "deadline", "progress", "closed", "evidence", "remark")
+
+
+class Report:
+    """Collects a reader's diagnostics for one sheet (rule ``sheet``, located at a cell)."""
+
+    def __init__(self, sheet: str | None, found: list[Diagnostic]) -> None:
+        self.sheet = sheet
+        self.found = found
+        self.seen: set[tuple[SheetCode, tuple[int, int]]] = set()  # a cell given to several measures: once
+
+    def __call__(
+        self,
+        code: SheetCode,
+        severity: Severity,
+        cell: tuple[int, int] | None,
+        pointer: str = "",
+        **params: Any,
+    ) -> None:
+        if cell is not None:
+            if (code, cell) in self.seen:
+                return
+            self.seen.add((code, cell))
+        where = Location(sheet=self.sheet, cell=None if cell is None else cell_name(*cell))
+        self.found.append(Diagnostic("sheet", severity, pointer, {"code": code, **params}, (), where))
+
+
+@attrs.define
+class Draft:
+    """A problem as read, before its group is numbered: its fields, its measures, and their cells."""
+
+    id: str
+    title: str
+    description: str | None
+    aspect: GroupRef | None
+    category: GroupRef | None
+    level: ProblemLevel
+    measures: list[Measure]
+    history: tuple[Status, ...]
+    cells: dict[str, tuple[int, int]]
+    places: list[MeasurePlace]
+    seq: tuple[int, int, str] | None  # the 序号 cell and its text
+
+
+# Offices repeat deadlines and names down thousands of rows: each distinct cell is read once.
+_DEADLINES: dict[Value, Deadline | None] = {}
+_WHO: dict[tuple[str, str, str], Responsibility | None] = {}
+_CACHED = 65536
+
+
+def _deadline(value: Value) -> Deadline | None:
+    if value in _DEADLINES:
+        return _DEADLINES[value]
+    result = parse_deadline_text(value) if isinstance(value, str) else date_of(value)
+    if len(_DEADLINES) < _CACHED:
+        _DEADLINES[value] = result
+    return result
+
+
+def _responsibility(leaders: str, departments: str, persons: str) -> Responsibility | None:
+    key = (leaders, departments, persons)
+    if key in _WHO:
+        return _WHO[key]
+    who = Responsibility(
+        split_list(leaders, names=True), split_list(departments, names=True), split_list(persons, names=True)
+    )
+    result = None if who.is_empty else who
+    if len(_WHO) < _CACHED:
+        _WHO[key] = result
+    return result
+
+
+def _parts(text: str, count: int) -> list[str] | None:
+    """*text* split into *count* items (numbered, or one a line), or None if it does not split so."""
+    items = split_items(text)
+    if len(items) == count:
+        return items
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if len(lines) == count:
+        return [strip_number(line) for line in lines]
+    return None
+
+
+class _Reader:
+    """Reads the blocks of one data sheet."""
+
+    def __init__(
+        self,
+        grid: Grid,
+        table: Table,
+        rows: Rows,
+        merges: Merges,
+        report: Report,
+        *,
+        index: Callable[[], int],
+        sheet: int,
+    ):
+        self.sheet = sheet
+        self.grid = grid
+        self.table = table
+        self.rows = rows
+        self.merges = merges
+        self.report = report
+        self.index = index  # the next problem's index in the inspection (for pointers)
+        seqs = table.roles.get("seq", ())
+        self.cols: dict[str, int] = {role: cols[0] for role, cols in table.roles.items() if cols}
+        self.cols.pop("seq", None)
+        if rows.seq_is_measure:
+            self.cols["measure_seq"] = seqs[0]
+        else:
+            if seqs:
+                self.cols["seq"] = seqs[0]
+            if len(seqs) > 1:
+                self.cols["measure_seq"] = seqs[1]
+        self.closed = table.roles.get("closed", ())
+        self.remarks = table.roles.get("remark", ())
+        self.departments = table.roles.get("departments", ())
+        # The measure-level columns this sheet has, and those a vertical merge may cover (read from its first cell).
+        self.measure_cols = [(role, self.cols[role]) for role in _MEASURE_ROLES if role in self.cols]
+        self.merged = frozenset(merges.starts)
+
+    def texts(self, r: int, *, problem_progress: bool) -> dict[str, str]:
+        """The texts of row *r*'s measure-level cells by role (``""`` for none), merged cells read from their first.
+
+        A progress or remark cell merged down is not each row's: it is read once, as the problem's.
+        """
+        rows = self.grid.rows
+        row = rows[r]
+        width = len(row)
+        found = dict.fromkeys(_MEASURE_ROLES, "")
+        for role, col in self.measure_cols:
+            value = row[col] if col < width else ""
+            if value == "":
+                if col not in self.merged or role in ("progress", "remark"):
+                    continue
+                origin = self.merges.origin(r, col)
+                if origin is None:
+                    continue
+                value = rows[origin][col] if col < len(rows[origin]) else ""
+                if value == "":
+                    continue
+            found[role] = value.strip() if type(value) is str and "\r" not in value else text_of(value)
+        if problem_progress:
+            found["progress"] = ""
+        return found
+
+    def value(self, row: int, col: int | None, *, inherit: bool = True) -> tuple[Value, int]:
+        """The value at *row* in *col*, from the merge's first cell where a merge covers it; and that row."""
+        if col is None:
+            return "", row
+        cells = self.grid.rows[row]
+        value = cells[col] if col < len(cells) else ""
+        if value == "" and inherit:
+            origin = self.merges.origin(row, col)
+            if origin is not None:
+                cells = self.grid.rows[origin]
+                return (cells[col] if col < len(cells) else ""), origin
+        return value, row
+
+    def text(self, row: int, role: str, *, inherit: bool = True) -> str:
+        value, _ = self.value(row, self.cols.get(role), inherit=inherit)
+        return "" if value == "" else text_of(value)
+
+    def block(self, block: Block) -> Draft:
+        first = block.rows[0]
+        cols = self.cols
+        title, description = title_and_description(block.title)
+        cells: dict[str, tuple[int, int]] = {}
+        problem_col = cols["problem"]
+        cells[""] = cells["/title"] = (first, problem_col)
+        if "description" in cols:
+            described = self.text(first, "description", inherit=False)
+            if described:
+                description = f"{description}\n{described}" if description else described
+                cells["/description"] = (first, cols["description"])
+        elif description:
+            cells["/description"] = (first, problem_col)
+        seq = None
+        if "seq" in cols:
+            cells["/id"] = (first, cols["seq"])
+            if block.seq:
+                seq = (first, cols["seq"], block.seq)
+        group = block.category or block.aspect
+        if (group is not None and group.cell[0] == first) or group is not None:
+            cells["/group"] = group.cell
+        if "measure" in cols:
+            cells["/measures"] = (first, cols["measure"])
+        pointer = f"/inspections/0/problems/{self.index()}"
+        history: tuple[Status, ...] = ()
+        if "problem_progress" in cols:
+            text = self.text(first, "problem_progress", inherit=False)
+            if text:
+                history = self.statuses(text, (first, cols["problem_progress"]), pointer + "/history")
+                cells["/history"] = (first, cols["problem_progress"])
+        draft = Draft(
+            f"P{self.index() + 1}",
+            title,
+            description,
+            block.aspect,
+            block.category,
+            self.table.problem_level,
+            [],
+            history,
+            cells,
+            [],
+            seq,
+        )
+        self.repeats(block)
+        if self.rows.by_measure:
+            self.by_measure(block, draft, pointer)
+        else:
+            self.by_problem(first, draft, pointer)
+        return draft
+
+    def repeats(self, block: Block) -> None:
+        """Problem-level cells on a problem's later rows: the first row's filled down, else unplaced."""
+        first = self.grid.rows[block.rows[0]]
+        for role in ("seq", "problem", "description", "problem_progress"):
+            col = self.cols.get(role)
+            if col is None:
+                continue
+            last = text_of(first[col]) if col < len(first) else ""
+            for r in block.rows[1:]:
+                row = self.grid.rows[r]
+                value = row[col] if col < len(row) else ""
+                if value == "":
+                    continue
+                text = text_of(value)
+                if text and text != last:
+                    self.report(SheetCode.UNPLACED_CELL, Severity.WARNING, (r, col), text=text)
+                last = text or last
+
+    def statuses(self, text: str, cell: tuple[int, int], pointer: str) -> tuple[Status, ...]:
+        found = history_of(text)
+        if found.unknown is not None:
+            self.report(SheetCode.UNKNOWN_STATE, Severity.WARNING, cell, pointer, text=found.unknown)
+        return found.statuses
+
+    def by_measure(self, block: Block, draft: Draft, pointer: str) -> None:
+        cols = self.cols
+        measure_col = cols.get("measure")
+        progress_col = cols.get("progress")
+        problem_progress = False
+        last = None if progress_col is None else self.merges.down.get((block.rows[0], progress_col))
+        if progress_col is not None and last is not None:
+            measure_rows = [r for r in block.rows if self.text(r, "measure", inherit=False)]
+            if len(measure_rows) > 1 and last >= measure_rows[1]:
+                problem_progress = True  # one progress for the problem's measures: the problem's
+                text = self.text(block.rows[0], "progress", inherit=False)
+                if text and not draft.history:
+                    draft.history = self.statuses(text, (block.rows[0], progress_col), pointer + "/history")
+                    draft.cells["/history"] = (block.rows[0], progress_col)
+                elif text:
+                    self.report(SheetCode.UNPLACED_CELL, Severity.WARNING, (block.rows[0], progress_col), text=text)
+        rows = self.grid.rows
+        for r in block.rows:
+            row = rows[r]
+            value = row[measure_col] if measure_col is not None and measure_col < len(row) else ""
+            text = "" if value == "" else text_of(value)
+            covered = not text and measure_col is not None and self.merges.origin(r, measure_col) is not None
+            if not text or covered:
+                self.leftover(r, problem_progress or covered, draft, pointer, first=r == block.rows[0])
+                continue
+            j = len(draft.measures)
+            mpointer = f"{pointer}/measures/{j}"
+            values = self.texts(r, problem_progress=problem_progress)
+            extras = self.measure(draft, strip_number(text), values, r, mpointer)
+            if self.remarks:
+                self.remark(r, mpointer)
+            draft.places.append((self.sheet, r, extras))
+
+    def leftover(self, r: int, skip_progress: bool, draft: Draft, pointer: str, *, first: bool) -> None:
+        """A problem's row with no measure cell: its progress is the problem's (on its first row); the rest unplaced."""
+        for role in (*_MEASURE_ROLES, "measure_seq"):
+            if role == "progress" and skip_progress:
+                continue
+            col = self.cols.get(role)
+            text = self.text(r, role, inherit=False)
+            if col is None or not text or self.merges.origin(r, col) is not None:
+                continue
+            if role == "progress" and first and not draft.history:
+                draft.history = self.statuses(text, (r, col), pointer + "/history")
+                draft.cells["/history"] = (r, col)
+            elif role == "remark":
+                self.remark(r, pointer)
+            else:
+                self.report(SheetCode.UNPLACED_CELL, Severity.WARNING, (r, col), text=text)
+        for col in (*self.closed[1:], *self.remarks[1:], *self.departments[1:]):
+            value, _ = self.value(r, col, inherit=False)
+            if value != "" and text_of(value):
+                self.report(SheetCode.UNPLACED_CELL, Severity.WARNING, (r, col), text=text_of(value))
+
+    def by_problem(self, r: int, draft: Draft, pointer: str) -> None:
+        text = self.text(r, "measure", inherit=False)
+        if not text:
+            self.leftover(r, False, draft, pointer, first=True)
+            return
+        items = split_items(text)
+        count = len(items)
+        values = {role: self.text(r, role, inherit=False) for role in _MEASURE_ROLES}
+        split: dict[str, list[str]] = {}
+        if count > 1:
+            for role in ("leaders", "departments", "persons", "deadline", "progress", "evidence"):
+                if values[role]:
+                    parts = _parts(values[role], count)
+                    if parts is not None:
+                        split[role] = parts
+                    elif role != "progress" and len(split_items(values[role])) > 1:
+                        col = self.cols[role]
+                        parts_found = len(split_items(values[role]))
+                        self.report(
+                            SheetCode.SPLIT_MISMATCH, Severity.INFO, (r, col), parts=parts_found, measures=count
+                        )
+            if values["progress"] and "progress" not in split:
+                col = self.cols["progress"]
+                if not draft.history:
+                    draft.history = self.statuses(values["progress"], (r, col), pointer + "/history")
+                    draft.cells["/history"] = (r, col)
+                values["progress"] = ""
+        for j, item in enumerate(items):
+            own = {role: (split[role][j] if role in split else value) for role, value in values.items()}
+            extras = self.measure(draft, item, own, r, f"{pointer}/measures/{j}", raw="deadline" not in split)
+            draft.places.append((self.sheet, r, extras))
+        self.remark(r, pointer)
+
+    def remark(self, r: int, pointer: str) -> None:
+        for col in self.remarks:
+            value, _ = self.value(r, col, inherit=False)
+            text = "" if value == "" else text_of(value)
+            if not text:
+                continue
+            if text in _EXAMPLE:
+                self.report(SheetCode.EXAMPLE_ROW, Severity.INFO, (r, col), pointer, row=r + 1, text=text)
+            else:
+                self.report(SheetCode.REMARK, Severity.INFO, (r, col), pointer, text=text)
+
+    def measure(
+        self, draft: Draft, text: str, values: dict[str, str], r: int, pointer: str, *, raw: bool = True
+    ) -> dict[str, tuple[int, int]] | None:
+        """One measure from its cells' texts; the extra cells that locate its parts, if any."""
+        cols = self.cols
+        extras: dict[str, tuple[int, int]] | None = None
+        who = _responsibility(values["leaders"], values["departments"], values["persons"])
+        for col in self.departments[1:]:  # 配合部门 beside 牵头部门: more departments, each located at its cell
+            value, origin = self.value(r, col)
+            if value != "" and text_of(value):
+                extra = split_list(text_of(value), names=True)
+                before = len(who.departments) if who else 0
+                who = attrs.evolve(who, departments=who.departments + extra) if who else Responsibility((), extra)
+                extras = {
+                    **(extras or {}),
+                    **{f"/responsibility/departments/{k}": (origin, col) for k in range(before, before + len(extra))},
+                }
+        deadline: Deadline | None = None
+        if values["deadline"]:
+            value, origin = self.value(r, cols["deadline"]) if raw else (values["deadline"], r)
+            deadline = _deadline(value)
+            if deadline is None:
+                self.report(
+                    SheetCode.BAD_DEADLINE,
+                    Severity.WARNING,
+                    (origin, cols["deadline"]),
+                    pointer + "/deadline",
+                    header=self.header("deadline"),
+                    text=values["deadline"],
+                )
+        history: tuple[Status, ...] = ()
+        if values["progress"]:
+            history = self.statuses(values["progress"], (r, cols["progress"]), pointer + "/history")
+        for col in self.closed:
+            value, origin = self.value(r, col)
+            if value == "" or not text_of(value):
+                continue
+            history, at = self.closure(history, value, (origin, col), pointer)
+            if at is not None and extras and at in extras:  # a second 销号 column: its date, or its yes
+                at += "/date" if date_of(value) is not None else "/state"
+            if at is not None:
+                extras = {**(extras or {}), at: (origin, col)}
+        evidence = split_list(values["evidence"], names=False) if values["evidence"] else ()
+        mid = f"{draft.id}-M{len(draft.measures) + 1}"
+        draft.measures.append(Measure(mid, text, self.table.measure_level, who, deadline, history, evidence))
+        return extras
+
+    def closure(
+        self, history: tuple[Status, ...], value: Value, cell: tuple[int, int], pointer: str
+    ) -> tuple[tuple[Status, ...], str | None]:
+        """A 销号 cell applied to a history: a date or a yes closes it (if the history does not already end closed)."""
+        text = text_of(value)
+        last = history[-1] if history else None
+        closed = last is not None and last.state is State.CLOSED
+        date = date_of(value)
+        if date is None and text not in _YES and text not in _NO:
+            self.report(
+                SheetCode.BAD_DATE,
+                Severity.WARNING,
+                cell,
+                pointer + "/history",
+                header=self.header("closed"),
+                text=text,
+            )
+            return history, None
+        if text in _NO:
+            if closed:
+                self._conflict(cell, pointer, text, last)
+            return history, None
+        if closed and last is not None:
+            if date is not None and last.date is not None and last.date != date:
+                self._conflict(cell, pointer, text, last)
+            elif date is not None and last.date is None:
+                history = (*history[:-1], attrs.evolve(last, date=date))
+            return history, f"/history/{len(history) - 1}"
+        return (*history, Status(State.CLOSED, date)), f"/history/{len(history)}"
+
+    def _conflict(self, cell: tuple[int, int], pointer: str, text: str, last: Status | None) -> None:
+        assert last is not None
+        date = "" if last.date is None else f" {last.date}"
+        self.report(
+            SheetCode.CLOSED_CONFLICT,
+            Severity.WARNING,
+            cell,
+            pointer + "/history",
+            text=text,
+            state=last.state,
+            date=date,
+        )
+
+    def header(self, role: str) -> str:
+        col = self.cols.get(role)
+        return next((c.header for c in self.table.columns if c.index == col), role)
+
+
+def read_blocks(
+    grid: Grid, table: Table, rows: Rows, merges: Merges, report: Report, *, start: int, sheet: int
+) -> tuple[list[Draft], dict[str, int]]:
+    """The problems of a data sheet's blocks, the first at index *start* of the inspection; and the role columns.
+
+    *sheet* is the sheet's index among those the places name.
+    """
+    drafts: list[Draft] = []
+    reader = _Reader(grid, table, rows, merges, report, index=lambda: start + len(drafts), sheet=sheet)
+    for block in rows.blocks:
+        drafts.append(reader.block(block))
+    return drafts, reader.cols

@@ -1,0 +1,330 @@
+"""What one cell says: its text, its date, its numbered items, the statuses of a progress cell.
+
+Shared by the passes that read rows and facts, and by the writer (the forms it writes are
+the forms read back): one place for the grammar of a progress line, ``[date ]word[:note]``
+with ``佐证材料:…`` lines for a status's evidence.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from functools import lru_cache
+
+import attrs
+
+from .._lexicon import STATE_NAMES, STATE_WORDS, parse_date_text, state_in
+from ..dates import PartialDate
+from ..model import Status
+from ._grid import Value
+
+__all__ = [
+    "History",
+    "date_of",
+    "date_text",
+    "deadline_text",
+    "history_of",
+    "number_of",
+    "split_items",
+    "split_list",
+    "status_line",
+    "strip_number",
+    "text_of",
+]
+
+
+def text_of(value: Value) -> str:
+    """A cell's text: stripped (full-width spaces too), numbers without a needless ``.0``, dates in ISO form.
+
+    >>> text_of(3.0), text_of("\\u3000整改措施 "), text_of(2.5)
+    ('3', '整改措施', '2.5')
+    """
+    if isinstance(value, str):
+        return (value.replace("\r", "") if "\r" in value else value).strip()  # strip() knows U+3000
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, _dt.datetime):
+        return value.date().isoformat() if value.time() == _dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, (int, _dt.date, _dt.time)):
+        return str(value) if isinstance(value, int) else value.isoformat()
+    return str(value)
+
+
+def date_of(value: Value) -> PartialDate | None:
+    """The date a cell holds: an Excel date, or text that names one date (see ``parse_date_text``)."""
+    if isinstance(value, _dt.date):
+        return PartialDate.from_date(value.date() if isinstance(value, _dt.datetime) else value)
+    if isinstance(value, str):
+        return _parse_date(value)
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _parse_date(text: str) -> PartialDate | None:
+    return parse_date_text(text)
+
+
+def date_text(date: PartialDate) -> str:
+    """A date as a ledger writes it: ``2021年9月30日``, ``2021年9月``, ``2021年``."""
+    if date.month is None:
+        return f"{date.year}年"
+    if date.day is None:
+        return f"{date.year}年{date.month}月"
+    return f"{date.year}年{date.month}月{date.day}日"
+
+
+def deadline_text(date: PartialDate) -> str:
+    """A deadline as text: a day as ``date_text``, a month ``2021年12月底``, a year ``2021年底``."""
+    if date.month is None:
+        return f"{date.year}年底"
+    if date.day is None:
+        return f"{date.year}年{date.month}月底"
+    return date_text(date)
+
+
+_CN = "一二三四五六七八九十"
+_CN_VALUE = {ch: k for k, ch in enumerate(_CN, 1)}
+# A figure after the number makes a decimal (12.6万元), not an item; a date after it (1.2021年9月) does not.
+_FIGURE = r"(?![0-9]{1,3}(?:\.[0-9]+)?\s*(?:%|％|万|亿|元|个|项|人|次|家|条|倍))(?![0-9]+\.)"
+_NUMBER = re.compile(
+    rf"^\s*(?:[(（]\s*([0-9]{{1,2}}|[{_CN}]{{1,3}})\s*[)）]|([0-9]{{1,2}}|[{_CN}]{{1,3}})\s*[.、．)）]{_FIGURE})\s*"
+)
+_ORDINAL = re.compile(rf"([{_CN}]{{1,3}})是")
+_NUMBER_STARTS = frozenset("0123456789(（ \t" + _CN)
+_INLINE = re.compile(rf"(?:^|(?<=[;；。,，\s]))([0-9]{{1,2}})[.、．]{_FIGURE}")
+
+
+def number_of(token: str) -> int | None:
+    """The value of ``12``, ``三``, ``十二`` (to 99); None if *token* is not such a number.
+
+    >>> number_of("12"), number_of("十二"), number_of("二十"), number_of("第")
+    (12, 12, 20, None)
+    """
+    return _value(token)
+
+
+def _value(token: str) -> int | None:
+    if token.isdigit():
+        return int(token)
+    if len(token) == 1:
+        return _CN_VALUE.get(token)
+    if token.startswith("十"):
+        return 10 + (_CN_VALUE.get(token[1:], 0) if len(token) == 2 else 0)
+    if len(token) >= 2 and token[1] == "十":
+        return _CN_VALUE.get(token[0], 0) * 10 + (_CN_VALUE.get(token[2:], 0) if len(token) == 3 else 0)
+    return None
+
+
+def strip_number(text: str) -> str:
+    """*text* without a leading number (``1.``, ``一、``, ``(2)``, ``一是``).
+
+    >>> strip_number("1.学习不深入"), strip_number("(二)制度不健全"), strip_number("2021年完成")
+    ('学习不深入', '制度不健全', '2021年完成')
+    """
+    if not text or text[0] not in _NUMBER_STARTS:
+        return text
+    m = _NUMBER.match(text)
+    if m is not None:
+        return text[m.end() :].strip()
+    m = _ORDINAL.match(text)
+    return text[m.end() :].lstrip(",，:： ").strip() if m is not None and m.start() == 0 else text
+
+
+def _runs(numbers: list[int]) -> bool:
+    return len(numbers) >= 2 and numbers == list(range(1, len(numbers) + 1))
+
+
+def split_items(text: str) -> list[str]:
+    """The numbered items of a cell (``1.…\\n2.…``, ``一是…二是…``, ``(1)…(2)…``), or the whole text as one.
+
+    A list counts only if its numbers run 1, 2, 3 …; text before the first number starts the first item.
+
+    >>> split_items("1.制定学习计划;\\n2.开展专题研讨。")
+    ['制定学习计划;', '开展专题研讨。']
+    >>> split_items("一是健全制度;二是加强监督")
+    ['健全制度;', '加强监督']
+    >>> split_items("全面清理津补贴,已追回资金12.6万元")
+    ['全面清理津补贴,已追回资金12.6万元']
+    """
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    marks = [(k, _NUMBER.match(line)) for k, line in enumerate(lines)]
+    numbered = [(k, m) for k, m in marks if m is not None]
+    if numbered and numbered[0][0] == 0:
+        values = [_value(m.group(1) or m.group(2)) or 0 for _, m in numbered]
+        if _runs(values):
+            items: list[str] = []
+            for k, line in enumerate(lines):
+                m = dict(numbered).get(k)
+                if m is not None:
+                    items.append(line[m.end() :].strip())
+                else:
+                    items[-1] = f"{items[-1]}\n{line}"
+            return items
+    for pattern in (_ORDINAL, _INLINE):
+        found = list(pattern.finditer(text))
+        values = [_value(m.group(1)) or 0 for m in found]
+        if _runs(values):
+            cuts = [m.start() for m in found] + [len(text)]
+            head = text[: cuts[0]].strip()
+            items = [text[found[k].end() : cuts[k + 1]].strip().lstrip(",，:：").strip() for k in range(len(found))]
+            if head:
+                items[0] = f"{head}{items[0]}"
+            return items
+    return [text]
+
+
+_LIST_SEPARATORS = re.compile(r"[、,，;；/\n]+")
+_ITEM_SEPARATORS = re.compile(r"[;；\n]+")
+
+
+@lru_cache(maxsize=16384)
+def split_list(text: str, *, names: bool) -> tuple[str, ...]:
+    """The names (split at ``、,;/`` and line breaks) or items (split at ``;`` and line breaks) of a cell.
+
+    A separator inside brackets or quotes is part of its item (``王伟(党组书记、局长)``).
+
+    >>> split_list("王伟(党组书记、局长)、李芳", names=True), split_list("1.会议纪要\\n2.签到表", names=False)
+    (('王伟(党组书记、局长)', '李芳'), ('会议纪要', '签到表'))
+    """
+    pattern = _LIST_SEPARATORS if names else _ITEM_SEPARATORS
+    if pattern.search(text) is None:
+        one = strip_number(text.strip())
+        return (one,) if one else ()
+    parts = _outside_brackets(text, pattern) if _OPENING.search(text) else pattern.split(text)
+    return tuple(part for part in (strip_number(part.strip()) for part in parts) if part)
+
+
+_OPENING = re.compile(r"[(（【《“「\[]")
+_PAIRS = {"(": ")", "（": "）", "【": "】", "《": "》", "“": "”", "「": "」", "[": "]"}
+
+
+def _outside_brackets(text: str, pattern: re.Pattern[str]) -> list[str]:
+    parts: list[str] = []
+    depth: list[str] = []
+    start = 0
+    for k, ch in enumerate(text):
+        if ch in _PAIRS:
+            depth.append(_PAIRS[ch])
+        elif depth and ch == depth[-1]:
+            depth.pop()
+        elif not depth and pattern.fullmatch(ch):
+            parts.append(text[start:k])
+            start = k + 1
+    parts.append(text[start:])
+    return parts
+
+
+# --- progress cells ------------------------------------------------------------------------------
+
+_EVIDENCE_LINE = re.compile(r"^(?:佐证材料|佐证)\s*[:：]\s*(.*)$")
+
+
+@attrs.frozen
+class History:
+    """The statuses a progress cell gives; ``unknown`` holds its text when it names no known state."""
+
+    statuses: tuple[Status, ...]
+    unknown: str | None = None
+
+
+def status_line(status: Status) -> str:
+    """A status as one progress line: ``2021年9月30日 已完成整改:note``, then ``佐证材料:a;b`` if it has evidence.
+
+    >>> from rectmodel import State
+    >>> status_line(Status(State.CLOSED, PartialDate(2021, 10, 8), "验收合格", ("会议纪要",)))
+    '2021年10月8日 已销号:验收合格\\n佐证材料:会议纪要'
+    """
+    line = STATE_NAMES[status.state]
+    if status.date is not None:
+        line = f"{date_text(status.date)} {line}"
+    if status.note is not None:
+        line += f":{status.note}"
+    if status.evidence:
+        line += "\n佐证材料:" + ";".join(status.evidence)
+    return line
+
+
+# One progress line: an optional date, a state word, and what follows it (``:note``, or more words).
+_STATUS_LINE = re.compile(
+    r"(?:(\d{4})\s*(?:年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?|年|[./\-]\s*(\d{1,2})(?:\s*[./\-]\s*(\d{1,2}))?)"
+    r"\s*[,，:：]?\s*)?"
+    "(" + "|".join(re.escape(word) for word, _ in sorted(STATE_WORDS, key=lambda pair: -len(pair[0]))) + ")"
+)
+_STATE_OF = dict(STATE_WORDS)
+_FIGURE_AFTER = re.compile(r"\s*[0-9０-９.]+\s*[%％]")  # 已完成80%: a figure of progress, not a state
+_DATES: dict[tuple[int, int | None, int | None], PartialDate | None] = {}
+
+
+def _date(year: int, month: int | None, day: int | None) -> PartialDate | None:
+    key = (year, month, day)
+    if key not in _DATES:
+        try:
+            _DATES[key] = PartialDate(year, month, day)
+        except ValueError:
+            _DATES[key] = None
+    return _DATES[key]
+
+
+@lru_cache(maxsize=65536)  # a ledger repeats its progress lines ("2021年9月30日 已完成整改") down its rows
+def _status(line: str) -> Status | None:
+    """A progress line read as one status (``[date ]word[:note]``), or None if it does not start so."""
+    m = _STATUS_LINE.match(line)
+    if m is None or _FIGURE_AFTER.match(line, m.end()):
+        return None
+    state = _STATE_OF[m.group(6)]
+    if state is None:
+        return None
+    date = None
+    if m.group(1) is not None:
+        month = m.group(2) or m.group(4)
+        day = m.group(3) or m.group(5)
+        date = _date(int(m.group(1)), None if month is None else int(month), None if day is None else int(day))
+        if date is None:
+            return None
+    after = line[m.end() :]
+    if after[:1] in (":", "："):
+        note: str | None = after[1:]
+    else:
+        note = line[m.start(6) :] if after.strip() else None
+    return Status(state, date, note)
+
+
+@lru_cache(maxsize=8192)
+def history_of(text: str) -> History:
+    """The statuses of a progress cell.
+
+    Lines that each start with a state word (after a date, if any) are a history, one status
+    a line; otherwise the cell is one status in prose, of the most specific state word it
+    names, with the whole text as its note and no date (a date in prose may be of anything).
+
+    >>> found = history_of("2021年9月 正在推进\\n2021年10月8日 已完成整改")
+    >>> [(s.state.value, str(s.date), s.note) for s in found.statuses]
+    [('in_progress', '2021-09', None), ('completed', '2021-10-08', None)]
+    >>> [(s.state.value, s.note) for s in history_of("已召开专题会议,视同完成,持续整改").statuses]
+    [('deemed_completed', '已召开专题会议,视同完成,持续整改')]
+    >>> history_of("已召开专题会议").unknown
+    '已召开专题会议'
+    """
+    lines = [line.strip() for line in text.split("\n")] if "\n" in text else [text.strip()]
+    statuses: list[Status] = []
+    for line in lines:
+        if not line:
+            continue
+        if line.startswith("佐证") and statuses and (evidence := _EVIDENCE_LINE.match(line)) is not None:
+            items = split_list(evidence.group(1), names=False)
+            statuses[-1] = attrs.evolve(statuses[-1], evidence=statuses[-1].evidence + items)
+            continue
+        status = _status(line)
+        if status is None:
+            break
+        statuses.append(status)
+    else:
+        if statuses:
+            return History(tuple(statuses))
+    prose = "\n".join(line for line in lines if line)
+    found = state_in(prose)
+    if found is None or found[1] is None:
+        return History((), prose)
+    return History((Status(found[1], None, prose),))

@@ -1,0 +1,174 @@
+"""Pass 2b, cells → facts: what a cover sheet (基本情况) or the rows above a header state of the round.
+
+A fact is a label cell (``_lexicon.COVER_LABELS``) and the next cell to its right that
+holds something, or ``label:value`` in one cell (several in one cell too: ``填报单位:某局
+填报时间:2021年10月``). A title (…整改台账) may name the inspected party organisation, the
+round's kind and an as-of date (截至…). What is neither is handed back unplaced.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import attrs
+
+from .._lexicon import COVER_LABELS, header_key
+from ..dates import PartialDate
+from ..model import InspectionKind
+from ._cells import date_of, text_of
+from ._grid import Grid, Value
+
+__all__ = ["Fact", "Facts", "kind_of", "read_facts"]
+
+_LABELS = {header_key(word): field for field, words in COVER_LABELS.items() for word in words}
+_INLINE = re.compile(
+    "("
+    + "|".join(sorted((re.escape(w) for ws in COVER_LABELS.values() for w in ws), key=len, reverse=True))
+    + r")\s*[:：]"
+)
+_TITLE = re.compile(r"台账|整改.*(?:清单|情况|明细|一览)|基本情况")
+_TARGET_IN_TITLE = re.compile(r"^(?:关于)?(.{2,40}?(?:党组|党委|党工委|党总支|党支部))")
+_AS_OF = re.compile(r"(?:截至|截止)\s*(\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)")
+_RANGE = re.compile(r"\s*(?:至|到|—|–|~|～|－{1,2}|-{2}|\s-\s)\s*")
+_DATES = frozenset({"start", "end", "feedback_date", "plan_date", "as_of", "report_date"})
+
+
+@attrs.frozen
+class Fact:
+    """A fact read: its field (``target``, ``declared.problems`` …), its value, and the cell that states it."""
+
+    field: str
+    value: Any
+    cell: tuple[int, int]
+    text: str = ""
+
+
+@attrs.frozen
+class Facts:
+    """What a block of cells states: facts, cells that could not be read as their field, the title, the rest."""
+
+    facts: tuple[Fact, ...] = ()
+    unread: tuple[Fact, ...] = ()  # a label's value that is not what the field holds (a date that is not one)
+    title: tuple[int, int] | None = None
+    unplaced: tuple[tuple[int, int, str], ...] = ()
+    labels: tuple[tuple[int, int], ...] = ()  # the label cells (a form's, filled in or not)
+
+
+def kind_of(text: str) -> InspectionKind | None:
+    """The kind of round a text names: 回头看, 专项, 常规; None if none."""
+    if "回头看" in text:
+        return InspectionKind.LOOK_BACK
+    if "专项" in text:
+        return InspectionKind.SPECIAL
+    if "常规" in text:
+        return InspectionKind.REGULAR
+    return None
+
+
+def _number(value: Value, text: str) -> int | None:
+    if isinstance(value, float) and value.is_integer() and value >= 0:
+        return int(value)
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return value
+    m = re.fullmatch(r"\s*([0-9]+)\s*(?:个|项|条|类|方面)?\s*", text)
+    return int(m.group(1)) if m else None
+
+
+def _value(field: str, value: Value, text: str) -> Any:
+    """*value* as *field* holds it, or None if it is not that."""
+    if field in _DATES:
+        return date_of(value)
+    if field == "kind":
+        return kind_of(text)
+    if field == "declared.completion_rate":
+        if isinstance(value, float) and not isinstance(value, bool):
+            return f"{value * 100:g}%"
+        return text if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?\s*[%％]", text) else None
+    if field.startswith("declared."):
+        return _number(value, text)
+    return text or None
+
+
+def _range(value: Value, text: str) -> tuple[PartialDate, PartialDate] | None:
+    """``2021年3月11日至6月18日``: a start and an end (the end's year from the start's where it leaves it out)."""
+    if not isinstance(value, str):
+        return None
+    parts = _RANGE.split(text)
+    if len(parts) != 2:
+        return None
+    start = date_of(parts[0])
+    end = date_of(parts[1])
+    if end is None and start is not None and not re.match(r"\s*\d{4}", parts[1]):
+        end = date_of(f"{start.year}年{parts[1]}")
+    return (start, end) if start is not None and end is not None else None
+
+
+def _pairs(field: str, value: Value, text: str, cell: tuple[int, int]) -> Iterator[tuple[bool, Fact]]:
+    if field == "start" and (span := _range(value, text)) is not None:
+        yield True, Fact("start", span[0], cell, text)
+        yield True, Fact("end", span[1], cell, text)
+        return
+    read = _value(field, value, text)
+    yield read is not None, Fact(field, read, cell, text)
+
+
+def read_facts(grid: Grid, rows: range, *, title: bool) -> Facts:
+    """The facts that *rows* of *grid* state; with *title*, the first title-like cell is the table's title."""
+    facts: list[Fact] = []
+    unread: list[Fact] = []
+    unplaced: list[tuple[int, int, str]] = []
+    title_cell: tuple[int, int] | None = None
+    labels: list[tuple[int, int]] = []
+    for r in rows:
+        row: Sequence[Value] = grid.rows[r]
+        used: set[int] = set()
+        for c, value in enumerate(row):
+            if c in used or value == "":
+                continue
+            text = text_of(value)
+            if not text:
+                continue
+            key = header_key(text).rstrip(":：")
+            field = _LABELS.get(key)
+            if field is not None:
+                used.add(c)
+                labels.append((r, c))
+                target = next((k for k in range(c + 1, len(row)) if text_of(row[k])), None)
+                if target is None:
+                    continue  # a label with nothing beside it: a form not filled in
+                used.add(target)
+                for ok, fact in _pairs(field, row[target], text_of(row[target]), (r, target)):
+                    (facts if ok else unread).append(fact)
+                continue
+            inline = list(_INLINE.finditer(text))
+            if inline and inline[0].start() == 0:
+                for k, m in enumerate(inline):
+                    end = inline[k + 1].start() if k + 1 < len(inline) else len(text)
+                    label = header_key(m.group(1))
+                    part = text[m.end() : end].strip()
+                    if part:
+                        for ok, fact in _pairs(_LABELS[label], part, part, (r, c)):
+                            (facts if ok else unread).append(fact)
+                continue
+            if title and title_cell is None and _TITLE.search(text):
+                title_cell = (r, c)
+                facts += _title_facts(text, (r, c))
+                continue
+            unplaced.append((r, c, text))
+    return Facts(tuple(facts), tuple(unread), title_cell, tuple(unplaced), tuple(labels))
+
+
+def _title_facts(text: str, cell: tuple[int, int]) -> list[Fact]:
+    found = []
+    m = _TARGET_IN_TITLE.match(text)
+    if m is not None:
+        found.append(Fact("target", m.group(1).strip(), cell, text))
+    kind = kind_of(text)
+    if kind is not None and kind is not InspectionKind.REGULAR:
+        found.append(Fact("kind", kind, cell, text))
+    m = _AS_OF.search(text)
+    if m is not None and (date := date_of(m.group(1))) is not None:
+        found.append(Fact("as_of", date, cell, text))
+    return found
