@@ -6,4 +6,4 @@ cd "$(dirname "$0")/.."
 PYTHON="${PYTHON:-python3}"
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv || exit 2
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e . || exit 2
-.venv/bin/rectmodel validate examples/*.json
+.venv/bin/rectmodel validate examples/*.json examples/*.xlsx

@@ -349,3 +349,61 @@ def test_document_text_cannot_forge_a_summary_line(tmp_path: Path, capsys: pytes
     assert [line for line in out.splitlines() if line.startswith("1 file")] == [
         "1 file: 1 error, 0 warnings, 0 infos, 0 waived"
     ]
+
+
+# workbooks wherever ledgers go
+
+
+def test_workbooks_are_validated_parsed_exported_and_templated(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``validate``, ``stats``, ``parse``, ``export`` and ``template`` take workbooks where they take JSON ledgers."""
+    workbook = tmp_path / "台账.xlsx"
+    assert main(["export", str(ROOT / "examples" / "synthetic-ledger.json"), "-o", str(workbook)]) == 0
+    assert main(["validate", str(workbook)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "1 file: 0 errors, 0 warnings, 0 infos, 0 waived"
+    assert main(["stats", str(workbook), "--format", "json"]) == 0
+    (record,) = json.loads(capsys.readouterr().out)["inspections"]
+    assert record["itemized"]["problems"] > 0
+    out = tmp_path / "ledger.json"
+    assert main(["parse", str(workbook), "-o", str(out)]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["inspections"][0]["document"] == "ledger"
+    csv = tmp_path / "台账.csv"
+    assert main(["export", str(out), "-o", str(csv)]) == 0
+    assert csv.read_bytes().startswith(b"\xef\xbb\xbf")
+    template = tmp_path / "模板.xlsx"
+    assert main(["template", "-o", str(template)]) == 0
+    assert main(["validate", "--format", "json", str(template)]) == 1  # the example row names no round facts
+    rules = {d["rule"] for d in json.loads(capsys.readouterr().out)["files"][0]["diagnostics"]}
+    assert "missing-fact" in rules
+    assert main(["validate", str(template), "--inspector", "市委第一巡察组", "--target", "某局党组",
+                 "--start", "2021-03-11", "--end", "2021-06-18", "--feedback-date", "2021-08-04"]) == 0  # fmt: skip
+
+
+def test_a_workbook_finding_is_located_by_sheet_and_cell(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import attrs
+
+    import rectmodel
+    from rectmodel.sheets import write
+
+    ledger = rectmodel.load(ROOT / "examples" / "synthetic-ledger.json")
+    x = ledger.inspections[0]
+    p = x.problems[0]
+    broken = attrs.evolve(p, measures=(attrs.evolve(p.measures[0], deadline=None), *p.measures[1:]))
+    workbook = tmp_path / "台账.xlsx"
+    write(attrs.evolve(ledger, inspections=(attrs.evolve(x, problems=(broken, *x.problems[1:])),)), workbook)
+    assert main(["validate", "--format", "json", str(workbook)]) == 1
+    (d,) = json.loads(capsys.readouterr().out)["files"][0]["diagnostics"]
+    assert d["rule"] == "measure-without-deadline"
+    assert set(d["location"]) == {"file", "sheet", "cell"}
+    assert main(["validate", "--lang", "zh", str(workbook)]) == 1
+    assert capsys.readouterr().out.startswith(f"{workbook}:{d['location']['sheet']}!{d['location']['cell']}: error")
+
+
+def test_a_corrupt_workbook_is_one_located_line_and_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "台账.xlsx"
+    bad.write_bytes(b"PK\x03\x04 not really a workbook")
+    assert main(["validate", str(bad)]) == 2
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith(f"{bad}: error sheet: ")
+    assert len(lines) == 2

@@ -105,13 +105,18 @@ def _parser() -> argparse.ArgumentParser:
     rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     rules.set_defaults(command="rules", run=_rules)
 
-    notice = sub.add_parser("parse", help="read a public notice (plain text) into a ledger")
-    notice.add_argument("file", metavar="NOTICE", help="the notice as UTF-8 text")
+    notice = sub.add_parser(
+        "parse", help="read a public notice (text) or a ledger workbook (.xlsx, .csv …) into a ledger"
+    )
+    notice.add_argument("file", metavar="FILE", help="a notice (.txt) or a workbook (.xlsx, .xls, .ods, .csv)")
     notice.add_argument("-o", "--output", help="write the ledger JSON to this file instead of standard output")
     notice.add_argument("--id", help="the inspection's id (default: the file name without extension)")
     notice.add_argument("--unit", help="a stable id of the inspected unit")
     notice.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the diagnostics")
+    _add_sheet_options(notice)
     notice.set_defaults(command="parse", run=_parse_notice)
+
+    _add_sheet_commands(sub)
 
     write = sub.add_parser("render", help="write a ledger as a notice in the standard layout")
     write.add_argument("file", metavar="LEDGER", help="a ledger JSON file")
@@ -141,9 +146,10 @@ def _add_validate(sub: Any) -> None:
     validate.add_argument("files", nargs="+", metavar="FILE", help="ledger JSON files, or notices (.txt)")
     validate.add_argument(
         "--input",
-        choices=("auto", "json", "notice"),
+        choices=("auto", "json", "notice", "sheet"),
         default="auto",
-        help="what the files are: ledger JSON, notice text, or by extension (.txt is a notice)",
+        help="what the files are: ledger JSON, notice text, workbook, or by extension "
+        "(.txt is a notice; .xlsx, .xls, .ods, .csv a workbook)",
     )
     validate.add_argument("--format", choices=("text", "json"), default="text")
     validate.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the messages")
@@ -156,6 +162,7 @@ def _add_validate(sub: Any) -> None:
     validate.add_argument(
         "--report-due-months", type=int, default=2, metavar="N", help="report-overdue: months after feedback (2)"
     )
+    _add_sheet_options(validate)
     validate.set_defaults(command="validate", run=_validate)
 
 
@@ -195,7 +202,7 @@ def _validate(args: argparse.Namespace) -> int:
     where: dict[str, Locator] = {}
     for path in args.files:
         try:
-            ledger, parsed[path], where[path] = _read(path, args.input)
+            ledger, parsed[path], where[path] = _read(path, args.input, args)
             loaded.append((path, ledger))
         except _Unloadable as e:
             results.append((path, e.report))
@@ -223,19 +230,99 @@ def _validate(args: argparse.Namespace) -> int:
     return EXIT_ERRORS if any(not r.ok for _, r in results) else EXIT_OK
 
 
+def _add_sheet_commands(sub: Any) -> None:
+    export = sub.add_parser("export", help="write a ledger as a workbook people can edit (.xlsx) or as CSV")
+    export.add_argument("file", metavar="LEDGER", help="a ledger (JSON, notice or workbook)")
+    export.add_argument("-o", "--output", required=True, help="the workbook or CSV file to write")
+    export.add_argument("--format", choices=("xlsx", "csv"), help="default: by the output's extension")
+    export.add_argument("--inspection", help="which inspection, by id, when the ledger holds several")
+    export.add_argument("--lang", choices=("en", "zh"), default="en", help="language of load diagnostics")
+    export.set_defaults(command="export", run=_export_sheet)
+
+    template = sub.add_parser("template", help="write the empty standard ledger workbook with one example row")
+    template.add_argument("-o", "--output", required=True, help="the workbook (.xlsx) or CSV file to write")
+    template.add_argument("--format", choices=("xlsx", "csv"), help="default: by the output's extension")
+    template.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the messages")
+    template.set_defaults(command="template", run=_template)
+
+
+def _add_sheet_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("workbooks", "facts a workbook does not state, and unusual layouts")
+    group.add_argument("--mapping", metavar="FILE", help="a column mapping (TOML or JSON): header → role")
+    group.add_argument("--inspector", help="the inspecting group, where the workbook does not name it")
+    group.add_argument("--target", help="the inspected party organisation, where the workbook does not name it")
+    group.add_argument("--feedback-date", metavar="DATE", help="the feedback date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    group.add_argument("--start", metavar="DATE", help="the first day on site")
+    group.add_argument("--end", metavar="DATE", help="the last day on site")
+
+
+def _input_of(path: str, kind: str) -> str:
+    """What a file is: ``json``, ``notice`` or ``sheet``; by *kind*, else by its extension."""
+    if kind != "auto":
+        return kind
+    suffix = os.path.splitext(path)[1].lower()
+    if suffix == ".txt":
+        return "notice"
+    from .sheets import SUFFIXES  # noqa: PLC0415 -- the spreadsheet engines load only for workbooks
+
+    return "sheet" if suffix in SUFFIXES else "json"
+
+
 def _is_notice(path: str, kind: str) -> bool:
-    return kind == "notice" or (kind == "auto" and path.lower().endswith(".txt"))
+    return _input_of(path, kind) == "notice"
+
+
+def _sheet_options(args: argparse.Namespace) -> dict[str, Any]:
+    names = ("mapping", "inspector", "target", "feedback_date", "start", "end")
+    return {name: getattr(args, name) for name in names if getattr(args, name, None) is not None}
 
 
 def _parse_notice(args: argparse.Namespace) -> int:
     try:
-        result = read_notice(args.file, id=args.id, unit=args.unit)
-    except (OSError, UnicodeDecodeError) as e:
-        _print_located(args.file, _load_failures(e), args.lang)
+        ledger, diagnostics, where = _read(args.file, "auto", args)
+    except _Unloadable as e:
+        sys.stderr.write("".join(f"{located_line(d, args.lang)}\n" for d in e.report.diagnostics))
         return EXIT_USAGE
-    _print_located(args.file, result.diagnostics, args.lang, result.locator())
-    _write(dumps(result.ledger), args.output, args.lang)
-    return EXIT_ERRORS if any(d.severity is Severity.ERROR for d in result.diagnostics) else EXIT_OK
+    if args.id is not None or args.unit is not None:
+        x = ledger.inspections
+        changed = {k: v for k, v in (("id", args.id), ("unit", args.unit)) if v is not None}
+        ledger = attrs.evolve(ledger, inspections=tuple(attrs.evolve(i, **changed) for i in x))
+    _print_located(args.file, diagnostics, args.lang, where)
+    _write(dumps(ledger), args.output, args.lang)
+    return EXIT_ERRORS if any(d.severity is Severity.ERROR for d in diagnostics) else EXIT_OK
+
+
+def _sheet_format(output: str, format: str | None) -> str:
+    return format or ("csv" if output.lower().endswith(".csv") else "xlsx")
+
+
+def _export_sheet(args: argparse.Namespace) -> int:
+    from .sheets import write  # noqa: PLC0415 -- the spreadsheet writer loads only when asked
+
+    ledger = _load(args.file, args.lang)
+    try:
+        write(ledger, args.output, _sheet_format(args.output, args.format), inspection=args.inspection)  # type: ignore[arg-type]
+    except ValueError as e:
+        raise _Usage(str(e)) from None
+    except OSError as e:
+        reason = e.strerror or str(e)
+        raise _Usage(
+            say(CliText.CANNOT_WRITE, args.lang, path=args.output, reason=reason).removeprefix("rectmodel: ")
+        ) from None
+    return EXIT_OK
+
+
+def _template(args: argparse.Namespace) -> int:
+    from .sheets import template  # noqa: PLC0415 -- the spreadsheet writer loads only when asked
+
+    try:
+        template(args.output, _sheet_format(args.output, args.format))  # type: ignore[arg-type]
+    except OSError as e:
+        reason = e.strerror or str(e)
+        raise _Usage(
+            say(CliText.CANNOT_WRITE, args.lang, path=args.output, reason=reason).removeprefix("rectmodel: ")
+        ) from None
+    return EXIT_OK
 
 
 def _render_notice(args: argparse.Namespace) -> int:
@@ -254,8 +341,12 @@ def _write(text: str, output: str | None, lang: Lang = "en", *, newline: str | N
         with open(output, "w", encoding="utf-8", newline=newline) as fp:
             fp.write(text)
     except OSError as e:
-        reason = e.strerror or str(e)
-        raise _Usage(say(CliText.CANNOT_WRITE, lang, path=output, reason=reason).removeprefix("rectmodel: ")) from None
+        raise _cannot_write(output, e, lang) from None
+
+
+def _cannot_write(path: str, e: OSError, lang: Lang) -> _Usage:
+    reason = e.strerror or str(e)
+    return _Usage(say(CliText.CANNOT_WRITE, lang, path=path, reason=reason).removeprefix("rectmodel: "))
 
 
 def _load_failures(e: LoadError | OSError | UnicodeDecodeError) -> tuple[Diagnostic, ...]:
@@ -348,13 +439,23 @@ def _json_locator(data: bytes) -> Locator:
     return where
 
 
-def _read(path: str, input: str = "auto") -> tuple[Ledger, tuple[Diagnostic, ...], Locator]:
+def _read(
+    path: str, input: str = "auto", options: argparse.Namespace | None = None
+) -> tuple[Ledger, tuple[Diagnostic, ...], Locator]:
     """The ledger in *path*, the reader's diagnostics, and where its elements stand in the file.
 
     Raises:
         _Unloadable: the file cannot be read or loaded; its located diagnostics say why.
     """
-    if _is_notice(path, input):
+    what = _input_of(path, input)
+    if what == "sheet":
+        from .sheets import read  # noqa: PLC0415 -- the spreadsheet engines load only for workbooks
+
+        sheet = read(path, **(_sheet_options(options) if options is not None else {}))
+        if not sheet.ledger.inspections and any(d.severity is Severity.ERROR for d in sheet.diagnostics):
+            raise _Unloadable(Report(sheet.diagnostics).locate(path, sheet.locator()))
+        return sheet.ledger, sheet.diagnostics, sheet.locator()
+    if what == "notice":
         try:
             result = read_notice(path)
         except (OSError, UnicodeDecodeError) as e:
