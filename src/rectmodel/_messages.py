@@ -410,7 +410,6 @@ class SheetCode(StrEnum):
     EXAMPLE_ROW = "example-row"
     REMARK = "remark"
     FOOTER = "footer"
-    NOT_STATED = "not-stated"
     OPTION_DIFFERS = "option-differs"
     FACT_FROM_REPORTER = "fact-from-reporter"
     FACT_REPEATED = "fact-repeated"
@@ -511,11 +510,6 @@ _SHEET: dict[str, Message] = {  # keyed by SheetCode
     ),
     SheetCode.FOOTER: _m(
         'footer not held in the ledger: "{text}"', "表尾内容不在台账模型中保存:“{text}”", {"text": "填表人:王伟"}
-    ),
-    SheetCode.NOT_STATED: _m(
-        "the workbook does not state the {field:term} (left out; give it as an option)",
-        "工作簿中未写明{field:term}(未填,可通过参数指定)",
-        {"field": "target"},
     ),
     SheetCode.OPTION_DIFFERS: _m(
         'the workbook states the {field:term} as "{stated}"; the option "{given}" is not used',

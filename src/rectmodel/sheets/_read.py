@@ -433,9 +433,7 @@ class _Workbook:
                     stated=str(stated),
                     given=str(option),
                 )
-        for name in ("inspector", "target"):
-            if name not in values:
-                report(SheetCode.NOT_STATED, Severity.WARNING, None, f"{_BASE}/{name}", field=name)
+        # An inspector or target stated nowhere stays absent: the missing-fact rule says so (one place).
         declared = {}
         for field in attrs.fields(DeclaredCounts):
             value, cell = self.fact(f"declared.{field.name}")
