@@ -104,10 +104,10 @@ def test_unreadable_and_undecodable_files_give_load_messages_in_the_language_ask
     missing = str(tmp_path / "none.json")
     assert main(["stats", missing, "--lang", "zh"]) == 2
     assert capsys.readouterr().err == f"{missing}: error load: 无法读取:No such file or directory (/)\n"
-    notice = tmp_path / "gbk.txt"
-    notice.write_bytes("巡察".encode("gb18030"))  # d1 b2 decodes; the next byte does not
-    assert main(["parse", str(notice)]) == 2
-    assert capsys.readouterr().err == f"{notice}: error load: not UTF-8: invalid byte 0xb2 at offset 2 (/)\n"
+    undecodable = tmp_path / "bad.json"
+    undecodable.write_bytes("巡察".encode("gb18030"))  # d1 b2 decodes as UTF-8; the next byte does not
+    assert main(["stats", str(undecodable)]) == 2
+    assert capsys.readouterr().err == f"{undecodable}:1:3: error load: not UTF-8: invalid byte 0xb2 at offset 2 (/)\n"
 
 
 def test_unloadable_file_exits_2_with_located_load_diagnostics(

@@ -22,6 +22,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "rectmodel"
 LAYERS: dict[str, int] = {
     "_pointer": 0,
     "_safe": 0,
+    "_encoding": 0,
     "dates": 0,
     "model": 1,
     "_messages": 2,

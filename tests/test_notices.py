@@ -478,12 +478,14 @@ def test_cli_render_and_bad_input(tmp_path: Any, capsys: pytest.CaptureFixture[s
     out = capsys.readouterr().out
     assert out.startswith("# 海珠区政务服务数据管理局党组关于巡察整改进展情况的通报")
     assert "7个方面25个问题" in out
-    latin1 = tmp_path / "bad.txt"
-    latin1.write_bytes("巡察".encode("gb18030"))
-    assert main(["parse", str(latin1)]) == 2
-    assert main(["validate", str(latin1)]) == 2
+    gbk = tmp_path / "gbk.txt"
+    gbk.write_bytes("巡察".encode("gb18030"))
+    assert main(["parse", str(gbk)]) == 0  # read as GB18030, and said so
+    assert "not UTF-8: read as gb18030" in capsys.readouterr().err
+    assert main(["validate", str(gbk)]) == 1  # an empty document
+    capsys.readouterr()
     assert main(["parse", str(tmp_path / "missing.txt")]) == 2
-    assert "not UTF-8" in capsys.readouterr().err
+    assert "cannot be read" in capsys.readouterr().err
 
 
 def test_rendered_markdown_lets_no_document_text_make_structure() -> None:
@@ -521,3 +523,22 @@ def test_rendered_text_lets_no_title_make_groups_or_problems() -> None:
     )
     (back,) = parse(render(x)).ledger.inspections
     assert [len(p.measures) for p in back.problems] == [1]
+
+
+@needs_seeds
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "gb18030", "utf-16", "utf-16-le"])
+def test_a_notice_in_any_common_encoding_reads_as_in_utf8(tmp_path: Any, encoding: str) -> None:
+    """GB18030/GBK and UTF-16 notices read to the same ledger; any encoding but UTF-8 is said."""
+    seed = SEEDS / "000_f5099ef252ed3328.txt"
+    text = seed.read_text(encoding="utf-8")
+    path = tmp_path / "notice.txt"
+    path.write_bytes(text.encode(encoding))
+    expected = read(seed, id="n").ledger
+    result = read(path, id="n")
+    assert result.ledger == expected
+    said = [d for d in result.diagnostics if d.params.get("code") == "notice-encoding"]
+    if encoding == "utf-8-sig":
+        assert said == []
+    else:
+        assert len(said) == 1
+        assert said[0].message("zh").startswith("通报不是 UTF-8 编码")

@@ -325,6 +325,7 @@ class ParseCode(StrEnum):
     """What the notice reader could not place or read (``params["code"]`` of a ``parse`` diagnostic)."""
 
     AMBIGUOUS_DATE = "ambiguous-date"
+    ENCODING = "notice-encoding"
     IMPOSSIBLE_DATE = "impossible-date"
     GARBLED_TEXT = "garbled-text"
     NARRATIVE = "narrative"
@@ -376,6 +377,11 @@ _PARSE: dict[str, Message] = {  # keyed by ParseCode
         "the problem was found in an earlier round; link it to that round's problem",
         "该问题在上一轮巡察中已反馈,请关联上一轮的对应问题",
         {},
+    ),
+    ParseCode.ENCODING: _m(
+        "the notice is not UTF-8: read as {encoding} ({how})",
+        "通报不是 UTF-8 编码:按 {encoding} 读取({how})",
+        {"encoding": "gb18030", "how": "not UTF-8; strict GB18030"},
     ),
     ParseCode.ROUND_COUNTS: _m(
         "counts declared for the round as a whole, not for any one unit, are left out: {counts}",

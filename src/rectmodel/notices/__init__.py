@@ -19,6 +19,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import attrs
+
+from .._encoding import decode
+from .._messages import ParseCode
+from ..diagnostics import Diagnostic, Severity
 from ._parse import ParseResult, parse
 from ._write import Format, render
 
@@ -26,12 +31,18 @@ __all__ = ["Format", "ParseResult", "parse", "read", "render"]
 
 
 def read(path: str | Path, *, id: str | None = None, unit: str | None = None) -> ParseResult:
-    """Parse the notice in the UTF-8 text file *path*; the inspection's id defaults to the file's stem.
+    """Parse the notice in the text file *path*; the inspection's id defaults to the file's stem.
+
+    The text may be UTF-8 (with or without a byte order mark), GB18030/GBK or UTF-16; any
+    encoding but UTF-8 is reported (an ``encoding`` info, saying which was assumed and why).
 
     Raises:
         OSError: the file cannot be read.
-        UnicodeDecodeError: the file is not UTF-8.
     """
     path = Path(path)
-    text = path.read_text(encoding="utf-8-sig")
-    return parse(text, id=id or path.stem, unit=unit)
+    text, encoding, how = decode(path.read_bytes())
+    result = parse(text, id=id or path.stem, unit=unit)
+    if encoding in ("utf-8", "utf-8-sig"):
+        return result
+    said = Diagnostic("parse", Severity.INFO, "", {"code": ParseCode.ENCODING, "encoding": encoding, "how": how})
+    return attrs.evolve(result, diagnostics=(said, *result.diagnostics))
