@@ -281,7 +281,7 @@ def _parse_notice(args: argparse.Namespace) -> int:
     try:
         ledger, diagnostics, where = _read(args.file, "auto", args)
     except _Unloadable as e:
-        sys.stderr.write("".join(f"{located_line(d, args.lang)}\n" for d in e.report.diagnostics))
+        _print_lines(e.report.diagnostics, args.lang)
         return EXIT_USAGE
     if args.id is not None or args.unit is not None:
         x = ledger.inspections
@@ -361,8 +361,12 @@ def _load_failures(e: LoadError | OSError | UnicodeDecodeError) -> tuple[Diagnos
 
 
 def _print_located(path: str, diagnostics: Sequence[Diagnostic], lang: Lang, where: Locator | None = None) -> None:
-    located = Report(tuple(diagnostics)).locate(path, where).diagnostics
-    sys.stderr.write("".join(f"{located_line(d, lang)}\n" for d in located))
+    _print_lines(Report(tuple(diagnostics)).locate(path, where).diagnostics, lang)
+
+
+def _print_lines(diagnostics: Sequence[Diagnostic], lang: Lang, stream: Any = None) -> None:
+    """Located diagnostics, one line each, on standard error (or *stream*)."""
+    (stream or sys.stderr).write("".join(f"{located_line(d, lang)}\n" for d in diagnostics))
 
 
 def _print_results(results: list[tuple[str, Report]], args: argparse.Namespace, ledgers: dict[str, Ledger]) -> None:
@@ -426,7 +430,7 @@ def _schema(args: argparse.Namespace) -> int:
         if issues:
             code = max(code, EXIT_ERRORS)
             report = Report(tuple(Diagnostic.from_load_issue(i) for i in issues)).locate(path, _json_locator(data))
-            sys.stdout.write("".join(f"{located_line(d, args.lang)}\n" for d in report.diagnostics))
+            _print_lines(report.diagnostics, args.lang, sys.stdout)
     return code
 
 
@@ -485,7 +489,7 @@ def _load(path: str, lang: Lang) -> Ledger:
     try:
         return _read(path)[0]
     except _Unloadable as e:
-        sys.stderr.write("".join(f"{located_line(d, lang)}\n" for d in e.report.diagnostics))
+        _print_lines(e.report.diagnostics, lang)
         raise _Failed from None
 
 
