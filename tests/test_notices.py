@@ -257,7 +257,7 @@ def test_responsibility_and_deadline_in_a_measure() -> None:
 
 
 def test_unknown_status_words_are_reported_not_guessed() -> None:
-    result = parse("(一)针对“学习不够”的问题。\n整改结果:基本落实。\n整改情况:一是学习。")
+    result = parse("(一)针对“学习不够”的问题。\n整改结果:有序开展。\n整改情况:一是学习。")
     (problem,) = _only(result).problems
     assert problem.history == ()
     assert ("unknown-status", 2) in _codes(result)

@@ -13,6 +13,7 @@ __all__ = [
     "DEADLINE_TERMS",
     "HEADERS",
     "HEADER_GROUPS",
+    "STATE_ALONE",
     "STATE_NAMES",
     "STATE_WORDS",
     "deadline_term",
@@ -21,6 +22,7 @@ __all__ = [
     "parse_deadline_text",
     "state_at_start",
     "state_in",
+    "state_of",
 ]
 
 # Deadline terms as documents write them, the writer's word first.
@@ -183,6 +185,9 @@ STATE_WORDS: tuple[tuple[str, State | None], ...] = (
     ("整改中", State.IN_PROGRESS),
     ("进行中", State.IN_PROGRESS),
 )
+# Words that name a state only when they are the whole status (整改状态:完成); inside a sentence
+# (计划年底前完成) they name none.
+STATE_ALONE: dict[str, State] = {"完成": State.COMPLETED, "完结": State.COMPLETED, "办结": State.COMPLETED}
 _BY_LENGTH = sorted(STATE_WORDS, key=lambda pair: -len(pair[0]))
 _PROGRESS_FIGURE = re.compile(r"\s*[0-9０-９.]+\s*[%％]")  # 已完成80%: a figure of progress, not a state
 
@@ -199,6 +204,18 @@ def state_at_start(text: str) -> tuple[str, State | None] | None:
         if text.startswith(word) and not _PROGRESS_FIGURE.match(text, len(word)):
             return word, state
     return None
+
+
+def state_of(text: str) -> tuple[str, State | None] | None:
+    """The state a status text names: the whole text if a word alone (``完成``), else the word in it.
+
+    >>> state_of("完成"), state_of("计划年底前完成")
+    (('完成', <State.COMPLETED: 'completed'>), None)
+    """
+    words = text.strip().rstrip("。.;；")
+    if words in STATE_ALONE:
+        return words, STATE_ALONE[words]
+    return state_in(text)
 
 
 def state_in(text: str) -> tuple[str, State | None] | None:

@@ -1,12 +1,17 @@
 """TEMPORARY stand-in (not committed): replaced by the facts pass from h/facts."""
+
 from __future__ import annotations
+
 import enum
 from collections.abc import Mapping, Sequence
+
 import attrs
+
 from ..dates import PartialDate
 from ..diagnostics import Diagnostic
 from ..model import DeclaredCounts, InspectionKind
 from ._text import declared_counts, fold, read_dates
+
 
 class Place(enum.Enum):
     TITLE = "title"
@@ -14,11 +19,13 @@ class Place(enum.Enum):
     NARRATIVE = "narrative"
     CLOSING = "closing"
 
+
 @attrs.frozen
 class Paragraph:
     number: int
     text: str
     place: Place
+
 
 @attrs.frozen
 class Facts:
@@ -37,6 +44,7 @@ class Facts:
     lines: Mapping[str, int] = attrs.field(factory=dict)
     boilerplate: frozenset[int] = frozenset()
     diagnostics: tuple[Diagnostic, ...] = ()
+
 
 def read_facts(paragraphs: Sequence[Paragraph]) -> Facts:
     counts: dict[str, object] = {}

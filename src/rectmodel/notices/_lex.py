@@ -142,7 +142,11 @@ def _classify(number: int, text: str) -> Line:
     if found is not None:
         marker, at = found
         return Line(number, text, folded, LineKind.HEADING, marker, text[at:].strip())
-    for pattern, kind in ((_STATUS, LineKind.STATUS), (_MEASURE_STATUS, LineKind.MEASURE_STATUS), (_INTRO, LineKind.INTRO)):
+    for pattern, kind in (
+        (_STATUS, LineKind.STATUS),
+        (_MEASURE_STATUS, LineKind.MEASURE_STATUS),
+        (_INTRO, LineKind.INTRO),
+    ):
         m = pattern.match(folded)
         if m is not None:
             group = next(k for k in range(1, (m.lastindex or 1) + 1) if m.group(k) is not None)

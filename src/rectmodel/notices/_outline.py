@@ -9,7 +9,9 @@ and its problems ``(一)`` under those nests them that way, whatever another sec
 
 Numbering is checked here, once: a heading continues its previous sibling's number,
 or starts a list at 1, or continues the last number of its style anywhere (notices
-number problems straight through their aspects). A marker whose punctuation was lost
+number problems straight through their aspects). A heading of a new style
+that continues an open list's number exactly (``问题46`` after ``45.``) is that list's next
+item in another dress. A marker whose punctuation was lost
 is a heading only where it continues the numbering exactly; otherwise it is text.
 """
 
@@ -87,7 +89,7 @@ def outline(lines: Sequence[Line]) -> Outline:
     """Build the tree of *lines* (the body, without preamble and closing)."""
     root = Node(None, -1)
     stack = [root]
-    last_of_style: dict[Style, int] = {}
+    last_of_style: dict[Style | str, int] = {}
     gaps: list[Gap] = []
     recovered: list[Line] = []
     for line in lines:
@@ -96,9 +98,19 @@ def outline(lines: Sequence[Line]) -> Outline:
             stack[-1].content.append(line)
             continue
         open_at = next((k for k in range(len(stack) - 1, 0, -1) if stack[k].style is marker.style), None)
+        if open_at is None and marker.ordinal > 1:  # 问题46 after 45.: the same list in another dress
+            open_at = next(
+                (
+                    k
+                    for k in range(len(stack) - 1, 0, -1)
+                    if _family(stack[k].style) == _family(marker.style) and _ordinal(stack[k]) + 1 == marker.ordinal
+                ),
+                None,
+            )
         expected = {1} if open_at is None else {_ordinal(stack[open_at]) + 1}
-        if marker.style in last_of_style:
-            expected.add(last_of_style[marker.style] + 1)
+        for key in (marker.style, _family(marker.style)):
+            if key in last_of_style:
+                expected.add(last_of_style[key] + 1)
         if not marker.certain:
             if marker.ordinal not in expected or marker.style not in last_of_style:
                 stack[-1].content.append(attrs.evolve(line, kind=LineKind.TEXT, marker=None, rest=""))
@@ -112,9 +124,37 @@ def outline(lines: Sequence[Line]) -> Outline:
         node = Node(line, len(stack) - 1)
         stack[-1].children.append(node)
         stack.append(node)
-        last_of_style[marker.style] = marker.ordinal
+        last_of_style[marker.style] = last_of_style[_family(marker.style)] = marker.ordinal
+    _lift_statuses(root)
     return Outline(root, tuple(gaps), tuple(recovered))
+
+
+def _lift_statuses(root: Node) -> None:
+    """Give a list's closing status to the item that holds the list.
+
+    ``1.… 2.… 整改状态:完成``: when only the last sub-item has a status, at its end, and it has
+    no sub-items of its own, the status is the whole item's above them, not the last sub-item's.
+    """
+    for node in root.walk():
+        if node.line is None or not node.children:
+            continue
+        last = node.children[-1]
+        if last.children or any(x.kind is LineKind.STATUS for c in node.children[:-1] for x in c.content):
+            continue
+        tail = len(last.content)
+        while tail and last.content[tail - 1].kind is LineKind.STATUS:
+            tail -= 1
+        if tail < len(last.content) and not any(x.kind is LineKind.STATUS for x in last.content[:tail]):
+            node.content += last.content[tail:]
+            del last.content[tail:]
 
 
 def _ordinal(node: Node) -> int:
     return 0 if node.line is None or node.line.marker is None else node.line.marker.ordinal
+
+
+_ARABIC = frozenset({Style.ARABIC_DOT, Style.ARABIC_PAREN, Style.ARABIC_HALF, Style.PROBLEM_WORD, Style.CIRCLED})
+
+
+def _family(style: Style | None) -> str:
+    return "arabic" if style in _ARABIC else "chinese"

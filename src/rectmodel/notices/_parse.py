@@ -18,7 +18,7 @@ from typing import Any
 
 import attrs
 
-from .._lexicon import deadline_term, state_in
+from .._lexicon import deadline_term, state_of
 from .._messages import ParseCode
 from ..dates import Deadline, PartialDate
 from ..diagnostics import Diagnostic, Locator, Severity
@@ -52,7 +52,9 @@ _TARGETED = re.compile(r"^(?:针对|关于)?\s*[“\"‘](.+?)[”\"’]\s*(?:�
 _QUOTED_ASPECT = re.compile(r"^(?:在)?\s*[“\"](.+?)[”\"]\s*方面\s*(?:的)?(?:问题)?\s*[。.]?$")
 _TITLE = re.compile(r"关于.*(?:通报|报告|情况|公告)|整改.*(?:通报|报告)|通报$")
 _EARLIER = re.compile(r"上一?轮巡[察视]|上轮巡[察视]|回头看|依然存在|仍然存在|再次发现")
-_UNIT_HEADING = re.compile(r"^(?:中共)?[\u4e00-\u9fff]{2,30}?(?:党组|党委|党工委|党总支|党支部)(?:[,:、。\s]|整改|巡察|$)")
+_UNIT_HEADING = re.compile(
+    r"^(?:中共)?[\u4e00-\u9fff]{2,30}?(?:党组|党委|党工委|党总支|党支部)(?:[,:、。\s]|整改|巡察|$)"
+)
 _WHO_LABELS = {
     "责任领导": "leaders",
     "牵头领导": "leaders",
@@ -101,6 +103,7 @@ class _Measure:
 
 @attrs.define
 class _Problem:
+    index: int
     title: str
     line: int
     group: str | None
@@ -116,6 +119,8 @@ class _Assembler:
         self.index = index
         self.context = context
         self.groups: list[Group] = []
+        self.group_by_id: dict[str, Group] = {}
+        self.numbering: dict[str, int] = {}  # the last number given to each kind of group id
         self.group_lines: list[int] = []
         self.problems: list[_Problem] = []
         self.diagnostics: list[Diagnostic] = []
@@ -166,15 +171,13 @@ class _Assembler:
         if depth == problems_at or (depth < problems_at and looks_like_problem(node)):
             self.problem(node, parent)
             return
-        aspect_above = parent is not None and any(g.id == parent for g in self.groups)
+        aspect_above = parent is not None and parent in self.group_by_id
         role = group_role(node, depth, aspect_above)
-        if not node.children:
-            if role is Role.ASPECT or role is Role.CATEGORY:
-                gid = self.group(node, role, parent)
-                self.report(ParseCode.EMPTY_GROUP, Severity.INFO, node.line.number, title=_excerpt(node.line.rest))
-                self.unplaced(node.content)
-                del gid
-                return
+        if not node.children and role is not Role.WRAPPER:
+            self.group(node, role, parent)
+            self.report(ParseCode.EMPTY_GROUP, Severity.INFO, node.line.number, title=_excerpt(node.line.rest))
+            self.unplaced(node.content)
+            return
         if role is Role.WRAPPER:
             self.placed[node.line.number] = "heading"
             self.narrative += node.content
@@ -188,22 +191,21 @@ class _Assembler:
             self.place(child, depth + 1, problems_at, below)
 
     def group(self, node: Node, role: Role, parent: str | None) -> str:
+        """An aspect, or a category under the aspect *parent* (a category under a category joins its aspect)."""
         assert node.line is not None
-        parent_group = next((g for g in self.groups if g.id == parent), None)
-        if role is Role.CATEGORY and parent_group is not None:
-            level, parent_id = GroupLevel.CATEGORY, parent_group.id
-            if parent_group.level is GroupLevel.CATEGORY:
-                parent_id = parent_group.parent
-            siblings = sum(1 for g in self.groups if g.level is GroupLevel.CATEGORY and g.parent == parent_id)
-            gid = f"{parent_id}-C{siblings + 1}" if parent_id else f"C{siblings + 1}"
-        elif role is Role.CATEGORY:
-            level, parent_id = GroupLevel.CATEGORY, None
-            gid = f"C{sum(1 for g in self.groups if g.level is GroupLevel.CATEGORY and g.parent is None) + 1}"
+        above = self.group_by_id.get(parent) if parent is not None else None
+        if role is Role.CATEGORY:
+            level = GroupLevel.CATEGORY
+            parent_id = above.parent if above is not None and above.level is GroupLevel.CATEGORY else parent
+            gid = f"{parent_id}-C" if parent_id else "C"
         else:
-            level, parent_id = GroupLevel.ASPECT, None
-            gid = f"A{sum(1 for g in self.groups if g.level is GroupLevel.ASPECT) + 1}"
+            level, parent_id, gid = GroupLevel.ASPECT, None, "A"
+        self.numbering[gid] = self.numbering.get(gid, 0) + 1
+        gid += str(self.numbering[gid])
         title = _aspect_title(node.line.rest) if level is GroupLevel.ASPECT else _category_title(node.line.rest)
-        self.groups.append(Group(gid, level, title or node.line.rest, parent_id))
+        group = Group(gid, level, title or node.line.rest, parent_id)
+        self.groups.append(group)
+        self.group_by_id[gid] = group
         self.group_lines.append(node.line.number)
         self.placed[node.line.number] = f"{self.base}/groups/{len(self.groups) - 1}"
         return gid
@@ -213,7 +215,9 @@ class _Assembler:
     def problem(self, node: Node, group: str | None) -> None:
         assert node.line is not None
         title, description = _problem_title(node.line.rest)
-        problem = _Problem(title or node.line.rest or node.line.text, node.line.number, group, description or None)
+        problem = _Problem(
+            len(self.problems), title or node.line.rest or node.line.text, node.line.number, group, description or None
+        )
         self.problems.append(problem)
         pointer = f"{self.base}/problems/{len(self.problems) - 1}"
         self.placed[node.line.number] = pointer
@@ -262,7 +266,7 @@ class _Assembler:
         self.placed[node.line.number] = pointer
 
     def problem_pointer(self, problem: _Problem) -> str:
-        return f"{self.base}/problems/{self.problems.index(problem)}"
+        return f"{self.base}/problems/{problem.index}"
 
     def measure_pointer(self, problem: _Problem, k: int) -> str:
         return f"{self.problem_pointer(problem)}/measures/{k % len(problem.measures)}"
@@ -270,7 +274,7 @@ class _Assembler:
     def status(self, history: list[Status], line: Line, pointer: str) -> None:
         text = line.rest.strip().rstrip("。.")
         folded = fold(text)
-        found = state_in(folded)
+        found = state_of(folded)
         if found is None or found[1] is None:
             self.report(ParseCode.UNKNOWN_STATUS, Severity.WARNING, line.number, pointer, text=_excerpt(text, 80))
             return
@@ -287,7 +291,10 @@ class _Assembler:
         plain = len(_ORDINAL.findall(fold(text)))
         if sum(1 for n, _ in parts if n is not None) > plain:
             self.report(
-                ParseCode.GARBLED_TEXT, Severity.INFO, line.number, text="…是 (a marker without the punctuation before it)"
+                ParseCode.GARBLED_TEXT,
+                Severity.INFO,
+                line.number,
+                text="…是 (a marker without the punctuation before it)",
             )
         numbers = [n for n, _ in parts if n is not None]
         if numbers and any(n not in (1, m + 1) for m, n in zip([0, *numbers], numbers, strict=False)):
@@ -353,9 +360,7 @@ class _Assembler:
             measures = []
             for j, m in enumerate(p.measures):
                 text, who, deadline = self.responsibility(m.text, m.line)
-                measures.append(
-                    Measure(f"{pid}-M{j + 1}", text, measure_level, who, deadline, tuple(_in_order(m.history)))
-                )
+                measures.append(Measure(f"{pid}-M{j + 1}", text, measure_level, who, deadline, tuple(m.history)))
             problems.append(
                 Problem(
                     pid,
@@ -364,7 +369,7 @@ class _Assembler:
                     description=p.description or None,
                     group=p.group,
                     measures=tuple(measures),
-                    history=tuple(_in_order(p.history)),
+                    history=tuple(p.history),
                 )
             )
         return Inspection(
@@ -399,11 +404,6 @@ class _Assembler:
         return found
 
 
-def _in_order(history: list[Status]) -> list[Status]:
-    """States in date order (undated ones keep their place after the dated ones before them)."""
-    return history
-
-
 # --- the parts of a notice ---------------------------------------------------------------------------
 
 
@@ -417,7 +417,9 @@ class _Parts:
 
 def _parts(lines: Sequence[Line]) -> _Parts:
     """Title, preamble, body (from the first numbered heading) and closing (after the last heading)."""
-    headings = [k for k, line in enumerate(lines) if line.kind is LineKind.HEADING and line.marker and line.marker.certain]
+    headings = [
+        k for k, line in enumerate(lines) if line.kind is LineKind.HEADING and line.marker and line.marker.certain
+    ]
     first = headings[0] if headings else len(lines)
     title_end = 0
     for k, line in enumerate(lines[: min(first, 4)]):
@@ -432,7 +434,9 @@ def _parts(lines: Sequence[Line]) -> _Parts:
         closing = next(
             (k for k in range(title_end, len(lines)) if all(x.kind in _CLOSING_KINDS for x in lines[k:])), len(lines)
         )
-    return _Parts(list(lines[:title_end]), list(lines[title_end:first]), list(lines[first:closing]), list(lines[closing:]))
+    return _Parts(
+        list(lines[:title_end]), list(lines[title_end:first]), list(lines[first:closing]), list(lines[closing:])
+    )
 
 
 def _paragraphs(lines: Iterable[Line], place: Place) -> list[Paragraph]:
@@ -486,7 +490,9 @@ def parse(text: str, *, id: str = "notice", unit: str | None = None) -> ParseRes
     for line in tree.recovered:
         top.report(ParseCode.GARBLED_TEXT, Severity.INFO, line.number, text=_excerpt(line.text, 12))
     if cleaned != text:
-        first = next(line for line in lines if "\ufffd" in line.text and _SURROGATE.search(text.splitlines()[line.number - 1]))
+        first = next(
+            line for line in lines if "\ufffd" in line.text and _SURROGATE.search(text.splitlines()[line.number - 1])
+        )
         top.report(ParseCode.GARBLED_TEXT, Severity.WARNING, first.number, text=_excerpt(first.text, 12))
     if units:
         return _aggregate(parts, tree.root, units, top, id)
@@ -499,7 +505,7 @@ def parse(text: str, *, id: str = "notice", unit: str | None = None) -> ParseRes
         top.section(section.node, section.problems_at)
     facts = read_facts(_facts_input(parts, top.narrative))
     top.unplaced(tree.root.content)
-    return _result(top, facts, parts, [(id, unit, facts.target, top)])
+    return _result(top, facts, parts, [(id, unit, facts.target, top, facts)])
 
 
 def _facts_input(parts: _Parts, narrative: Sequence[Line]) -> list[Paragraph]:
@@ -511,79 +517,80 @@ def _facts_input(parts: _Parts, narrative: Sequence[Line]) -> list[Paragraph]:
     ]
 
 
-def _aggregate(parts: _Parts, root: Node, units: list[Node], top: _Assembler, id: str) -> ParseResult:
-    """A notice of a whole round over many units: one inspection per unit, sharing the preamble's facts."""
+def _aggregate(parts: _Parts, root: Node, units: list[Node], top: _Assembler, round_id: str) -> ParseResult:
+    """A notice of a whole round over many units: one inspection per unit, sharing the preamble's facts.
+
+    The counts the preamble declares are the round's (reported, not given to any unit); the
+    counts a unit's own paragraphs declare are that unit's.
+    """
     facts = read_facts(_facts_input(parts, []))
-    declared = facts.declared
-    if declared != DeclaredCounts():
-        counts = ", ".join(f"{k} {v}" for k, v in attrs.asdict(declared).items() if v is not None)
+    if facts.declared != DeclaredCounts():
+        counts = ", ".join(f"{k} {v}" for k, v in attrs.asdict(facts.declared).items() if v is not None)
         where = min((n for k, n in facts.lines.items() if k.startswith("declared/")), default=None)
         top.report(ParseCode.ROUND_COUNTS, Severity.INFO, where, counts=counts)
-    shared = attrs.evolve(facts, declared=DeclaredCounts(), lines={k: v for k, v in facts.lines.items() if not k.startswith("declared/")})
-    unit_ids = {id_(node) for node in units}
+    shared = {k: v for k, v in facts.lines.items() if not k.startswith("declared/")}
+    inside = {id(n) for unit in units for n in unit.walk()}
     for node in root.walk():
-        if node.line is not None and id_(node) not in unit_ids and not any(_under(node, u) for u in units):
+        if node.line is not None and id(node) not in inside:
             top.unplaced([node.line, *node.content])
-    top.unplaced(root.content)
-    builders = []
+    built = []
     for k, node in enumerate(units):
         assert node.line is not None
         builder = _Assembler(k, facts.context)
         builder.placed[node.line.number] = f"/inspections/{k}/target"
-        builder.unplaced(node.content)
         for section in assign(node.children, {}):
             builder.section(section.node, section.problems_at)
-        builders.append((f"{id}-{k + 1}", None, _unit_name(node.line.rest), builder))
-    return _result(top, shared, parts, builders)
-
-
-def id_(node: Node) -> int:
-    return id(node)
-
-
-def _under(node: Node, ancestor: Node) -> bool:
-    return any(n is node for n in ancestor.walk())
+        own = read_facts(_paragraphs([*node.content, *builder.narrative], Place.NARRATIVE))
+        for line in node.content:
+            builder.placed.setdefault(line.number, "narrative")
+        unit_facts = attrs.evolve(
+            facts,
+            declared=own.declared,
+            lines=shared | {k: v for k, v in own.lines.items() if k.startswith("declared/")},
+            diagnostics=own.diagnostics,
+        )
+        built.append((f"{round_id}-{k + 1}", None, _unit_name(node.line.rest), builder, unit_facts))
+    return _result(top, facts, parts, built)
 
 
 def _result(
-    top: _Assembler, facts: Facts, parts: _Parts, inspections: Sequence[tuple[str, str | None, str | None, _Assembler]]
+    top: _Assembler,
+    facts: Facts,
+    parts: _Parts,
+    inspections: Sequence[tuple[str, str | None, str | None, _Assembler, Facts]],
 ) -> ParseResult:
+    """The ledger of the assembled inspections, and where every line went."""
     diagnostics = [*top.diagnostics, *facts.diagnostics]
     placed = dict(top.placed)
-    for diagnostic in facts.diagnostics:
-        if diagnostic.location is not None and diagnostic.location.line is not None:
-            placed.setdefault(diagnostic.location.line, "diagnostic")
     built: list[Inspection] = []
     lines: dict[str, int] = {}
-    for k, (iid, unit, target, builder) in enumerate(inspections):
-        inspection_facts = facts if k == 0 or len(inspections) > 1 else facts
-        built.append(builder.build(iid, unit, inspection_facts, target))
-        first = parts.title[0].number if parts.title else (parts.preamble[0].number if parts.preamble else None)
-        lines |= builder.source_lines(inspection_facts, first)
-        diagnostics += builder.diagnostics if builder is not top else []
+    first = parts.title[0].number if parts.title else (parts.preamble[0].number if parts.preamble else None)
+    for iid, unit, target, builder, own in inspections:
+        built.append(builder.build(iid, unit, own, target))
+        lines |= builder.source_lines(own, first)
+        if builder is not top:
+            diagnostics += builder.diagnostics
+        if own is not facts:
+            diagnostics += own.diagnostics
         for number, where in builder.placed.items():
             placed.setdefault(number, where)
-    if len(inspections) == 1 and inspections[0][3] is top:
-        pass
-    for name, number in facts.lines.items():
-        placed.setdefault(number, f"/inspections/0/{name}")
+        for name, number in own.lines.items():
+            placed.setdefault(number, f"{builder.base}/{name}")
+    for diagnostic in diagnostics:
+        if diagnostic.location is not None and diagnostic.location.line is not None:
+            placed.setdefault(diagnostic.location.line, "diagnostic")
     for line in parts.title:
         placed.setdefault(line.number, "title")
     for line in parts.preamble:
         placed.setdefault(line.number, "preamble")
-    closing_unread = []
+    tail = _Assembler(0, None)
     for line in parts.closing:
         if line.number in facts.boilerplate or line.kind is LineKind.FURNITURE:
             placed.setdefault(line.number, "closing")
         elif line.number not in placed:
-            closing_unread.append(line)
-    if closing_unread:
-        tail = _Assembler(0, None)
-        tail.unplaced(closing_unread)
-        diagnostics += tail.diagnostics
-        placed |= tail.placed
-    for number in facts.boilerplate:
-        placed.setdefault(number, "preamble")
+            tail.unplaced([line])
+    diagnostics += tail.diagnostics
+    placed |= tail.placed
     return ParseResult(Ledger(tuple(built)), tuple(diagnostics), lines, placed)
 
 
@@ -616,6 +623,8 @@ def _problem_title(text: str) -> tuple[str, str]:
     title = title.strip()
     if title.endswith("的问题") and len(title) > 5:
         title = title[:-3]
+        if title.startswith(("针对", "关于")):  # 针对理论学习不深入的问题
+            title = title[2:]
     return title, description
 
 

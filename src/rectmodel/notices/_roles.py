@@ -8,7 +8,7 @@ style). Every depth of a section gets a score from features of its headings:
 - a status line (``整改结果:…``) or a measures introduction (``整改情况:``) under it: +3;
 - measures listed inline (``一是…二是…``) under it: +1;
 - an aspect's wording (``…方面``, ``第一方面``): −3;
-- holding headings that themselves look like problems (a category or an aspect): −2.
+- holding headings worded as problems (a category or an aspect): −2.
 
 The best-scoring depth holds the problems; a section where no depth scores above
 zero is narrative. Then the counts the preamble declares weigh in: if the problems so
@@ -45,7 +45,9 @@ class Role(enum.Enum):
     NARRATIVE = "narrative"  # a heading in a section that itemizes no problems
 
 
-_PROBLEM_WORDING = re.compile(r"^(?:针对|关于)?\s*[“\"].+[”\"]\s*的?问题|问题\s*[。.,;]?\s*(?:整改落实如下|的整改)?[。.:]?$")
+_PROBLEM_WORDING = re.compile(
+    r"^(?:针对|关于)?\s*[“\"].+[”\"]\s*的?问题|问题\s*[。.,;]?\s*(?:整改落实如下|的整改)?[。.:]?$"
+)
 _ASPECT_WORDING = re.compile(r"方面(?:的|存在的)?(?:问题|突出问题)?\s*[。.:]?$|^在?\s*[“\"].+?[”\"]\s*方面")
 _CATEGORY_WORDING = re.compile(r"^关于\s*[“\"]")
 _WRAPPER_WORDING = re.compile(r"情况|落实|整改|问题清单|反馈意见")
@@ -79,7 +81,7 @@ def _evidence(node: Node) -> int:
 
 def _score(node: Node) -> int:
     score = _wording(node) + _evidence(node)
-    if any(_wording(child) > 0 or _evidence(child) >= 3 for child in node.children):
+    if any(_wording(child) > 0 for child in node.children):
         score -= 2  # it holds problems: a category or an aspect
     return score
 
@@ -153,7 +155,7 @@ def group_role(node: Node, relative_depth: int, has_aspect_above: bool) -> Role:
     if node.style is Style.ASPECT_WORD or is_aspect(text):
         return Role.ASPECT
     if relative_depth == 0 and (
-        _WRAPPER_WORDING.search(text) and not _CATEGORY_WORDING.match(text) or _holds_aspects(node)
+        (_WRAPPER_WORDING.search(text) and not _CATEGORY_WORDING.match(text)) or _holds_aspects(node)
     ):
         return Role.WRAPPER
     if has_aspect_above or _CATEGORY_WORDING.match(text):
@@ -162,7 +164,9 @@ def group_role(node: Node, relative_depth: int, has_aspect_above: bool) -> Role:
 
 
 def _holds_aspects(node: Node) -> bool:
-    return any(child.style is Style.ASPECT_WORD or is_aspect(child.line.rest_folded()) for child in node.children if child.line)
+    return any(
+        child.style is Style.ASPECT_WORD or is_aspect(child.line.rest_folded()) for child in node.children if child.line
+    )
 
 
 def looks_like_problem(node: Node) -> bool:
