@@ -9,8 +9,8 @@ and its problems ``(一)`` under those nests them that way, whatever another sec
 
 Numbering is checked here, once: a heading continues its previous sibling's number,
 or starts a list at 1, or continues the last number of its style anywhere (notices
-number problems straight through their aspects). A heading of a new style
-that continues an open list's number exactly (``问题46`` after ``45.``) is that list's next
+number problems straight through their aspects). A heading of a style never seen
+before that continues an open list's number exactly (``问题46`` after ``45.``) is that list's next
 item in another dress. A marker whose punctuation was lost
 is a heading only where it continues the numbering exactly; otherwise it is text.
 """
@@ -98,7 +98,7 @@ def outline(lines: Sequence[Line]) -> Outline:
             stack[-1].content.append(line)
             continue
         open_at = next((k for k in range(len(stack) - 1, 0, -1) if stack[k].style is marker.style), None)
-        if open_at is None and marker.ordinal > 1:  # 问题46 after 45.: the same list in another dress
+        if open_at is None and marker.ordinal > 1 and marker.style not in last_of_style:  # 问题46 after 45.
             open_at = next(
                 (
                     k
