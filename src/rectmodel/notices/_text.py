@@ -94,6 +94,9 @@ _DATE = re.compile(
     r"|(?<![\d.])(?P<packed>\d{5,8})(?P<day>日)?(?![\d.%])"
     r"|(?<![\d.])(?P<short>\d{3,4})日"
     r"|(?P<iso>\d{4}-\d{1,2}-\d{1,2})"
+    # 二〇二一年十一月十二日, as official documents date their signature
+    r"|(?P<cy>[〇零一二三四五六七八九]{4})\s*年\s*(?P<cm>[一二三四五六七八九十]{1,2})\s*月"
+    r"(?:\s*(?P<cd>[一二三四五六七八九十]{1,3})\s*[日号])?"
 )
 
 
@@ -116,6 +119,23 @@ def _split(digits: str, year: int | None) -> tuple[list[PartialDate], int | None
     return found, year
 
 
+def _lost(m: re.Match[str], context: PartialDate | None) -> list[PartialDate] | None:
+    """Every reading of a date whose 年/月 were lost (``20241021日``, ``202435日``, ``1212日``); None: no date."""
+    digits = m.group("packed") or m.group("short")
+    lost = len(digits) >= 7 or (len(digits) == 6 and m.group("day") is not None)  # 202435日: 2024-03-05
+    if m.group("packed") and lost and 1990 <= int(digits[:4]) <= 2100:
+        return _split(digits[4:], int(digits[:4]))[0]
+    if not m.group("short") or context is None:
+        return None
+    found = []
+    for r in _split(digits, context.year)[0]:
+        if context.month is None or (r.month or 0, r.day or 0) >= (context.month, context.day or 0):
+            found.append(r)
+        elif (later := _valid(r.year + 1, r.month or 1, r.day)) is not None:
+            found.append(later)  # a packed date earlier in the year than the one before: next year's
+    return found
+
+
 def read_dates(line: str, context: PartialDate | None) -> Iterator[DateReading]:
     """Every date in *line*, in order; a date without a year takes it from the date before it.
 
@@ -129,6 +149,8 @@ def read_dates(line: str, context: PartialDate | None) -> Iterator[DateReading]:
     ['2024-10-21', '2024-12-12']
     >>> [(r.date, r.readings) for r in read_dates("于2024111日", None)]
     [(None, ('2024-01-11', '2024-11-01'))]
+    >>> [str(r.date) for r in read_dates("2022 年 3 月中旬至5月下旬,二〇二二年十二月三十日", None)]
+    ['2022-03', '2022-05', '2022-12-30']
     """
     for m in _DATE.finditer(line):
         text = m.group(0)
@@ -155,30 +177,20 @@ def read_dates(line: str, context: PartialDate | None) -> Iterator[DateReading]:
             date = _valid(year, month, day)
             yield DateReading(date, m.start(), m.end(), text, None if date else "impossible")
             context = date or context
+        elif m.group("cy"):
+            year = int("".join(str(_DIGITS[ch]) for ch in m.group("cy")))
+            numbers = chinese_number(m.group("cm")), chinese_number(m.group("cd") or "")
+            date = None if numbers[0] is None else _valid(year, numbers[0], numbers[1])
+            yield DateReading(date, m.start(), m.end(), text, None if date else "impossible")
+            context = date or context
         elif m.group("iso"):
             y, mo, d = (int(x) for x in m.group("iso").split("-"))
             date = _valid(y, mo, d)
             yield DateReading(date, m.start(), m.end(), text, None if date else "impossible")
             context = date or context
         else:
-            digits = m.group("packed") or m.group("short")
-            lost = len(digits) >= 7 or (len(digits) == 6 and m.group("day") is not None)  # 202435日: 2024-03-05
-            if m.group("packed") and lost and 1990 <= int(digits[:4]) <= 2100:
-                readings, _ = _split(digits[4:], int(digits[:4]))
-            elif m.group("short") and context is not None:
-                readings, _ = _split(digits, context.year)
-                readings = [
-                    later
-                    for r in readings
-                    if (
-                        later := r
-                        if context.month is None or (r.month or 0, r.day or 0) >= (context.month, context.day or 0)
-                        # a packed date earlier in the year than the one before: next year's
-                        else _valid(r.year + 1, r.month or 1, r.day)
-                    )
-                    is not None
-                ]
-            else:
+            readings = _lost(m, context)
+            if readings is None:
                 continue  # a number, not a date
             if len(readings) == 1:
                 yield DateReading(readings[0], m.start(), m.end(), text)
