@@ -217,14 +217,18 @@ class _Cue:
 _RANGE = re.compile(r"\s*(?:至|到|—|-|~|－)\s*")
 _QUOTE = "\"“”'‘’"
 _SUFFIX = r"(?:党组|党委|党工委|党总支|党支部|委员会|局|院|委|办|中心|校|所|站|公司|厅|部|会)"
+_ORGANISATION = re.compile(rf"(?:{_SUFFIX}|单位|镇|乡|街道|村|社区|集团|医院|学校|大学|馆|队)$")
 _SELF = re.compile(rf"^(?:我|本)(?:单位|{_SUFFIX})(?:党组|党委|党工委|党总支|党支部)?$")
 _GENERIC_TARGET = re.compile(r"^被巡[察视]|^各")
 
 
 def _on_site(s: _Sentence, m: re.Match[str], found: _Found) -> None:
     """``(date,) X组对Y进行了(专项)巡察(“回头看”)``: the target, the inspector, the on-site period, the kind."""
+    target = _clean_target(s.raw[m.start("target") : m.end("target")])
+    if not _ORGANISATION.search(target):
+        return  # 对已完成的整改事项开展巡察整改督查: not a unit inspected
     found.inspection(s.line)
-    found.text("target", _clean_target(s.raw[m.start("target") : m.end("target")]), s.line)
+    found.text("target", target, s.line)
     found.text("inspector", _subject(s, m.start()), s.line)
     _on_site_period(s, m.start(), found)
     said = s.folded[m.start("how") : min(len(s.folded), m.end() + 6)]
@@ -247,8 +251,9 @@ def _on_site_period(s: _Sentence, anchor: int, found: _Found) -> None:
             return
     if len(before) == 1 and before[0] == last and not s.in_range(last):
         k = before[0]
-        opening = s.folded[: s.dates[k].start].rstrip(" 于自从在")
-        if (not opening or opening[-1] in ",;:") and not _ENDED.match(s.folded, s.dates[k].end):
+        before_date = s.folded[: s.dates[k].start].rstrip()
+        opens = not before_date or before_date[-1] in ",;:于自从在"  # a clause's time: 2022年5月, / …组于2022年5月
+        if opens and not _ENDED.match(s.folded, s.dates[k].end):
             found.date("start", s.take(k), s.line)
 
 
@@ -343,14 +348,14 @@ def _attached(s: _Sentence, index: int) -> int | None:
 
 _READ = frozenset({Place.PREAMBLE, Place.NARRATIVE})
 _HEADED = frozenset({Place.TITLE, Place.PREAMBLE})
-_VERB = r"(?:进行了|开展了|进行|开展|实施了|实施|组织了|组织)"
+_VERB = r"(?:进行了|开展了|进行|开展|实施了|实施)"
 
 # The table: which phrase gives which fact. Order matters within a sentence: a cue that takes a
 # date claims it, so the on-site period and the as-of date are taken before the feedback looks.
 _CUES: tuple[_Cue, ...] = (
     _Cue(
         ("target", "inspector", "start", "end", "kind"),
-        re.compile(rf"对(?P<target>[^,。;:]{{1,60}}?)\s*{_VERB}(?P<how>[^,。;]{{0,30}}?)(?:巡察|巡视|回头看)"),
+        re.compile(rf"对(?P<target>[^,。;:]{{1,60}}?)\s*{_VERB}(?P<how>[^,。;]{{0,30}}?)巡[察视]"),
         _on_site,
         _READ,
     ),
@@ -605,7 +610,8 @@ class _Reader:
             full, full_line = self.signature
         inspector = self.inspector(title, title_line)
         target = self.target(full, full_line)
-        lines = {k: v for k, v in found.lines.items() if "/" not in k or k.startswith("declared/")}
+        names = ("inspector", "target")  # their lines are those of the statement resolved, below
+        lines = {k: v for k, v in found.lines.items() if k.split("/")[0] not in names}
         lines |= {k: v for k, v in (("inspector", inspector[1]), ("target", target[1])) if v is not None}
         kind = self.kind()
         if kind is not None:
