@@ -119,7 +119,7 @@ def test_the_closing_date_line_wins_over_the_page_date() -> None:
     assert (f.report_date, f.lines["report_date"]) == (D("2023-05-04"), 5)
     assert (f.signature, f.lines["signature"]) == ("中共某局党组", 4)
     assert f.boilerplate == {1, 3, 4, 5}  # 附件: is not recognised: the caller reports it
-    assert f.context == D("2022-05-20")  # the preamble's last date, not the page's
+    assert f.context == D("2022-05-20")  # the last on-site day, not the page's date
 
 
 def test_a_signature_dated_in_chinese_numerals() -> None:
@@ -223,6 +223,25 @@ def test_a_lost_date_with_two_readings_is_left_out_and_reported() -> None:
     assert (d.params["code"], d.line, d.params["readings"]) == ("ambiguous-date", 1, "2024-01-11, 2024-11-01")
 
 
+@pytest.mark.parametrize(
+    ("text", "context"),
+    [
+        (
+            "2022年3月8日至5月20日,市委第一巡察组对某局党组进行了巡察。8月4日反馈了意见。截至11月3日,整改完成9个。",
+            "2022-08-04",
+        ),
+        ("2022年3月8日至5月20日,市委第一巡察组对某局党组进行了巡察。截至11月3日,整改完成9个。", "2022-05-20"),
+        ("截至2022年11月3日,整改完成9个。", "2022-11-03"),
+        ("现将整改情况予以公布。", None),
+    ],
+)
+def test_the_body_s_year_context_is_the_feedback_else_the_on_site_end_else_the_last_date(
+    text: str, context: str | None
+) -> None:
+    f = preamble(text)
+    assert (None if f.context is None else str(f.context)) == context
+
+
 def test_an_impossible_date_is_reported() -> None:
     f = preamble("2022年2月30日,市委第一巡察组向某局党组反馈了意见。")
     assert f.feedback_date is None
@@ -235,7 +254,7 @@ def test_a_yearless_date_takes_the_preamble_s_year_not_the_page_s() -> None:
         (P, "2022年3月8日至5月20日,市委第一巡察组对某局党组进行了巡察。"),
         (P, "8月4日,市委第一巡察组向某局党组反馈了意见。截至11月3日,已完成整改10个。"),
     )
-    assert (f.feedback_date, f.as_of, f.context) == (D("2022-08-04"), D("2022-11-03"), D("2022-11-03"))
+    assert (f.feedback_date, f.as_of, f.context) == (D("2022-08-04"), D("2022-11-03"), D("2022-08-04"))
     assert (f.lines["feedback_date"], f.lines["as_of"], f.lines["start"]) == (3, 3, 2)
 
 
@@ -260,6 +279,17 @@ def test_a_yearless_date_takes_the_preamble_s_year_not_the_page_s() -> None:
 def test_the_feedback_date_is_only_a_date_attached_to_giving_feedback(text: str, feedback: str | None) -> None:
     f = preamble(text)
     assert (None if f.feedback_date is None else str(f.feedback_date)) == feedback
+
+
+@pytest.mark.parametrize("text", ["2022年6月1日,服务对象反馈了意见。", "2022年6月1日,坚持问题导向反馈了情况。"])
+def test_feedback_in_narrative_that_names_no_inspection_is_not_the_round_s(text: str) -> None:
+    f = facts((P, ON_SITE.format("某局党组")), (N, text))
+    assert f.feedback_date is None
+
+
+def test_an_as_of_date_of_something_else_is_not_the_report_s() -> None:
+    f = facts((P, ON_SITE.format("某局党组")), (N, "截至2022年底,全市政务服务事项达1200项。"))
+    assert f.as_of is None
 
 
 def test_plan_and_as_of_dates() -> None:
@@ -390,7 +420,9 @@ def _timed(call: Callable[[], object]) -> float:
     return best
 
 
-@pytest.mark.parametrize("unit", ["1", "一二三", "对进行了巡察2021年", "一个问题、", "于2021年1月1日反馈了"])
+@pytest.mark.parametrize(
+    "unit", ["1", "一二三", "对进行了巡察2021年", "一个问题、", "于2021年1月1日反馈了", "截至2021年1月1日,整改完成5个,"]
+)
 def test_a_long_paragraph_takes_time_in_proportion_to_its_length(unit: str) -> None:
     """A line ten times longer takes about ten times longer (no pattern backtracks quadratically)."""
     short, long = (unit * (n // len(unit)) for n in (20_000, 200_000))
@@ -443,6 +475,7 @@ def test_jiangmen_facts() -> None:
         "2021-11-12",
     ]
     assert f.plan_date is None
+    assert f.context == D("2021-08-04")  # so that the body's 11月1日 is 2021's, though the preamble says 截至11月3日
     assert declared(f) == {"aspects": 3, "categories": 9, "problems": 28}
     assert (f.signature, f.boilerplate, f.diagnostics) == ("中共江门市政务服务数据管理局党组", {51, 52, 53}, ())
 

@@ -84,7 +84,9 @@ class Facts:
         as_of: the date the report speaks as of (截至…).
         report_date: the date of the notice (its closing date line, else the page's date).
         declared: the counts the notice declares.
-        context: the date the body's yearless dates take their year from: the preamble's last date.
+        context: the date the body's yearless dates take their year from, read in the preamble: the
+            feedback date (the body tells what was done since), else the last on-site day, else the
+            preamble's last date; never a page's date.
         signature: the signing organisation of the closing.
         lines: where each fact was read, by name (``"start"``, ``"declared/problems"`` …).
         boilerplate: the lines recognised as boilerplate: title, furniture, addressee, signature,
@@ -125,15 +127,32 @@ class _Sentence:
     claimed: set[int] = attrs.Factory(set)  # indices into dates a cue has taken for a fact
     _starts: list[int] = attrs.field(init=False)
     _ends: list[int] = attrs.field(init=False)
+    inspection: bool = attrs.field(init=False)  # it names an inspection (巡察, 巡视)
+    findings: bool = attrs.field(init=False)  # it speaks of the inspection's findings
+    rectification: bool = attrs.field(init=False)  # it speaks of the inspection or the rectification
 
     def __attrs_post_init__(self) -> None:
         self._starts = [r.start for r in self.dates]  # in order, and so are the ends: dates never overlap
         self._ends = [r.end for r in self.dates]
+        # once per sentence: a cue that matches many times in a long sentence must not search it again
+        self.inspection = _INSPECTION.search(self.folded) is not None
+        self.findings = self.inspection or _FINDINGS.search(self.folded) is not None
+        self.rectification = self.findings or "整改" in self.folded
+
+    @property
+    def of_inspection(self) -> bool:
+        """Whether a statement here is the inspection's: in the preamble, or naming it."""
+        return self.place is Place.PREAMBLE or self.inspection
 
     def date_at(self, index: int) -> int | None:
         """The date that starts at *index*, if one does."""
         k = bisect.bisect_left(self._starts, index)
         return k if k < len(self._starts) and self._starts[k] == index else None
+
+    def date_from(self, index: int) -> int | None:
+        """The first date that starts at or after *index*."""
+        k = bisect.bisect_left(self._starts, index)
+        return k if k < len(self._starts) else None
 
     def date_before(self, index: int) -> int | None:
         """The last date that ends at or before *index*."""
@@ -277,8 +296,14 @@ def _ended(s: _Sentence, m: re.Match[str], found: _Found) -> None:
 
 def _as_of(s: _Sentence, m: re.Match[str], found: _Found) -> None:
     """``截至11月3日``: the date the report speaks as of."""
-    k = next((k for k, r in enumerate(s.dates) if m.end() <= r.start <= m.end() + 4), None)
-    if k is not None and not s.folded[m.end() : s.dates[k].start].strip(" 到至于目前"):
+    if not s.rectification:
+        return  # 截至2021年底,全市…: a date of something else
+    k = s.date_from(m.end())
+    if (
+        k is not None
+        and s.dates[k].start <= m.end() + 4
+        and not s.folded[m.end() : s.dates[k].start].strip(" 到至于目前")
+    ):
         found.date("as_of", s.take(k), s.line)
 
 
@@ -290,7 +315,7 @@ def _plan(s: _Sentence, m: re.Match[str], found: _Found) -> None:
 def _feedback_on(s: _Sentence, m: re.Match[str], found: _Found) -> None:
     """``于2025210(向…)反馈``: the feedback date after 于, if no other date stands before 反馈."""
     k = s.date_at(m.start("at"))
-    if k is None or s.in_range(k) or (k + 1 < len(s.dates) and s.dates[k + 1].start < m.end()):
+    if not s.of_inspection or k is None or s.in_range(k) or (k + 1 < len(s.dates) and s.dates[k + 1].start < m.end()):
         return
     found.inspection(s.line)
     found.date("feedback_date", s.take(k), s.line)
@@ -298,16 +323,22 @@ def _feedback_on(s: _Sentence, m: re.Match[str], found: _Found) -> None:
 
 def _feedback_given(s: _Sentence, m: re.Match[str], found: _Found) -> None:
     """``8月4日,X组向Y反馈了意见``: the feedback date attached to the verb, its giver and receiver."""
+    giver = _subject(s, m.start())
+    if giver is None and not s.of_inspection:
+        return  # 群众反馈了意见: not the inspection's feedback
     found.inspection(s.line)
     found.date("feedback_date", s.take(_attached(s, m.start())), s.line)
-    found.text("inspector/feedback", _subject(s, m.start()), s.line)
+    found.text("inspector/feedback", giver, s.line)
     if m.group("to"):
         to = _clean_target(s.raw[m.start("to") : m.end("to")])
-        found.text("target/feedback", None if _GENERIC_TARGET.match(to) else to, s.line)
+        named = _ORGANISATION.search(to) and not _GENERIC_TARGET.match(to)
+        found.text("target/feedback", to if named else None, s.line)
 
 
 def _feedback_dated(s: _Sentence, m: re.Match[str], found: _Found) -> None:
     """``反馈时间为2021年8月4日``."""
+    if not s.of_inspection:
+        return
     found.inspection(s.line)
     found.date("feedback_date", s.take(s.date_at(m.start("at"))), s.line)
 
@@ -322,14 +353,14 @@ def _kind(kind: InspectionKind | None) -> Reader:
 
 
 _FINDINGS = re.compile(r"巡[察视]|反馈|指出")
+_INSPECTION = re.compile(r"巡[察视]")
 _FINDING_COUNTS = frozenset({"aspects", "categories", "problems"})
 
 
 def _counts(s: _Sentence, m: re.Match[str], found: _Found) -> None:
     """Declared counts: of the findings where the sentence speaks of them, else of the rectification."""
-    findings = _FINDINGS.search(s.folded) is not None
     for name, value, _ in declared_counts(s.folded):
-        if (findings or name not in _FINDING_COUNTS) and name not in found.counts:
+        if (s.findings or name not in _FINDING_COUNTS) and name not in found.counts:
             found.counts[name] = value
             found.lines[f"declared/{name}"] = s.line
 
@@ -526,7 +557,8 @@ def _date_line(folded: str, context: PartialDate | None) -> DateReading | None:
 class _Reader:
     found: _Found = attrs.Factory(_Found)
     context: PartialDate | None = None  # the running year context of yearless dates
-    preamble_context: PartialDate | None = None
+    preamble_context: PartialDate | None = None  # the preamble's last date
+    preamble: set[int] = attrs.Factory(set)  # the lines of the preamble's text
     title: list[Paragraph] = attrs.Factory(list)
     signature: tuple[str, int] | None = None
     published: tuple[PartialDate, int] | None = None
@@ -545,6 +577,7 @@ class _Reader:
             readings = self.dates(p, folded)
             if p.place is Place.PREAMBLE:
                 self.preamble_context = self.context
+                self.preamble.add(p.number)
             self.sentences(p, folded, readings)
             if m := _GARBLED.search(folded):
                 excerpt = p.text[max(0, m.start() - 6) : m.end() + 6]
@@ -629,12 +662,23 @@ class _Reader:
             as_of=found.dates.get("as_of"),
             report_date=found.dates.get("report_date"),
             declared=DeclaredCounts(**found.counts),
-            context=self.preamble_context,
+            context=self.context_of_body(),
             signature=None if self.signature is None else self.signature[0],
             lines=lines,
             boilerplate=frozenset(found.boilerplate),
             diagnostics=tuple(found.diagnostics),
         )
+
+    def context_of_body(self) -> PartialDate | None:
+        """The preamble's feedback date, else its last on-site day, else its last date.
+
+        The body tells what was done after the feedback: a yearless 11月1日 in it follows the
+        feedback of 8月4日 in the same year, even when the preamble's last date is 截至11月3日.
+        """
+        for name in ("feedback_date", "end"):
+            if self.found.lines.get(name) in self.preamble:
+                return self.found.dates[name]
+        return self.preamble_context
 
     def inspector(self, title: str, title_line: int | None) -> tuple[str | None, int | None]:
         texts, lines = self.found.texts, self.found.lines
