@@ -270,8 +270,9 @@ def _on_site_period(s: _Sentence, anchor: int, found: _Found) -> None:
             return
     if len(before) == 1 and before[0] == last and not s.in_range(last):
         k = before[0]
-        before_date = s.folded[: s.dates[k].start].rstrip()
-        opens = not before_date or before_date[-1] in ",;:于自从在"  # a clause's time: 2022年5月, / …组于2022年5月
+        start = s.dates[k].start
+        prev = s.folded[max(0, start - 8) : start].rstrip()  # a short look back keeps the pass linear
+        opens = prev[-1:] in ",;:于自从在" if prev else start <= 8  # a clause's time: 2022年5月, / …组于2022年5月
         if opens and not _ENDED.match(s.folded, s.dates[k].end):
             found.date("start", s.take(k), s.line)
 
