@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 import attrs
 
@@ -84,13 +84,19 @@ class DateReading:
 
 
 # 2021年3月11日, 3月11日, 2020年10月, 2021年 (with a month or day) and the forms publishing mangles:
-# 20241021日 (年 and 月 lost), 1212日 (月 lost), 2025210 (all lost).
+# 20241021日 (年 and 月 lost), 202435日 (年 and 月 lost, one-digit month and day), 1212日 (月 lost),
+# 2025210 (all lost); PDF extraction's spaces (2022 年 3 月 8 日); and a month's part (3月中旬, 12月底),
+# which leaves the date at month precision.
+_PART = r"(?:上旬|中旬|下旬|初|底|末|份)"
 _DATE = re.compile(
-    r"(?P<y>\d{4})年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号])?)?"
-    r"|(?<![\d.])(?P<m2>\d{1,2})月(?:(?P<d2>\d{1,2})[日号])?"
-    r"|(?<![\d.])(?P<packed>\d{5,8})日?(?![\d.%])"
+    r"(?P<y>\d{4})\s*年(?:\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*[日号]|" + _PART + r")?)?"
+    r"|(?<![\d.])(?P<m2>\d{1,2})\s*月(?:\s*(?P<d2>\d{1,2})\s*[日号]|" + _PART + r")?"
+    r"|(?<![\d.])(?P<packed>\d{5,8})(?P<day>日)?(?![\d.%])"
     r"|(?<![\d.])(?P<short>\d{3,4})日"
     r"|(?P<iso>\d{4}-\d{1,2}-\d{1,2})"
+    # 二〇二一年十一月十二日, as official documents date their signature
+    r"|(?P<cy>[〇零一二三四五六七八九]{4})\s*年\s*(?P<cm>[一二三四五六七八九十]{1,2})\s*月"
+    r"(?:\s*(?P<cd>[一二三四五六七八九十]{1,3})\s*[日号])?"
 )
 
 
@@ -113,6 +119,23 @@ def _split(digits: str, year: int | None) -> tuple[list[PartialDate], int | None
     return found, year
 
 
+def _lost(m: re.Match[str], context: PartialDate | None) -> list[PartialDate] | None:
+    """Every reading of a date whose 年/月 were lost (``20241021日``, ``202435日``, ``1212日``); None: no date."""
+    digits = m.group("packed") or m.group("short")
+    lost = len(digits) >= 7 or (len(digits) == 6 and m.group("day") is not None)  # 202435日: 2024-03-05
+    if m.group("packed") and lost and 1990 <= int(digits[:4]) <= 2100:
+        return _split(digits[4:], int(digits[:4]))[0]
+    if not m.group("short") or context is None:
+        return None
+    found = []
+    for r in _split(digits, context.year)[0]:
+        if context.month is None or (r.month or 0, r.day or 0) >= (context.month, context.day or 0):
+            found.append(r)
+        elif (later := _valid(r.year + 1, r.month or 1, r.day)) is not None:
+            found.append(later)  # a packed date earlier in the year than the one before: next year's
+    return found
+
+
 def read_dates(line: str, context: PartialDate | None) -> Iterator[DateReading]:
     """Every date in *line*, in order; a date without a year takes it from the date before it.
 
@@ -126,6 +149,8 @@ def read_dates(line: str, context: PartialDate | None) -> Iterator[DateReading]:
     ['2024-10-21', '2024-12-12']
     >>> [(r.date, r.readings) for r in read_dates("于2024111日", None)]
     [(None, ('2024-01-11', '2024-11-01'))]
+    >>> [str(r.date) for r in read_dates("2022 年 3 月中旬至5月下旬,二〇二二年十二月三十日", None)]
+    ['2022-03', '2022-05', '2022-12-30']
     """
     for m in _DATE.finditer(line):
         text = m.group(0)
@@ -152,25 +177,20 @@ def read_dates(line: str, context: PartialDate | None) -> Iterator[DateReading]:
             date = _valid(year, month, day)
             yield DateReading(date, m.start(), m.end(), text, None if date else "impossible")
             context = date or context
+        elif m.group("cy"):
+            year = int("".join(str(_DIGITS[ch]) for ch in m.group("cy")))
+            numbers = chinese_number(m.group("cm")), chinese_number(m.group("cd") or "")
+            date = None if numbers[0] is None else _valid(year, numbers[0], numbers[1])
+            yield DateReading(date, m.start(), m.end(), text, None if date else "impossible")
+            context = date or context
         elif m.group("iso"):
             y, mo, d = (int(x) for x in m.group("iso").split("-"))
             date = _valid(y, mo, d)
             yield DateReading(date, m.start(), m.end(), text, None if date else "impossible")
             context = date or context
         else:
-            digits = m.group("packed") or m.group("short")
-            if m.group("packed") and len(digits) >= 7 and 1990 <= int(digits[:4]) <= 2100:
-                readings, _ = _split(digits[4:], int(digits[:4]))
-            elif m.group("short") and context is not None:
-                readings, _ = _split(digits, context.year)
-                readings = [
-                    r
-                    if context.month is None or (r.month or 0, r.day or 0) >= (context.month, context.day or 0)
-                    # a packed date earlier in the year than the one before: next year's
-                    else PartialDate(r.year + 1, r.month, r.day)
-                    for r in readings
-                ]
-            else:
+            readings = _lost(m, context)
+            if readings is None:
                 continue  # a number, not a date
             if len(readings) == 1:
                 yield DateReading(readings[0], m.start(), m.end(), text)
@@ -179,64 +199,101 @@ def read_dates(line: str, context: PartialDate | None) -> Iterator[DateReading]:
                 yield DateReading(None, m.start(), m.end(), text, "ambiguous", tuple(str(r) for r in readings))
 
 
+# A count's numeral: a whole number (never the tail of a longer one), not an ordinal or a determiner
+# (第一, 每一项, 另一方面, 这一问题, 同一, 逐一, 统一, 唯一, 任一, 单一), bounded so that a line of digits
+# is read in linear time.
+_CN_DIGITS = "零〇一二两三四五六七八九十百千"
+_COUNT_NUMERAL = (
+    rf"(?<![0-9{_CN_DIGITS}每第另这同该逐统唯任单])"
+    rf"(?:[0-9]{{1,5}}(?![0-9])|[{_CN_DIGITS}]{{1,8}}(?![{_CN_DIGITS}]))"
+)
+_EACH = r"\s*(?:个(?!月)|项|条)"  # the measure word after a count (个月 is a duration, not a count)
+_ADJECTIVE = r"(?:具体|突出|主要|共性)?"
+
+
 def _numbered(pattern: str, names: tuple[str, ...]) -> str:
     for name in names:
-        pattern = pattern.replace("#", f"(?P<{name}>{NUMERAL})", 1)
-    return pattern
+        pattern = pattern.replace("#", rf"(?P<{name}>{_COUNT_NUMERAL})\s*", 1)
+    return pattern.replace("@", _EACH)
 
 
-# Declared counts: (pattern, {group: field}). Numbers in Arabic or Chinese numerals.
-_N = "#"  # a numeral; the #s of a pattern take its names in order
+# Declared counts: (pattern, {group: field}), most specific first: a text one pattern read is not read
+# again by a later one. ``#`` is a numeral (Arabic or Chinese, spaces allowed after it), ``@`` a
+# measure word (个 项 条). A 大项 is the level between 方面 and the specific problems (小项 / 具体问题),
+# that is a category (类); an aspect count is one only when problems or a further count follow it
+# (三个方面9类问题, 7方面25个问题), never 一方面…另一方面 or 五个方面着力.
 _COUNTS: tuple[tuple[re.Pattern[str], dict[str, str]], ...] = tuple(
     (re.compile(_numbered(pattern, names)), dict(zip(names, fields, strict=True)))
     for pattern, names, fields in (
-        (_N + r"个?方面", ("a",), ("aspects",)),
-        (_N + r"类问题", ("c",), ("categories",)),
-        (_N + r"(?:项|个|条)(?:具体)?问题", ("p",), ("problems",)),
-        (r"(?:反馈|发现|指出)(?:了)?(?:具体)?问题" + _N + r"(?:个|项|条)", ("p",), ("problems",)),
-        (_N + r"项整改措施,细化为" + _N + r"条具体(?:整改)?措施", ("t", "m"), ("tasks", "measures")),
-        (_N + r"(?:项|个)整改任务", ("t",), ("tasks",)),
-        (_N + r"(?:条|项)(?:具体)?整改措施", ("m",), ("measures",)),
-        (r"已(?:经)?完成整改(?:事项|问题)?" + _N + r"(?:个|项|条)", ("d",), ("completed",)),
-        (r"已完成(?:整改)?的?(?:事项|问题)" + _N + r"(?:个|项|条)", ("d",), ("completed",)),
         (
-            r"(?:阶段性完成|需长期坚持|长期坚持)[^,。;]{0,12}?(?:事项|问题)" + _N + r"(?:个|项|条)",
-            ("l",),
-            ("long_term",),
+            r"#(?:项|条|个)整改(?:任务|措施|举措)\s*[,、]?\s*(?:并|又)?\s*(?:进一步)?细化(?:为|成|出)了?\s*#"
+            r"(?:条|项|个)\s*(?:具体)?(?:整改)?(?:措施|举措)",
+            ("t", "m"),
+            ("tasks", "measures"),
         ),
-        (r"(?:正在整改|正在推进|持续推进)(?:事项|问题)?" + _N + r"(?:个|项|条)", ("i",), ("in_progress",)),
-        (r"未完成(?:整改)?(?:事项|问题)?" + _N + r"(?:个|项|条)", ("n",), ("not_completed",)),
+        (rf"#个?\s*大?方面(?=\s*的?\s*{_ADJECTIVE}\s*问题|\s*[0-9{_CN_DIGITS}])", ("a",), ("aspects",)),
+        (rf"#大?类\s*{_ADJECTIVE}\s*问题", ("c",), ("categories",)),
+        (r"#个?\s*大项", ("c",), ("categories",)),
+        (r"#个?\s*小项", ("p",), ("problems",)),
+        (rf"#(?:项|个|条)\s*{_ADJECTIVE}\s*问题", ("p",), ("problems",)),
+        (r"(?:反馈|发现|指出|梳理出?)了?\s*(?:具体)?问题\s*#@", ("p",), ("problems",)),
+        (r"未完成(?:整改)?(?:的)?(?:事项|问题|任务)?\s*#@", ("n",), ("not_completed",)),
+        (r"(?<!未)(?:已经?)?完成整改(?:的)?(?:事项|问题|任务)?\s*#@", ("d",), ("completed",)),
+        (r"整改完成\s*#@", ("d",), ("completed",)),
+        (r"(?<!未)已完成(?:整改)?的?(?:事项|问题|任务)\s*#@", ("d",), ("completed",)),
+        (r"(?:阶段性完成|需长期坚持|长期坚持)[^,。;]{0,12}?(?:事项|问题)\s*#@", ("l",), ("long_term",)),
+        (r"(?:阶段性完成|需长期坚持)\s*#@", ("l",), ("long_term",)),
+        (r"(?:正在整改|正在推进|持续推进)(?:的)?(?:事项|问题)?\s*#@", ("i",), ("in_progress",)),
+        (r"#(?:项|个|条)\s*整改任务", ("t",), ("tasks",)),
+        (r"整改任务\s*#@", ("t",), ("tasks",)),
+        (r"#(?:条|项|个)\s*(?:具体)?整改(?:措施|举措)", ("m",), ("measures",)),
+        (r"整改(?:措施|举措)\s*#@", ("m",), ("measures",)),
     )
 )
-_RATE = re.compile(r"(?:整改)?完成率(?:为|达到?)?\s*([0-9]+(?:\.[0-9]+)?%)")
+_RATE = re.compile(r"(?:整改)?完成率(?:为|达到?)?\s*([0-9]{1,3}(?:\.[0-9]{1,4})?\s*%)")
+# 一个问题、一个方案 / 一项措施一名责任人: 一 in a parallel phrase counts nothing.
+_PARALLEL_AFTER = re.compile(r"\s*[、,;]?\s*一\s*[个项条套名张份本]")
+_PARALLEL_BEFORE = re.compile(r"一\s*[个项条套名张份本][^,。;0-9]{0,8}$")
 
 
 def declared_counts(text: str) -> Iterator[tuple[str, int | str, int]]:
     """(field, value, index) of every count *text* declares, in text order.
 
+    The patterns know the genre's phrasings (see ``_COUNTS``); what decides whether a sentence
+    speaks of the inspection's findings at all is the caller's (the facts pass).
+
     >>> [(f, v) for f, v, _ in declared_counts("存在三个方面9类问题,涉及28项具体问题")]
     [('aspects', 3), ('categories', 9), ('problems', 28)]
     >>> [(f, v) for f, v, _ in declared_counts("已完成整改19个,正在整改6个,整改完成率76%")]
     [('completed', 19), ('in_progress', 6), ('completion_rate', '76%')]
+    >>> [(f, v) for f, v, _ in declared_counts("制定了60项整改措施,并细化为118条具体措施")]
+    [('tasks', 60), ('measures', 118)]
+    >>> list(declared_counts("一方面加强学习,另一方面坚持一个问题、一个方案"))
+    []
     """
-    found: list[tuple[int, int, str, int | str]] = []
-    taken: list[tuple[int, int]] = []
+    found: list[tuple[int, str, int | str]] = []
+    taken = bytearray(len(text))  # 1 where a pattern already read the text (97项整改措施,细化为171条…)
     for pattern, fields in _COUNTS:
         for m in pattern.finditer(text):
-            if any(a < m.end() and m.start() < b for a, b in taken):
-                continue  # a longer pattern already read this text (97项整改措施,细化为171条…)
-            numbers = {fields[name]: chinese_number(m.group(name)) for name in fields}
-            values = {name: n for name, n in numbers.items() if n is not None}
-            if len(values) < len(numbers):
+            if any(taken[m.start() : m.end()]):
                 continue
-            taken.append((m.start(), m.end()))
-            for name, number in values.items():
-                found.append((m.start(_group_of(fields, name)), m.end(), name, number))
-    found += [(m.start(), m.end(), "completion_rate", m.group(1)) for m in _RATE.finditer(text)]
-    for start, _, name, value in sorted(found):
+            read = [(m.start(group), name, chinese_number(m.group(group))) for group, name in fields.items()]
+            counts = [(at, name, value) for at, name, value in read if value is not None]
+            if len(counts) < len(read) or _parallel(text, m, fields):
+                continue
+            taken[m.start() : m.end()] = b"\1" * (m.end() - m.start())
+            found += counts
+    found += [(m.start(), "completion_rate", m.group(1).replace(" ", "")) for m in _RATE.finditer(text)]
+    for start, name, value in sorted(found, key=lambda x: x[0]):
         yield name, value, start
 
 
-def _group_of(fields: dict[str, str], field: str) -> str:
-    """The regex group that holds *field*."""
-    return next(group for group, name in fields.items() if name == field)
+def _parallel(text: str, m: re.Match[str], fields: Mapping[str, str]) -> bool:
+    """Whether a count of 一 stands in a parallel phrase (一个问题、一个方案), which counts nothing."""
+    if len(fields) != 1:
+        return False
+    group = next(iter(fields))
+    if m.group(group) != "一":
+        return False
+    before = _PARALLEL_BEFORE.search(text, max(0, m.start() - 12), m.start())
+    return bool(_PARALLEL_AFTER.match(text, m.end()) or before)
