@@ -247,11 +247,11 @@ def _scanned_pdf() -> bytes:
     return out.getvalue()
 
 
-def _encrypted_pdf(user_password: str) -> bytes:
+def _encrypted_pdf(user_password: str, algorithm: str = "RC4-128") -> bytes:
     import pypdf
 
     writer = pypdf.PdfWriter(clone_from=io.BytesIO(pdf_bytes(NOTICE)))
-    writer.encrypt(user_password=user_password, owner_password="owner", algorithm="RC4-128")
+    writer.encrypt(user_password=user_password, owner_password="owner", algorithm=algorithm)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
@@ -310,8 +310,9 @@ def test_a_scanned_pdf_is_said_to_need_ocr(tmp_path: Path) -> None:
     assert "OCR" in error.message("zh")
 
 
-def test_a_pdf_locked_only_against_copying_opens_with_the_empty_password(tmp_path: Path) -> None:
-    result = read(_write(tmp_path, ".pdf", _encrypted_pdf("")), id="n1")
+@pytest.mark.parametrize("algorithm", ["RC4-128", "AES-128"])
+def test_a_pdf_locked_only_against_copying_opens_with_the_empty_password(tmp_path: Path, algorithm: str) -> None:
+    result = read(_write(tmp_path, ".pdf", _encrypted_pdf("", algorithm)), id="n1")
     assert result.ledger == parse(NOTICE, id="n1").ledger
 
 
