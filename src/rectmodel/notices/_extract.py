@@ -209,7 +209,7 @@ _CJK = r"\u2e80-\u2fdf\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00
 # A space the text layer puts between two Chinese characters (or their punctuation) is not the author's.
 _CJK_SPACE = re.compile(f"(?<=[{_CJK}])[ \u00a0\t]+(?=[{_CJK}])")
 # A line that ends a sentence or a heading, and one that begins an item: the margin broke neither.
-_ENDS = (*"。;;::!!??…”」』)", "方面", "问题")
+_ENDS = (*"\u3002;\uff1b:\uff1a!\uff01?\uff1f\u2026\u201d\u300d\u300f)\uff09", "方面", "问题")
 _STARTS = re.compile(
     r"^(?:[一二三四五六七八九十]+[、是.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.．、]|第[一二三四五六七八九十\d]+|[①-⑳]"
     r"|整改(?:情况|结果|措施|进展|时限)|责任(?:领导|部门|科室|人))"
