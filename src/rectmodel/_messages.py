@@ -326,6 +326,11 @@ class ParseCode(StrEnum):
 
     AMBIGUOUS_DATE = "ambiguous-date"
     ENCODING = "notice-encoding"
+    EXTRACTION = "notice-extraction"
+    UNREADABLE = "notice-unreadable"
+    ENCRYPTED = "notice-encrypted"
+    NO_TEXT_LAYER = "notice-scanned"
+    NO_TEXT = "notice-no-text"
     IMPOSSIBLE_DATE = "impossible-date"
     GARBLED_TEXT = "garbled-text"
     NARRATIVE = "narrative"
@@ -337,6 +342,21 @@ class ParseCode(StrEnum):
     EARLIER_ROUND = "earlier-round"
     ROUND_COUNTS = "round-counts"
 
+
+# What each extraction says it read (``format`` picks the wording).
+_EXTRACTION_EN = {
+    "docx": "read the Word document with {tool}: {paragraphs} paragraph{paragraphs:plural}, "
+    "{tables} table{tables:plural}",
+    "html": "read the web page's main text with {tool} ({encoding}): {paragraphs} paragraph{paragraphs:plural}; "
+    "navigation, header and footer left out",
+    "pdf": "read the PDF's text layer with {tool}: {pages} page{pages:plural}, "
+    "{paragraphs} paragraph{paragraphs:plural}",
+}
+_EXTRACTION_ZH = {
+    "docx": "已用 {tool} 读取 Word 文档:{paragraphs} 段,{tables} 个表格",
+    "html": "已用 {tool} 提取网页正文({encoding} 编码):{paragraphs} 段,导航栏、页眉和页脚未采用",
+    "pdf": "已用 {tool} 读取 PDF 文字层:{pages} 页,{paragraphs} 段",
+}
 
 _PARSE: dict[str, Message] = {  # keyed by ParseCode
     ParseCode.AMBIGUOUS_DATE: _m(
@@ -382,6 +402,34 @@ _PARSE: dict[str, Message] = {  # keyed by ParseCode
         "the notice is not UTF-8: read as {encoding} ({how})",
         "通报不是 UTF-8 编码:按 {encoding} 读取({how})",
         {"encoding": "gb18030", "how": "not UTF-8; strict GB18030"},
+    ),
+    ParseCode.EXTRACTION: _m(
+        lambda p: _EXTRACTION_EN[p["format"]],
+        lambda p: _EXTRACTION_ZH[p["format"]],
+        {"format": "docx", "tool": "python-docx", "paragraphs": 57, "tables": 2},
+        {"format": "html", "tool": "trafilatura", "paragraphs": 1, "encoding": "gb18030"},
+        {"format": "pdf", "tool": "pypdf", "paragraphs": 120, "pages": 3},
+    ),
+    ParseCode.UNREADABLE: _m(
+        "cannot be read as a {suffix} file: {reason}",
+        "无法作为 {suffix} 文件读取:{reason}",
+        {"suffix": ".docx", "reason": "File is not a zip file"},
+    ),
+    ParseCode.ENCRYPTED: _m(
+        "the {suffix} file is encrypted (password-protected); save an unprotected copy to read it",
+        "{suffix} 文件已加密(设有密码),请另存为未加密的副本后再读取",
+        {"suffix": ".pdf"},
+    ),
+    ParseCode.NO_TEXT_LAYER: _m(
+        "the PDF has no text layer ({pages} page{pages:plural} of images, a scan?): "
+        "reading it needs OCR, which rectmodel does not do",
+        "PDF 没有文字层(共 {pages} 页图像,疑为扫描件):需先经 OCR 文字识别,本工具不支持",
+        {"pages": 4},
+    ),
+    ParseCode.NO_TEXT: _m(
+        "no notice text found in the {suffix} file",
+        "{suffix} 文件中未找到通报正文",
+        {"suffix": ".html"},
     ),
     ParseCode.ROUND_COUNTS: _m(
         "counts declared for the round as a whole, not for any one unit, are left out: {counts}",

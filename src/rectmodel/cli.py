@@ -33,6 +33,7 @@ from .codec import dumps, json_locator, loads
 from .diagnostics import Diagnostic, Locator, Report, Severity, Waiver, load_waivers
 from .errors import Lang, LoadCode, LoadError, LoadIssue, Location
 from .model import Ledger
+from .notices import SUFFIXES as NOTICE_SUFFIXES
 from .notices import read as read_notice
 from .notices import render as render_notice
 from .rules import Config, iter_diagnostics
@@ -106,9 +107,12 @@ def _parser() -> argparse.ArgumentParser:
     rules.set_defaults(command="rules", run=_rules)
 
     notice = sub.add_parser(
-        "parse", help="read a public notice (text) or a ledger workbook (.xlsx, .csv …) into a ledger"
+        "parse",
+        help="read a public notice (text, Word, web page, PDF) or a ledger workbook (.xlsx, .csv …) into a ledger",
     )
-    notice.add_argument("file", metavar="FILE", help="a notice (.txt) or a workbook (.xlsx, .xls, .ods, .csv)")
+    notice.add_argument(
+        "file", metavar="FILE", help="a notice (.txt, .docx, .html, .pdf) or a workbook (.xlsx, .xls, .ods, .csv)"
+    )
     notice.add_argument("-o", "--output", help="write the ledger JSON to this file instead of standard output")
     notice.add_argument("--id", help="the inspection's id (default: the file name without extension)")
     notice.add_argument("--unit", help="a stable id of the inspected unit")
@@ -143,13 +147,15 @@ def _parser() -> argparse.ArgumentParser:
 
 def _add_validate(sub: Any) -> None:
     validate = sub.add_parser("validate", help="check ledgers against every consistency rule")
-    validate.add_argument("files", nargs="+", metavar="FILE", help="ledger JSON files, or notices (.txt)")
+    validate.add_argument(
+        "files", nargs="+", metavar="FILE", help="ledger JSON files, notices (.txt, .docx, .html, .pdf) or workbooks"
+    )
     validate.add_argument(
         "--input",
         choices=("auto", "json", "notice", "sheet"),
         default="auto",
         help="what the files are: ledger JSON, notice text, workbook, or by extension "
-        "(.txt is a notice; .xlsx, .xls, .ods, .csv a workbook)",
+        "(.txt, .docx, .html, .htm, .pdf are notices; .xlsx, .xls, .ods, .csv workbooks)",
     )
     validate.add_argument("--format", choices=("text", "json"), default="text")
     validate.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the messages")
@@ -261,7 +267,7 @@ def _input_of(path: str, kind: str) -> str:
     if kind != "auto":
         return kind
     suffix = os.path.splitext(path)[1].lower()
-    if suffix == ".txt":
+    if suffix in NOTICE_SUFFIXES:
         return "notice"
     from .sheets import SUFFIXES  # noqa: PLC0415 -- the spreadsheet engines load only for workbooks
 
@@ -464,6 +470,8 @@ def _read(
             result = read_notice(path)
         except (OSError, UnicodeDecodeError) as e:
             raise _Unloadable(Report(_load_failures(e)).locate(path)) from None
+        if not result.ledger.inspections:  # no text to read: corrupt, encrypted, a scan, empty
+            raise _Unloadable(Report(result.diagnostics).locate(path))
         return result.ledger, result.diagnostics, result.locator()
     try:
         with open(path, "rb") as fp:

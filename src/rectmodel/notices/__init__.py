@@ -21,28 +21,47 @@ from pathlib import Path
 
 import attrs
 
-from .._encoding import decode
 from .._messages import ParseCode
 from ..diagnostics import Diagnostic, Severity
+from ..model import Ledger
+from ._extract import FORMATS, Unextractable, extract
 from ._parse import ParseResult, parse
 from ._write import Format, render
 
-__all__ = ["Format", "ParseResult", "parse", "read", "render"]
+__all__ = ["SUFFIXES", "Format", "ParseResult", "parse", "read", "render"]
+
+# The extensions of the files read as notices: text, Word documents, saved web pages, PDFs.
+SUFFIXES = (".txt", *FORMATS)
 
 
 def read(path: str | Path, *, id: str | None = None, unit: str | None = None) -> ParseResult:
-    """Parse the notice in the text file *path*; the inspection's id defaults to the file's stem.
+    """Parse the notice in the file *path*; the inspection's id defaults to the file's stem.
 
-    The text may be UTF-8 (with or without a byte order mark), GB18030/GBK or UTF-16; any
-    encoding but UTF-8 is reported (an ``encoding`` info, saying which was assumed and why).
+    The file's extension says what it is: a Word document (``.docx``: its paragraphs and table
+    cells in order), a saved web page (``.html``, ``.htm``: the page's main text, without its
+    navigation, header and footer), a PDF with a text layer (``.pdf``), or anything else, text.
+    Text may be UTF-8 (with or without a byte order mark), GB18030/GBK or UTF-16; any encoding
+    but UTF-8 is reported (an ``encoding`` info, saying which was assumed and why). How a Word
+    document, web page or PDF was read is reported too (an ``extraction`` info), and its lines
+    are the paragraphs read from it. A file with no text to read (corrupt, encrypted, a scanned
+    PDF without a text layer, a page without a main text, empty) gives a ledger without
+    inspections and one error that says why.
 
     Raises:
         OSError: the file cannot be read.
     """
     path = Path(path)
-    text, encoding, how = decode(path.read_bytes())
+    try:
+        text, how = extract(path.read_bytes(), path.suffix)
+    except Unextractable as e:
+        failed = Diagnostic("parse", Severity.ERROR, "", {"code": e.code, **e.params})
+        return ParseResult(Ledger(), (failed,))
     result = parse(text, id=id or path.stem, unit=unit)
-    if encoding in ("utf-8", "utf-8-sig"):
+    if how["format"] != "text":
+        said = Diagnostic("parse", Severity.INFO, "", {"code": ParseCode.EXTRACTION, **how})
+    elif how["encoding"] not in ("utf-8", "utf-8-sig"):
+        params = {"code": ParseCode.ENCODING, "encoding": how["encoding"], "how": how["how"]}
+        said = Diagnostic("parse", Severity.INFO, "", params)
+    else:
         return result
-    said = Diagnostic("parse", Severity.INFO, "", {"code": ParseCode.ENCODING, "encoding": encoding, "how": how})
     return attrs.evolve(result, diagnostics=(said, *result.diagnostics))
