@@ -65,7 +65,10 @@ def test_figures_dates_and_ordinals_are_not_headings(line: str) -> None:
 
 
 def test_a_style_nests_where_it_first_appears_under_its_parent() -> None:
-    text = "一、基本情况\n(一)组织\n(二)方案\n二、问题整改\n第一方面问题,甲\n(一)问题一\n1.措施\n(二)问题二\n第二方面问题,乙\n(三)问题三"
+    text = "\n".join(
+        ["一、基本情况", "(一)组织", "(二)方案", "二、问题整改", "第一方面问题,甲", "(一)问题一", "1.措施"]
+        + ["(二)问题二", "第二方面问题,乙", "(三)问题三"]
+    )
     tree = outline(list(lex(text)))
     shape = [(n.depth, n.line.text) for n in tree.root.walk() if n.line is not None]
     assert shape == [
@@ -140,9 +143,9 @@ def test_aspects_categories_problems_and_inline_measures() -> None:
     x = _only(parse(CATEGORIES))
     assert [(g.id, g.level, g.title, g.parent) for g in x.groups] == [
         ("A1", GroupLevel.ASPECT, "党的政治建设方面", None),
-        ("A1-C1", GroupLevel.CATEGORY, "学习贯彻不到位", "A1"),
+        ("A1-C1", GroupLevel.CATEGORY, "关于“学习贯彻不到位”的问题的整改", "A1"),
         ("A2", GroupLevel.ASPECT, "全面从严治党方面", None),
-        ("A2-C1", GroupLevel.CATEGORY, "监督不力", "A2"),
+        ("A2-C1", GroupLevel.CATEGORY, "关于“监督不力”的问题", "A2"),
         ("A3", GroupLevel.ASPECT, "其他方面的问题", None),  # the last aspect, worded as a problem
     ]
     assert [(p.title, p.group, len(p.measures)) for p in x.problems] == [
@@ -180,7 +183,10 @@ def test_problems_as_numbered_sentences_with_a_lost_dot() -> None:
 
 
 def test_declared_counts_decide_which_depth_holds_the_problems() -> None:
-    text = "根据部署,巡察组对某局党组进行了巡察,指出{n}个问题。\n(一)组织建设\n1.会议记录不全\n2.发展党员不规范\n(二)作风建设\n1.公车管理不严\n"
+    text = "\n".join(
+        ["根据部署,巡察组对某局党组进行了巡察,指出{n}个问题。", "(一)组织建设", "1.会议记录不全", "2.发展党员不规范"]
+        + ["(二)作风建设", "1.公车管理不严"]
+    )
     assert len(_only(parse(text.format(n=3))).problems) == 3
     assert len(_only(parse(text.format(n=2))).problems) == 2  # (一)(二) then, holding measures
 
@@ -189,7 +195,9 @@ def test_declared_counts_decide_which_depth_holds_the_problems() -> None:
 
 
 def test_a_stray_line_before_the_first_heading_is_accounted_for() -> None:
-    result = parse("网页顶部的一行\n根据部署,巡察组对某局党组进行了巡察。\n(一)针对“学习不够”的问题\n整改情况:一是学习。")
+    result = parse(
+        "网页顶部的一行\n根据部署,巡察组对某局党组进行了巡察。\n(一)针对“学习不够”的问题\n整改情况:一是学习。"
+    )
     assert result.placed[1] in ("preamble", "title", "diagnostic")
     assert len(_only(result).problems) == 1
 
@@ -201,7 +209,10 @@ def test_text_between_an_aspect_and_its_first_problem_is_reported() -> None:
 
 
 def test_a_heading_that_lost_its_parenthesis_keeps_its_problem() -> None:
-    text = "(一)针对“学习不够”的问题\n整改情况:一是学习。\n(二针对“作风不实”的问题\n整改情况:一是整顿。\n(三)针对“纪律松弛”的问题\n整改情况:一是教育。"
+    text = "\n".join(
+        ["(一)针对“学习不够”的问题", "整改情况:一是学习。", "(二针对“作风不实”的问题", "整改情况:一是整顿。"]
+        + ["(三)针对“纪律松弛”的问题", "整改情况:一是教育。"]
+    )
     result = parse(text)
     assert [p.title for p in _only(result).problems] == ["学习不够", "作风不实", "纪律松弛"]
     assert ("garbled-text", 3) in _codes(result)
@@ -227,6 +238,11 @@ def _resolve(document: Any, pointer: str) -> Any:
 
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+# The genre's wrapping words, dropped from titles (针对“…”的问题 → …), and 一是…二是 markers, dropped when
+# a paragraph is split into measures: what is left must be in the element.
+_INLINE_MARKER = re.compile(
+    r"[一二三四五六七八九十]{1,3}是|的问题|问题|针对|关于|方面|整改落实如下|的整改|第[一二三四五六七八九十]+"
+)
 
 
 def assert_every_line_accounted_for(text: str, result: ParseResult) -> None:
@@ -240,12 +256,18 @@ def assert_every_line_accounted_for(text: str, result: ParseResult) -> None:
         where = result.placed[number]
         if where == "diagnostic":
             assert number in reported, f"line {number} said reported, but no diagnostic names it"
-        elif where.startswith("/"):
+        elif re.match(r"/inspections/\d+/(?:problems|groups)/", where):
             element = _resolve(document, "/".join(where.split("/")[:5]))  # the problem or group
-            words = _CJK_RUN.findall(line.replace("\ufffd", ""))
+            (lexed,) = lex(line)  # the words after a marker or label (整改情况:) are the content
+            content = _INLINE_MARKER.sub(" ", (lexed.rest or lexed.text).replace("\ufffd", ""))
+            words = _CJK_RUN.findall(content)
             if words:
                 longest = max(words, key=len)
                 assert longest in _strings(element), f"line {number}: {longest!r} not in {where}"
+        elif where.startswith("/"):  # a fact read from the line: the ledger states it
+            assert _resolve(document, where) is not None, f"line {number}: {where} is empty"
+        else:
+            assert where in ("title", "preamble", "narrative", "heading", "closing"), where
 
 
 @needs_seeds

@@ -186,6 +186,7 @@ class _Found:
     counts: dict[str, Any] = attrs.Factory(dict)  # DeclaredCounts' fields: int, or str for the rate
     kinds: list[tuple[InspectionKind, int]] = attrs.Factory(list)
     named: int | None = None  # the first line that says an inspection took place
+    special_group: int | None = None  # the first line naming a special inspection group (专项巡察组)
     lines: dict[str, int] = attrs.Factory(dict)
     boilerplate: set[int] = attrs.Factory(set)
     diagnostics: list[Diagnostic] = attrs.Factory(list)
@@ -253,7 +254,7 @@ def _on_site(s: _Sentence, m: re.Match[str], found: _Found) -> None:
     said = s.folded[m.start("how") : min(len(s.folded), m.end() + 6)]
     if re.search(rf"回头看|巡[察视][{_QUOTE}]?\s*回头看", said):
         found.kinds.append((InspectionKind.LOOK_BACK, s.line))
-    elif "专项" in said:
+    elif re.search(r"专项巡[察视](?![组办])", said):
         found.kinds.append((InspectionKind.SPECIAL, s.line))
 
 
@@ -344,11 +345,13 @@ def _feedback_dated(s: _Sentence, m: re.Match[str], found: _Found) -> None:
     found.date("feedback_date", s.take(s.date_at(m.start("at"))), s.line)
 
 
-def _kind(kind: InspectionKind | None) -> Reader:
+def _kind(kind: InspectionKind | None, *, special_group: bool = False) -> Reader:
     def read(s: _Sentence, m: re.Match[str], found: _Found) -> None:
         found.inspection(s.line)
         if kind is not None:
             found.kinds.append((kind, s.line))
+        if special_group and found.special_group is None:
+            found.special_group = s.line
 
     return read
 
@@ -415,7 +418,9 @@ _CUES: tuple[_Cue, ...] = (
         _HEADED,
         once=True,
     ),
-    _Cue(("kind",), re.compile(r"专项巡[察视]"), _kind(InspectionKind.SPECIAL), _HEADED, once=True),
+    _Cue(("kind",), re.compile(r"专项巡[察视](?![组办])"), _kind(InspectionKind.SPECIAL), _HEADED, once=True),
+    # 市委营商环境专项巡察组: a special group's round is special, unless the text calls it 常规巡察.
+    _Cue(("kind",), re.compile(r"专项巡[察视][组办]"), _kind(None, special_group=True), _HEADED, once=True),
     _Cue(("kind",), re.compile(r"常规巡[察视]"), _kind(InspectionKind.REGULAR), _HEADED, once=True),
     _Cue(("kind",), re.compile(r"巡[察视]"), _kind(None), _HEADED, once=True),
     _Cue(
@@ -441,7 +446,7 @@ def _subject(s: _Sentence, end: int) -> str | None:
     window = max(0, end - 80)  # no group's name is longer: a bounded look keeps the pass linear
     start = max((s.folded.rfind(ch, window, end) + 1 for ch in _BOUNDARY), default=window)
     start = max(start, window)
-    k = s.folded.rfind("组", start, end)
+    k = max(s.folded.rfind("组", start, end), s.folded.rfind("办", start, end))  # 巡察组, or 巡察办 itself
     if k < 0 or not _TAIL.fullmatch(s.folded, k + 1, end):
         return None
     lead = _LEADING.match(s.folded, start, k)
@@ -450,10 +455,10 @@ def _subject(s: _Sentence, end: int) -> str | None:
 
 
 def _is_group(name: str) -> bool:
-    """Whether *name* names an inspecting group: ``…巡察组`` with whose group it is (市委, 第二 …)."""
+    """Whether *name* names an inspecting group: ``…巡察组`` (or ``…巡察办``) with whose it is (市委, 第二 …)."""
     return (
         3 <= len(name) <= 60
-        and name.endswith("组")
+        and name.endswith(("组", "办"))
         and ("察" in name or "视" in name)
         and re.search(r"委|中央|第|\d", name) is not None
     )
@@ -697,11 +702,14 @@ class _Reader:
         return resolved, (lines.get(name) if resolved == stated else full_line)
 
     def kind(self) -> tuple[InspectionKind, int] | None:
-        """Look-back over special over regular; regular when an inspection is said to have taken place."""
+        """Look-back over special over regular (as the text calls the round), then a special group's
+        round is special; regular when an inspection is said to have taken place."""
         for kind in (InspectionKind.LOOK_BACK, InspectionKind.SPECIAL, InspectionKind.REGULAR):
             line = next((n for k, n in self.found.kinds if k is kind), None)
             if line is not None:
                 return kind, line
+        if self.found.special_group is not None:
+            return InspectionKind.SPECIAL, self.found.special_group
         if self.found.named is not None:
             return InspectionKind.REGULAR, self.found.named
         return None

@@ -48,7 +48,7 @@ __all__ = ["ParseResult", "parse"]
 _CN = "一二三四五六七八九十"
 _ORDINAL_WORDS = dict(enumerate(_CN, 1))
 _ORDINAL = re.compile(rf"(?:^|(?<=[。;,:!?]))\s*([{_CN}]{{1,3}})是")
-_TARGETED = re.compile(r"^(?:针对|关于)?\s*[“\"‘](.+?)[”\"’]\s*(?:的)?问题\s*(?:的整改)?\s*[。.,:]?\s*(.*)$")
+_TARGETED = re.compile(r"^(?:针对|关于)?\s*[“\"‘](.+)[”\"’]\s*(?:的)?问题\s*(?:的整改)?\s*[。.,:]?\s*(.*)$")
 _QUOTED_ASPECT = re.compile(r"^(?:在)?\s*[“\"](.+?)[”\"]\s*方面\s*(?:的)?(?:问题)?\s*[。.]?$")
 _TITLE = re.compile(r"关于.*(?:通报|报告|情况|公告)|整改.*(?:通报|报告)|通报$")
 _EARLIER = re.compile(r"上一?轮巡[察视]|上轮巡[察视]|回头看|依然存在|仍然存在|再次发现")
@@ -68,6 +68,10 @@ _WHO_LABELS = {
     "完成时限": "deadline",
 }
 _WHO = re.compile(r"\(((?:" + "|".join(_WHO_LABELS) + r"):[^()]*)\)\s*[。.]?\s*$")
+_FACT_FIELDS = frozenset(
+    {"kind", "inspector", "target", "start", "end", "feedback_date", "plan_date", "as_of", "report_date"}
+    | {f"declared/{field.name}" for field in attrs.fields(DeclaredCounts)}
+)
 _CLOSING_KINDS = frozenset({LineKind.CONTACT, LineKind.SIGNATURE, LineKind.DATE, LineKind.FURNITURE})
 
 
@@ -239,7 +243,7 @@ class _Assembler:
             self.status(problem.measures[-1].history, line, self.measure_pointer(problem, -1))
             return started
         if line.kind is LineKind.INTRO:
-            self.placed[line.number] = self.problem_pointer(problem)
+            self.placed[line.number] = self.problem_pointer(problem) if line.rest else "heading"
             self.measures(problem, line.rest, line, new=True)
             return True
         if not started and not problem.measures and not _ORDINAL.match(line.folded):
@@ -394,7 +398,8 @@ class _Assembler:
         """The line of each element read, by pointer: facts, declared counts, groups, problems, measures."""
         found = {} if first is None else {self.base: first}
         for name, number in facts.lines.items():
-            found[f"{self.base}/{name}"] = number
+            if name in _FACT_FIELDS:
+                found[f"{self.base}/{name}"] = number
         for i, number in enumerate(self.group_lines):
             found[f"{self.base}/groups/{i}"] = number
         for i, p in enumerate(self.problems):
@@ -575,7 +580,7 @@ def _result(
         for number, where in builder.placed.items():
             placed.setdefault(number, where)
         for name, number in own.lines.items():
-            placed.setdefault(number, f"{builder.base}/{name}")
+            placed.setdefault(number, f"{builder.base}/{name}" if name in _FACT_FIELDS else "closing")
     for diagnostic in diagnostics:
         if diagnostic.location is not None and diagnostic.location.line is not None:
             placed.setdefault(diagnostic.location.line, "diagnostic")
@@ -606,8 +611,8 @@ def _aspect_title(text: str) -> str:
 
 
 def _category_title(text: str) -> str:
-    m = _TARGETED.match(fold(text))
-    return text[m.start(1) : m.end(1)] if m else text.rstrip("。. ")
+    """A category's heading as the feedback gives it (``关于“…”的问题``), without its closing stop."""
+    return text.rstrip("。. ")
 
 
 def _problem_title(text: str) -> tuple[str, str]:

@@ -121,12 +121,17 @@ def assign(sections: Sequence[Node], declared: Mapping[str, int]) -> list[Sectio
     If the problems found do not number as ``problems`` declares (nor as ``categories`` does:
     a notice may itemize its 类 and only count the specific problems), and reading every
     section one level deeper or shallower gives exactly the declared number, with evidence
-    there at least half as strong, that reading wins.
+    there at least half as strong, that reading wins. Where no section shows any evidence, a
+    depth whose headings number exactly as declared holds the problems.
     """
     found = [_best_depth(node) for node in sections]
     chosen = [depth for depth, _, _ in found]
     want = declared.get("problems")
-    if want is not None and _total(found, chosen) not in (want, declared.get("categories")):
+    if want is not None and all(d is None for d in chosen):  # no evidence at all: the count alone decides
+        deepest = max((len(counts) for _, counts, _ in found), default=0)
+        depths = [[d if d < len(counts) else None for _, counts, _ in found] for d in range(deepest)]
+        chosen = next((ds for ds in depths if _total(found, ds) == want), chosen)
+    elif want is not None and _total(found, chosen) not in (want, declared.get("categories")):
         for shift in (1, -1):
             shifted = [None if d is None else d + shift for d in chosen]
             if all(_close(f, d, s) for f, d, s in zip(found, chosen, shifted, strict=True)) and (

@@ -75,6 +75,8 @@ def _kind_words(kind: InspectionKind | None) -> tuple[str, str]:
         return "巡察“回头看”", "巡察“回头看”"
     if kind == InspectionKind.SPECIAL:
         return "专项巡察", "专项巡察"
+    if kind == InspectionKind.REGULAR:
+        return "巡察", "常规巡察"  # said, so that a 专项巡察组's regular round reads back as regular
     return "巡察", "巡察"
 
 
