@@ -66,8 +66,18 @@ def test_figures_dates_and_ordinals_are_not_headings(line: str) -> None:
 
 def test_a_style_nests_where_it_first_appears_under_its_parent() -> None:
     text = "\n".join(
-        ["一、基本情况", "(一)组织", "(二)方案", "二、问题整改", "第一方面问题,甲", "(一)问题一", "1.措施"]
-        + ["(二)问题二", "第二方面问题,乙", "(三)问题三"]
+        [
+            "一、基本情况",
+            "(一)组织",
+            "(二)方案",
+            "二、问题整改",
+            "第一方面问题,甲",
+            "(一)问题一",
+            "1.措施",
+            "(二)问题二",
+            "第二方面问题,乙",
+            "(三)问题三",
+        ]
     )
     tree = outline(list(lex(text)))
     shape = [(n.depth, n.line.text) for n in tree.root.walk() if n.line is not None]
@@ -184,8 +194,14 @@ def test_problems_as_numbered_sentences_with_a_lost_dot() -> None:
 
 def test_declared_counts_decide_which_depth_holds_the_problems() -> None:
     text = "\n".join(
-        ["根据部署,巡察组对某局党组进行了巡察,指出{n}个问题。", "(一)组织建设", "1.会议记录不全", "2.发展党员不规范"]
-        + ["(二)作风建设", "1.公车管理不严"]
+        [
+            "根据部署,巡察组对某局党组进行了巡察,指出{n}个问题。",
+            "(一)组织建设",
+            "1.会议记录不全",
+            "2.发展党员不规范",
+            "(二)作风建设",
+            "1.公车管理不严",
+        ]
     )
     assert len(_only(parse(text.format(n=3))).problems) == 3
     assert len(_only(parse(text.format(n=2))).problems) == 2  # (一)(二) then, holding measures
@@ -210,8 +226,14 @@ def test_text_between_an_aspect_and_its_first_problem_is_reported() -> None:
 
 def test_a_heading_that_lost_its_parenthesis_keeps_its_problem() -> None:
     text = "\n".join(
-        ["(一)针对“学习不够”的问题", "整改情况:一是学习。", "(二针对“作风不实”的问题", "整改情况:一是整顿。"]
-        + ["(三)针对“纪律松弛”的问题", "整改情况:一是教育。"]
+        [
+            "(一)针对“学习不够”的问题",
+            "整改情况:一是学习。",
+            "(二针对“作风不实”的问题",
+            "整改情况:一是整顿。",
+            "(三)针对“纪律松弛”的问题",
+            "整改情况:一是教育。",
+        ]
     )
     result = parse(text)
     assert [p.title for p in _only(result).problems] == ["学习不够", "作风不实", "纪律松弛"]

@@ -266,7 +266,7 @@ def render(ledger: Ledger | Inspection, format: Format = "text") -> str:
     ...             responsibility=Responsibility(departments=("办公室",))),)),))
     >>> print(render(x))  # doctest: +NORMALIZE_WHITESPACE
     某局党组关于巡察整改进展情况的通报
-    根据统一部署,市委第一巡察组对某局党组进行了巡察。市委第一巡察组向某局党组反馈了巡察意见。各项整改工作有序推进。现将整改进展情况通报如下。
+    根据统一部署,市委第一巡察组对某局党组进行了常规巡察。市委第一巡察组向某局党组反馈了巡察意见。各项整改工作有序推进。现将整改进展情况通报如下。
     (一)针对“学习不深入”的问题。
     整改情况:
     1.制定学习计划(责任部门:办公室)

@@ -433,10 +433,10 @@ class _Reader:
                 text=text,
             )
             return history, None
-        if text in _NO:
+        if text in _NO:  # "not closed": no state to add, but the cell is read (located at the measure)
             if closed:
                 self._conflict(cell, pointer, text, last)
-            return history, None
+            return history, ""
         if closed and last is not None:
             if date is not None and last.date is not None and last.date != date:
                 self._conflict(cell, pointer, text, last)
