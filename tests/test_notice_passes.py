@@ -363,3 +363,10 @@ def test_time_is_linear_in_a_long_line(unit: str) -> None:
     small = _time("根据部署," + unit * (20_000 // len(unit)))
     large = _time("根据部署," + unit * (200_000 // len(unit)))
     assert large / small < 30, f"{unit!r}: 10x the text took {large / small:.0f}x the time"
+
+
+def test_the_writer_and_the_reader_share_one_status_lexicon() -> None:
+    from rectmodel._lexicon import NOTICE_STATE_WORDS, state_of
+
+    for state, words in NOTICE_STATE_WORDS.items():
+        assert state_of(words) == (state_of(words) or ("", None))[:1] + (state,), f"{words!r} reads back otherwise"

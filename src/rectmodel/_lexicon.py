@@ -13,6 +13,8 @@ __all__ = [
     "DEADLINE_TERMS",
     "HEADERS",
     "HEADER_GROUPS",
+    "NOTICE_STATE_WORDS",
+    "PARTY_ORGAN",
     "STATE_ALONE",
     "STATE_NAMES",
     "STATE_WORDS",
@@ -185,6 +187,20 @@ STATE_WORDS: tuple[tuple[str, State | None], ...] = (
     ("整改中", State.IN_PROGRESS),
     ("进行中", State.IN_PROGRESS),
 )
+# The words a notice writes for each state; every one reads back (``state_of``) to its state.
+NOTICE_STATE_WORDS: dict[State, str] = {
+    State.NOT_STARTED: "尚未启动",
+    State.IN_PROGRESS: "正在推进",
+    State.COMPLETED: "已完成整改",
+    State.DEEMED_COMPLETED: "视同完成,持续整改",
+    State.LONG_TERM: "阶段性完成,需长期坚持",
+    State.CLOSED: "已销号",
+    State.REOPENED: "重新整改",
+}
+
+# The party organs that are inspected and sign notices (中共某局党组), as a regex alternation.
+PARTY_ORGAN = "(?:党组|党委|党工委|党总支|党支部)"
+
 # Words that name a state only when they are the whole status (整改状态:完成); inside a sentence
 # (计划年底前完成) they name none.
 STATE_ALONE: dict[str, State] = {"完成": State.COMPLETED, "完结": State.COMPLETED, "办结": State.COMPLETED}

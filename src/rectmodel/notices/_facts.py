@@ -35,6 +35,7 @@ from typing import Any
 
 import attrs
 
+from .._lexicon import PARTY_ORGAN
 from .._messages import ParseCode
 from ..dates import PartialDate
 from ..diagnostics import Diagnostic, Severity
@@ -236,9 +237,9 @@ class _Cue:
 
 _RANGE = re.compile(r"\s*(?:至|到|—|-|~|－)\s*")
 _QUOTE = "\"“”'‘’"
-_SUFFIX = r"(?:党组|党委|党工委|党总支|党支部|委员会|局|院|委|办|中心|校|所|站|公司|厅|部|会)"
+_SUFFIX = rf"(?:{PARTY_ORGAN}|委员会|局|院|委|办|中心|校|所|站|公司|厅|部|会)"
 _ORGANISATION = re.compile(rf"(?:{_SUFFIX}|单位|镇|乡|街道|村|社区|集团|医院|学校|大学|馆|队)$")
-_SELF = re.compile(rf"^(?:我|本)(?:单位|{_SUFFIX})(?:党组|党委|党工委|党总支|党支部)?$")
+_SELF = re.compile(rf"^(?:我|本)(?:单位|{_SUFFIX}){PARTY_ORGAN}?$")
 _GENERIC_TARGET = re.compile(r"^被巡[察视]|^各")
 
 

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 import attrs
 
+from .._lexicon import PARTY_ORGAN
 from ._text import chinese_number, fold
 
 __all__ = ["Line", "LineKind", "Marker", "Style", "lex"]
@@ -112,7 +113,7 @@ _CONTACT = re.compile(r"欢迎广大干部群众|联系方式|联系电话|邮�
 _DATE_LINE = re.compile(
     r"^(?:日期\s*:\s*)?(?:\d{4}\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?|\d{4}-\d{1,2}-\d{1,2})\s*$"
 )
-_SIGNATURE = re.compile(r"(?:党组|党委|党工委|党总支|党支部|委员会|领导小组|办公室)$")
+_SIGNATURE = re.compile(rf"(?:{PARTY_ORGAN}|委员会|领导小组|办公室)$")
 _FURNITURE = re.compile(
     r"^(?:发布时间|发布日期|来源|信息来源|作者|浏览次数|点击数|阅读次数|字号|【?字体|分享到|责任编辑|编辑)\s*[:【]"
     r"|^(?:打印|关闭|打印本页|关闭窗口|返回顶部|上一篇|下一篇|相关文档|相关链接|【\s*打印\s*】|【\s*关闭\s*】)\s*[:]?"

@@ -18,7 +18,7 @@ from typing import Any
 
 import attrs
 
-from .._lexicon import deadline_term, state_of
+from .._lexicon import PARTY_ORGAN, deadline_term, state_of
 from .._messages import ParseCode
 from ..dates import Deadline, PartialDate
 from ..diagnostics import Diagnostic, Locator, Severity
@@ -52,9 +52,7 @@ _TARGETED = re.compile(r"^(?:针对|关于)?\s*[“\"‘](.+)[”\"’]\s*(?:的
 _QUOTED_ASPECT = re.compile(r"^(?:在)?\s*[“\"](.+?)[”\"]\s*方面\s*(?:的)?(?:问题)?\s*[。.]?$")
 _TITLE = re.compile(r"关于.*(?:通报|报告|情况|公告)|整改.*(?:通报|报告)|通报$")
 _EARLIER = re.compile(r"上一?轮巡[察视]|上轮巡[察视]|回头看|依然存在|仍然存在|再次发现")
-_UNIT_HEADING = re.compile(
-    r"^(?:中共)?[\u4e00-\u9fff]{2,30}?(?:党组|党委|党工委|党总支|党支部)(?:[,:、。\s]|整改|巡察|$)"
-)
+_UNIT_HEADING = re.compile(r"^(?:中共)?[\u4e00-\u9fff]{2,30}?" + PARTY_ORGAN + r"(?:[,:、。\s]|整改|巡察|$)")
 _WHO_LABELS = {
     "责任领导": "leaders",
     "牵头领导": "leaders",
@@ -465,7 +463,7 @@ def _unit_nodes(root: Node) -> list[Node]:
 
 
 def _unit_name(text: str) -> str:
-    m = re.match(r"^(.*?(?:党组|党委|党工委|党总支|党支部))", text)
+    m = re.match(rf"^(.*?{PARTY_ORGAN})", text)
     return m.group(1) if m else text
 
 

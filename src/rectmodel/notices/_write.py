@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 import attrs
 
-from .._lexicon import DEADLINE_TERMS
+from .._lexicon import DEADLINE_TERMS, NOTICE_STATE_WORDS
 from .._safe import markdown, one_line
 from ..dates import PartialDate
 from ..model import (
@@ -27,7 +27,6 @@ from ..model import (
     Ledger,
     Measure,
     Problem,
-    State,
     Status,
 )
 
@@ -36,16 +35,7 @@ __all__ = ["Format", "render"]
 Format = Literal["text", "markdown"]
 
 _CN = "一二三四五六七八九十"
-# The words a notice uses for each state; the parser reads each back to the same state.
-STATE_WORDS: dict[State, str] = {
-    State.NOT_STARTED: "尚未启动",
-    State.IN_PROGRESS: "正在推进",
-    State.COMPLETED: "已完成整改",
-    State.DEEMED_COMPLETED: "视同完成,持续整改",
-    State.LONG_TERM: "阶段性完成,需长期坚持",
-    State.CLOSED: "已销号",
-    State.REOPENED: "重新整改",
-}
+STATE_WORDS = NOTICE_STATE_WORDS  # the words a notice uses for each state (the shared lexicon's)
 
 
 def chinese_ordinal(n: int) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 
 import attrs
 
-from .._lexicon import COVER_LABELS, header_key
+from .._lexicon import COVER_LABELS, PARTY_ORGAN, header_key
 from ..dates import PartialDate
 from ..model import InspectionKind
 from ._cells import date_of, text_of
@@ -29,7 +29,7 @@ _INLINE = re.compile(
     + r")\s*[:：]"
 )
 _TITLE = re.compile(r"台账|整改.*(?:清单|情况|明细|一览)|基本情况")
-_TARGET_IN_TITLE = re.compile(r"^(?:关于)?(.{2,40}?(?:党组|党委|党工委|党总支|党支部))")
+_TARGET_IN_TITLE = re.compile(rf"^(?:关于)?(.{{2,40}}?{PARTY_ORGAN})")
 _AS_OF = re.compile(r"(?:截至|截止)\s*(\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)")
 _RANGE = re.compile(r"\s*(?:至|到|—|–|~|～|－{1,2}|-{2}|\s-\s)\s*")
 _DATES = frozenset({"start", "end", "feedback_date", "plan_date", "as_of", "report_date"})
