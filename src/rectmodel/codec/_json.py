@@ -40,7 +40,6 @@ def _make_converter() -> cattrs.Converter:
 
 _converter = _make_converter()
 _unstructure_ledger = _converter.get_unstructure_hook(Ledger)
-_ESCAPED_COLON = re.compile(rb"\\u003a", re.IGNORECASE)
 
 
 def loads(data: bytes | bytearray | memoryview | str, *, source: str | None = None) -> Ledger:
@@ -61,7 +60,7 @@ def loads(data: bytes | bytearray | memoryview | str, *, source: str | None = No
 
 _T = TypeVar("_T")
 # Fast structuring functions, generated from the model's annotations on first use of a class.
-_structure_fns: dict[type[Any], Callable[[Any], Any]] = {}
+_structure_fns: dict[type[Any], Callable[[Any, list[int]], Any]] = {}
 
 
 def decode(data: bytes | bytearray | memoryview | str, cls: type[_T], *, source: str | None = None) -> _T:
@@ -77,11 +76,12 @@ def decode(data: bytes | bytearray | memoryview | str, cls: type[_T], *, source:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     result: _T | None = None
+    members = [0]
     gc_was_enabled = gc.isenabled()
     gc.disable()  # a million new containers, none in a cycle: collecting would only rescan them
     try:
         tree = orjson.loads(raw)
-        result = structure(tree)
+        result = structure(tree, members)
     except orjson.JSONDecodeError as e:
         error: orjson.JSONDecodeError | None = e
     except Refused:  # refused by a strict hook: the slow pass below says why
@@ -92,7 +92,7 @@ def decode(data: bytes | bytearray | memoryview | str, cls: type[_T], *, source:
         if gc_was_enabled:
             gc.enable()
     if result is not None:
-        if _may_have_duplicate_keys(raw, tree):
+        if _may_have_duplicate_keys(raw, members[0]):
             duplicates = _duplicate_key_issues(_exact_tree(raw.decode("utf-8")))
             if duplicates:
                 raise LoadError(duplicates, source)
@@ -140,16 +140,18 @@ def _dump_bytes(ledger: Ledger) -> bytes:
 # ---------------------------------------------------------------- slow pass
 
 
-def _may_have_duplicate_keys(raw: bytes, tree: Any) -> bool:
+def _may_have_duplicate_keys(raw: bytes, members: int) -> bool:
     """A cheap, exact screen: no duplicate key unless this says there may be one.
 
-    Every member of every object in the text has one structural colon; other
-    colons stand inside strings. Serialising the parsed tree again keeps every
-    colon but those of members that a duplicate key overwrote. So the counts
-    differ exactly when a key was duplicated, unless a colon was written as an
-    escape (``\\u003a``), in which case the exact check runs.
+    Every member of every object is written ``"key":`` (with no space before the colon, as
+    every serialiser writes it), and ``":`` can stand nowhere else: inside a string, a quote
+    is escaped (``\\"``). So, unless the text has an escaped quote, the count of ``":`` is the
+    number of members written; the structuring counted the members it read (a duplicate key
+    leaves one fewer in the parsed object). Equal counts: no duplicate. Otherwise the exact
+    check runs — it also runs for a key written ``"key" :``, which is merely slower. No string
+    is serialised again, so no UTF-8 copy is left cached in the model's strings.
     """
-    return raw.count(b":") != orjson.dumps(tree).count(b":") or _ESCAPED_COLON.search(raw) is not None
+    return raw.count(b'":') != members or b'\\"' in raw
 
 
 class _Pairs(dict[str, Any]):

@@ -2,7 +2,7 @@
 
 They are the fast path of loading (cattrs' generated hooks were ~1.7x slower): each
 checks types strictly and inline (no call per string), refuses unknown keys with
-one set comparison, and calls the class positionally. They do not say *what* is
+one set comparison, counts the members it reads, and calls the class positionally. They do not say *what* is
 wrong: any refusal raises ``Refused`` (and only that: any other exception is a bug,
 and propagates), and the codec's slow pass then collects every issue.
 
@@ -55,8 +55,12 @@ def _str_tuple(value: Any) -> tuple[str, ...]:
     raise Refused
 
 
-def make_structure_fn(cls: type[Any]) -> Callable[[Any], Any]:
-    """Generate the fast structuring function of the attrs class *cls* (and of the classes it holds)."""
+def make_structure_fn(cls: type[Any]) -> Callable[[Any, list[int]], Any]:
+    """Generate the fast structuring function of the attrs class *cls* (and of the classes it holds).
+
+    The function takes the parsed JSON and a one-item list to which it adds the number of object
+    members it read (the codec compares that with the members written, to rule out duplicate keys).
+    """
     env: dict[str, Any] = {
         "_refuse": _refuse,
         "_date": _date,
@@ -95,9 +99,10 @@ def _emit(cls: type[Any], env: dict[str, Any], lines: list[str]) -> None:
             args.append(
                 f"(_default_{name}_{spec.name} if ({v} := o.get({spec.name!r}, _MISSING)) is _MISSING else {converted})"
             )
-    lines.append(f"def structure_{name}(o, _=None):")
+    lines.append(f"def structure_{name}(o, keys):")
     lines.append(f"    if o.__class__ is not dict or not o.keys() <= _allowed_{name}:")
     lines.append("        _refuse()")
+    lines.append("    keys[0] += len(o)")
     lines.append(f"    return _cls_{name}(")
     lines.extend(f"        {arg}," for arg in args)
     lines.append("    )")
@@ -128,7 +133,7 @@ def _convert(shape: Shape, expr: str, env: dict[str, Any], lines: list[str], cou
     if shape.kind == "object":
         assert shape.cls is not None
         _emit(shape.cls, env, lines)
-        return f"structure_{shape.cls.__name__}({expr})"
+        return f"structure_{shape.cls.__name__}({expr}, keys)"
     assert shape.item is not None
     if shape.item.kind == "str":
         return f"_str_tuple({expr})"
