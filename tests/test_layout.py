@@ -39,6 +39,7 @@ LAYERS: dict[str, int] = {
     "sheets": 7,
     "strategies": 8,
     "_format": 8,
+    "batch": 8,
     "cli": 9,
     "__main__": 10,
     "__init__": 10,

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 __all__ = [
     "describe",
     "diagnostic_line",
+    "file_lines",
     "files_json",
     "history_lines",
     "inspection_stats",
@@ -51,16 +52,19 @@ def diagnostic_line(d: Diagnostic, lang: Lang = "en", colour: bool = False) -> s
     return f"{severity} {d.rule} {terminal(d.pointer or '/')}{where}: {terminal(d.message(lang))}"
 
 
-def located_line(d: Diagnostic, lang: Lang = "en", colour: bool = False, ledger: Ledger | None = None) -> str:
+def located_line(
+    d: Diagnostic, lang: Lang = "en", colour: bool = False, ledger: Ledger | None = None, *, item: str | None = None
+) -> str:
     """``file:line:column: severity rule: message (item, pointer; first at …)``, as compilers and linters write.
 
     The location comes first so that editors jump to it; the item is named from *ledger*
-    where given; every piece of document text is escaped, so that none can forge a line.
+    where given (else *item*: named where the ledger was read); every piece of document text
+    is escaped, so that none can forge a line.
     """
     severity = f"{_COLOURS[d.severity]}{d.severity}\033[0m" if colour else str(d.severity)
     where = terminal(str(d.location)) if d.location is not None else ""
     notes = []
-    item = describe(ledger, d.pointer, lang) if ledger is not None else None
+    item = describe(ledger, d.pointer, lang) if ledger is not None else item
     if item:
         notes.append(item)
     notes.append(d.pointer or "/")
@@ -126,13 +130,27 @@ def results_lines(
     """The text of ``rectmodel validate``: every diagnostic on a located line, the waivers, then the summary."""
     out: list[str] = []
     for path, report in results:
-        ledger = (ledgers or {}).get(path)
-        out.extend(located_line(d, lang, colour, ledger) for d in report.diagnostics)
-        out.extend(
-            terminal(f"{path}: {say(CliText.WAIVED, rule=d.rule, pointer=d.pointer, justification=w.justification)}")
-            for d, w in report.waived
-        )
+        out.extend(file_lines(path, report, lang, colour, (ledgers or {}).get(path)))
     out.append(summary_line(files_json(results)["summary"], files))
+    return out
+
+
+def file_lines(
+    path: str,
+    report: Report,
+    lang: Lang = "en",
+    colour: bool = False,
+    ledger: Ledger | None = None,
+    *,
+    items: Mapping[str, Mapping[str, str]] | None = None,
+) -> list[str]:
+    """One file's part of ``rectmodel validate``'s text: its located diagnostics, then its waivers."""
+    items = items or {}
+    out = [located_line(d, lang, colour, ledger, item=items.get(d.pointer, {}).get(lang)) for d in report.diagnostics]
+    out.extend(
+        terminal(f"{path}: {say(CliText.WAIVED, rule=d.rule, pointer=d.pointer, justification=w.justification)}")
+        for d, w in report.waived
+    )
     return out
 
 

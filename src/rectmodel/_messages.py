@@ -811,6 +811,11 @@ class CliText(StrEnum):
     SUMMARY = "summary"
     PROGRESS = "progress"
     BAD_SEVERITY = "bad-severity"
+    FILE_CRASHED = "file-crashed"
+    NO_FILES = "no-files"
+    CANNOT_READ_MANIFEST = "cannot-read-manifest"
+    NO_DASK = "no-dask"
+    CANNOT_CONNECT = "cannot-connect"
     # exceptions
     LOAD_FAILED = "load-failed"
     LEDGER_ERRORS = "ledger-errors"
@@ -896,6 +901,29 @@ _CLI: dict[str, Message] = {  # keyed by CliText
         "--severity {item}: expected RULE=error|warning|info",
         "--severity {item}:应为 RULE=error|warning|info",
         {"item": "report-overdue=fatal"},
+    ),
+    CliText.FILE_CRASHED: _m(
+        "{path}: internal error ({error}); this is a bug in rectmodel, please report it with this file",
+        "{path}:内部错误({error});这是 rectmodel 的缺陷,请连同此文件一并报告",
+        {"path": "2021/jm.json", "error": "KeyError: 'x'"},
+    ),
+    CliText.NO_FILES: _m(
+        "{source} names no file to validate", "{source} 中没有可校验的文件", {"source": "reports/*.json"}
+    ),
+    CliText.CANNOT_READ_MANIFEST: _m(
+        "cannot read the list of files {path}: {reason}",
+        "无法读取文件清单 {path}:{reason}",
+        {"path": "files.txt", "reason": "No such file or directory"},
+    ),
+    CliText.NO_DASK: _m(
+        "--scheduler needs Dask: pip install 'rectmodel[dask]'",
+        "--scheduler 需要 Dask:pip install 'rectmodel[dask]'",
+        {},
+    ),
+    CliText.CANNOT_CONNECT: _m(
+        "cannot connect to the Dask scheduler {address}: {reason}",
+        "无法连接 Dask 调度器 {address}:{reason}",
+        {"address": "tcp://10.0.0.5:8786", "reason": "Timed out trying to connect"},
     ),
     CliText.LOAD_FAILED: _m(
         "{count} problem{count:plural} found while loading", "加载时发现 {count} 个问题", {"count": 1}, {"count": 2}

@@ -7,7 +7,6 @@ cannot be read or loaded (its problems are printed, never a traceback).
 from __future__ import annotations
 
 import argparse
-import itertools
 import os
 import sys
 from collections.abc import Mapping, Sequence
@@ -17,26 +16,27 @@ import attrs
 import orjson
 
 from ._format import (
+    file_lines,
     files_json,
     history_lines,
     inspection_stats,
     located_line,
-    results_lines,
     rules_json,
     rules_markdown,
     rules_table,
     stats_lines,
+    summary_line,
 )
 from ._messages import CliText, WaiverCode, say
 from ._safe import json_safe, terminal
-from .codec import dumps, json_locator, loads
+from .batch import Unloadable as _Unloadable
+from .batch import _json_locator, _load_failures, input_of, read
+from .codec import dumps
 from .diagnostics import Diagnostic, Locator, Report, Severity, Waiver, load_waivers
-from .errors import Lang, LoadCode, LoadError, LoadIssue, Location
+from .errors import Lang, LoadCode, LoadError, LoadIssue
 from .model import Ledger
-from .notices import SUFFIXES as NOTICE_SUFFIXES
-from .notices import read as read_notice
 from .notices import render as render_notice
-from .rules import Config, iter_diagnostics
+from .rules import Config
 from .schema import json_schema_text, schema_issues
 
 __all__ = ["main"]
@@ -148,7 +148,12 @@ def _parser() -> argparse.ArgumentParser:
 def _add_validate(sub: Any) -> None:
     validate = sub.add_parser("validate", help="check ledgers against every consistency rule")
     validate.add_argument(
-        "files", nargs="+", metavar="FILE", help="ledger JSON files, notices (.txt, .docx, .html, .pdf) or workbooks"
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="ledger JSON files, notices (.txt, .docx, .html, .pdf) or workbooks; a directory (every such file "
+        "under it), a glob pattern (expanded here: 'reports/**/*.json'), or @LIST (a file of paths, one a line, "
+        "relative to it; # starts a comment)",
     )
     validate.add_argument(
         "--input",
@@ -157,8 +162,22 @@ def _add_validate(sub: Any) -> None:
         help="what the files are: ledger JSON, notice text, workbook, or by extension "
         "(.txt, .docx, .html, .htm, .pdf are notices; .xlsx, .xls, .ods, .csv workbooks)",
     )
-    validate.add_argument("--format", choices=("text", "json"), default="text")
+    validate.add_argument(
+        "--format",
+        choices=("text", "json", "jsonl"),
+        default="text",
+        help="text (in the order given), one JSON document, or JSON Lines: one object per file as it finishes, "
+        "then a summary",
+    )
     validate.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the messages")
+    validate.add_argument(
+        "-j", "--jobs", type=_positive, metavar="N", help="worker processes (default: the cores; 1: no workers)"
+    )
+    validate.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run on a Dask cluster: its scheduler (tcp://host:8786); needs rectmodel[dask]",
+    )
     validate.add_argument("--select", type=_names, help="run only these rules (comma-separated)")
     validate.add_argument("--ignore", type=_names, default=frozenset(), help="skip these rules (comma-separated)")
     validate.add_argument(
@@ -170,6 +189,13 @@ def _add_validate(sub: Any) -> None:
     )
     _add_sheet_options(validate)
     validate.set_defaults(command="validate", run=_validate)
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive number, not {text}")
+    return value
 
 
 def _names(text: str) -> frozenset[str]:
@@ -192,48 +218,177 @@ def _config(args: argparse.Namespace) -> Config:
 
 def _validate(args: argparse.Namespace) -> int:
     config = _config(args)
+    files = _expand(args.files, args.lang)
     waivers: tuple[Waiver, ...] = ()
-    results: list[tuple[str, Report]] = []
-    unloadable = False
+    output = _Output(args, files)
+    code = EXIT_OK
     if args.waivers:
         try:
             waivers = load_waivers(args.waivers)
         except (LoadError, OSError) as e:
-            results.append((args.waivers, Report(_load_failures(e))))
-            unloadable = True
+            output.add(args.waivers, Report(_load_failures(e)), first=True)
+            code = EXIT_USAGE
     used: set[int] = set()
-    progress = _Progress(args.files, args.lang)
-    loaded: list[tuple[str, Ledger]] = []
-    parsed: dict[str, tuple[Diagnostic, ...]] = {}
-    where: dict[str, Locator] = {}
-    for path in args.files:
-        try:
-            ledger, parsed[path], where[path] = _read(path, args.input, args)
-            loaded.append((path, ledger))
-        except _Unloadable as e:
-            results.append((path, e.report))
-            unloadable = True
-    for k, (path, ledger) in enumerate(loaded):
-        progress.step(path)
-        others = [other for j, (_, other) in enumerate(loaded) if j != k]  # links may point into the other files
-        found = itertools.chain(parsed.get(path, ()), iter_diagnostics(ledger, config, others=others))
-        report = Report.build(found, waivers, path).locate(path, where[path])
-        used.update(id(w) for _, w in report.waived)
-        results.append((path, report))
-    progress.done()
-    order = {path: k for k, path in enumerate(args.files)}
-    results.sort(key=lambda item: order.get(item[0], -1))  # the waivers file first, then files as given
+    progress = _Progress(files, args.lang)
+    executor, close = _executor(args)
+    try:
+        from .batch import Outcome, validate_many  # noqa: PLC0415 -- the batch machinery loads only here
+
+        found = validate_many(
+            files, config, waivers, jobs=args.jobs, executor=executor, input=args.input, options=_sheet_options(args)
+        )
+        for result in found:
+            progress.step(result.path)
+            if result.outcome is Outcome.CRASHED:
+                code = EXIT_INTERNAL
+            elif result.outcome is Outcome.UNLOADABLE:
+                code = max(code, EXIT_USAGE)
+            elif not result.report.ok:
+                code = max(code, EXIT_ERRORS)
+            used.update(waivers.index(w) for _, w in result.report.waived)
+            output.result(result, progress)
+    finally:
+        progress.done()
+        close()
     unused = [
         Diagnostic(WaiverCode.UNUSED_WAIVER, Severity.WARNING, f"/waivers/{k}", {"rule": w.rule, "pointer": w.pointer})
         for k, w in enumerate(waivers)
-        if id(w) not in used
+        if k not in used
     ]
     if unused:
-        results.append((args.waivers, Report(tuple(unused))))
-    _print_results(results, args, dict(loaded))
-    if unloadable:
-        return EXIT_USAGE
-    return EXIT_ERRORS if any(not r.ok for _, r in results) else EXIT_OK
+        output.add(args.waivers, Report(tuple(unused)))
+    output.finish()
+    return code
+
+
+def _expand(sources: Sequence[str], lang: Lang) -> list[str]:
+    """The files named by paths, directories, glob patterns and @lists, in the order given."""
+    import glob  # noqa: PLC0415 -- only for validate
+
+    files: list[str] = []
+    for source in sources:
+        if source.startswith("@") and len(source) > 1:
+            found = _manifest(source[1:], lang)
+        elif os.path.isdir(source):
+            from .batch import suffixes  # noqa: PLC0415 -- the batch machinery loads only for validate
+
+            ends = suffixes()
+            found = sorted(
+                os.path.join(root, name)
+                for root, _, names in os.walk(source)
+                for name in names
+                if name.lower().endswith(ends)
+            )
+        elif glob.has_magic(source) and not os.path.exists(source):
+            found = sorted(p for p in glob.glob(source, recursive=True) if os.path.isfile(p))
+        else:
+            files.append(source)  # a missing file is reported as unreadable, as before
+            continue
+        if not found:
+            raise _Usage(say(CliText.NO_FILES, lang, source=source))
+        files.extend(found)
+    return files
+
+
+def _manifest(path: str, lang: Lang) -> list[str]:
+    try:
+        with open(path, encoding="utf-8-sig") as fp:
+            lines = fp.read().splitlines()
+    except (OSError, UnicodeDecodeError) as e:
+        reason = getattr(e, "strerror", None) or str(e)
+        raise _Usage(say(CliText.CANNOT_READ_MANIFEST, lang, path=path, reason=reason)) from None
+    base = os.path.dirname(path)
+    names = (line.strip() for line in lines)
+    return [os.path.join(base, name) for name in names if name and not name.startswith("#")]
+
+
+def _executor(args: argparse.Namespace) -> tuple[Any, Any]:
+    """The Dask cluster's executor and how to let go of it, where ``--scheduler`` names one."""
+    if not args.scheduler:
+        return None, lambda: None
+    try:
+        import distributed  # noqa: PLC0415 -- Dask is optional and loads only when asked for
+    except ImportError:
+        raise _Usage(say(CliText.NO_DASK, args.lang)) from None
+    connect: Any = distributed.Client  # untyped
+    try:
+        client = connect(args.scheduler, timeout="10s")
+    except (OSError, TimeoutError, ValueError) as e:
+        reason = str(e).splitlines()[0] if str(e) else type(e).__name__
+        raise _Usage(say(CliText.CANNOT_CONNECT, args.lang, address=args.scheduler, reason=reason)) from None
+    return client.get_executor(), client.close
+
+
+class _Output:
+    """``validate``'s results as they come: text in the order given, JSON at the end, JSON Lines at once."""
+
+    def __init__(self, args: argparse.Namespace, files: Sequence[str]) -> None:
+        self.format, self.lang, self.files = args.format, args.lang, files
+        self.colour = args.format == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        self.slots: dict[str, list[int]] = {}
+        for k, path in enumerate(files):
+            self.slots.setdefault(path, []).append(k)
+        self.ready: dict[int, tuple[str, Report, Mapping[str, Mapping[str, str]]]] = {}
+        self.printed = 0  # files printed, in the order given
+        self.head: list[tuple[str, Report]] = []  # the waivers file's problems: first
+        self.tail: list[tuple[str, Report]] = []  # unused waivers: last
+        self.reports: list[tuple[str, Report]] = []
+
+    def add(self, path: str, report: Report, *, first: bool = False) -> None:
+        (self.head if first else self.tail).append((path, report))
+        if self.format == "jsonl":
+            self._line({"path": path, "outcome": "checked", **self._diagnostics(report)})
+        elif self.format == "text" and first:
+            self._text(path, report, {})
+
+    def result(self, result: Any, progress: _Progress) -> None:
+        if result.error is not None:
+            progress.clear()
+            path, error = terminal(result.path), terminal(result.error)
+            sys.stderr.write(say(CliText.FILE_CRASHED, self.lang, path=path, error=error) + "\n")
+        self.reports.append((result.path, result.report))
+        if self.format == "jsonl":
+            record = {"path": result.path, "outcome": str(result.outcome), **self._diagnostics(result.report)}
+            if result.error is not None:
+                record["error"] = result.error
+            self._line(record)
+            return
+        slots = self.slots.get(result.path) or [len(self.files) + len(self.ready)]
+        self.ready[slots.pop(0)] = (result.path, result.report, result.items)
+        if self.format == "text":
+            while self.printed in self.ready:
+                path, report, items = self.ready[self.printed]
+                progress.clear()
+                self._text(path, report, items)
+                self.printed += 1
+
+    def finish(self) -> None:
+        ordered = [(path, report) for _, (path, report, _) in sorted(self.ready.items())]
+        everything = [*self.head, *ordered, *self.tail]
+        if self.format == "json":
+            record = json_safe(files_json(everything, self.lang))
+            sys.stdout.write(orjson.dumps(record, option=orjson.OPT_INDENT_2).decode() + "\n")
+            return
+        summary = files_json([*self.head, *self.reports, *self.tail])["summary"]
+        if self.format == "jsonl":
+            self._line({"summary": {"files": len(self.files), **summary}})
+            return
+        for path, report in self.tail:
+            self._text(path, report, {})
+        sys.stdout.write(summary_line(summary, len(self.files)) + "\n")
+
+    def _diagnostics(self, report: Report) -> dict[str, Any]:
+        return {"diagnostics": [d.to_json(self.lang) for d in report.diagnostics], **report.summary()}
+
+    def _line(self, record: dict[str, Any]) -> None:
+        sys.stdout.write(orjson.dumps(json_safe(record)).decode() + "\n")
+        sys.stdout.flush()
+
+    def _text(self, path: str, report: Report, items: Mapping[str, Mapping[str, str]]) -> None:
+        lines = file_lines(path, report, self.lang, self.colour, items=items)
+        if lines:
+            sys.stdout.write("".join(f"{line}\n" for line in lines))
+            sys.stdout.flush()
 
 
 def _add_sheet_commands(sub: Any) -> None:
@@ -264,14 +419,7 @@ def _add_sheet_options(parser: argparse.ArgumentParser) -> None:
 
 def _input_of(path: str, kind: str) -> str:
     """What a file is: ``json``, ``notice`` or ``sheet``; by *kind*, else by its extension."""
-    if kind != "auto":
-        return kind
-    suffix = os.path.splitext(path)[1].lower()
-    if suffix in NOTICE_SUFFIXES:
-        return "notice"
-    from .sheets import SUFFIXES  # noqa: PLC0415 -- the spreadsheet engines load only for workbooks
-
-    return "sheet" if suffix in SUFFIXES else "json"
+    return input_of(path, kind)
 
 
 def _is_notice(path: str, kind: str) -> bool:
@@ -355,17 +503,6 @@ def _cannot_write(path: str, e: OSError, lang: Lang) -> _Usage:
     return _Usage(say(CliText.CANNOT_WRITE, lang, path=path, reason=reason).removeprefix("rectmodel: "))
 
 
-def _load_failures(e: LoadError | OSError | UnicodeDecodeError) -> tuple[Diagnostic, ...]:
-    """Why a file could not be loaded, read, or (a notice) decoded, as diagnostics of rule ``load``."""
-    if isinstance(e, LoadError):
-        issues = e.issues
-    elif isinstance(e, UnicodeDecodeError):
-        issues = (LoadIssue(LoadCode.NOT_UTF8, "", {"byte": e.object[e.start], "offset": e.start}),)
-    else:
-        issues = (LoadIssue(LoadCode.UNREADABLE, "", {"reason": e.strerror or str(e)}),)
-    return tuple(Diagnostic.from_load_issue(issue) for issue in issues)
-
-
 def _print_located(path: str, diagnostics: Sequence[Diagnostic], lang: Lang, where: Locator | None = None) -> None:
     _print_lines(Report(tuple(diagnostics)).locate(path, where).diagnostics, lang)
 
@@ -375,37 +512,35 @@ def _print_lines(diagnostics: Sequence[Diagnostic], lang: Lang, stream: Any = No
     (stream or sys.stderr).write("".join(f"{located_line(d, lang)}\n" for d in diagnostics))
 
 
-def _print_results(results: list[tuple[str, Report]], args: argparse.Namespace, ledgers: dict[str, Ledger]) -> None:
-    if args.format == "json":
-        record = json_safe(files_json(results, args.lang))
-        sys.stdout.write(orjson.dumps(record, option=orjson.OPT_INDENT_2).decode() + "\n")
-        return
-    colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    sys.stdout.write("\n".join(results_lines(results, len(args.files), args.lang, colour, ledgers)) + "\n")
-
-
 class _Progress:
-    """A one-line progress indicator on standard error, only on a terminal and for much work."""
+    """A progress bar on standard error, only on a terminal and for much work."""
 
     def __init__(self, files: Sequence[str], lang: Lang):
-        size = sum(os.path.getsize(f) for f in files if os.path.isfile(f))
         self.lang = lang
         self.total = len(files)
         self.count = 0
-        self.shown = sys.stderr.isatty() and (self.total > 5 or size > 20_000_000)
+        self.shown = sys.stderr.isatty() and (
+            self.total > 5 or sum(os.path.getsize(f) for f in files if os.path.isfile(f)) > 20_000_000
+        )
 
     def step(self, path: str) -> None:
         self.count += 1
         if self.shown:
-            sys.stderr.write(
-                f"\r\033[K{say(CliText.PROGRESS, self.lang, count=self.count, total=self.total, path=path)}"
-            )
+            filled = 20 * self.count // max(self.total, 1)
+            bar = "█" * filled + "░" * (20 - filled)
+            text = say(CliText.PROGRESS, self.lang, count=self.count, total=self.total, path=terminal(path))
+            sys.stderr.write(f"\r\033[K{bar} {text}")
             sys.stderr.flush()
 
-    def done(self) -> None:
+    def clear(self) -> None:
+        """Wipe the bar, before a line is written under it."""
         if self.shown:
             sys.stderr.write("\r\033[K")
             sys.stderr.flush()
+
+    def done(self) -> None:
+        self.clear()
+        self.shown = False
 
 
 def _rules(args: argparse.Namespace) -> int:
@@ -440,15 +575,6 @@ def _schema(args: argparse.Namespace) -> int:
     return code
 
 
-def _json_locator(data: bytes) -> Locator:
-    """Locate pointers in a JSON file's bytes, decoding them only if a diagnostic needs it."""
-
-    def where(pointers: Sequence[str]) -> Mapping[str, Location]:
-        return json_locator(data.decode("utf-8", "replace").removeprefix("\ufeff"))(pointers)
-
-    return where
-
-
 def _read(
     path: str, input: str = "auto", options: argparse.Namespace | None = None
 ) -> tuple[Ledger, tuple[Diagnostic, ...], Locator]:
@@ -457,39 +583,7 @@ def _read(
     Raises:
         _Unloadable: the file cannot be read or loaded; its located diagnostics say why.
     """
-    what = _input_of(path, input)
-    if what == "sheet":
-        from .sheets import read  # noqa: PLC0415 -- the spreadsheet engines load only for workbooks
-
-        sheet = read(path, **(_sheet_options(options) if options is not None else {}))
-        if not sheet.ledger.inspections and any(d.severity is Severity.ERROR for d in sheet.diagnostics):
-            raise _Unloadable(Report(sheet.diagnostics).locate(path, sheet.locator()))
-        return sheet.ledger, sheet.diagnostics, sheet.locator()
-    if what == "notice":
-        try:
-            result = read_notice(path)
-        except (OSError, UnicodeDecodeError) as e:
-            raise _Unloadable(Report(_load_failures(e)).locate(path)) from None
-        if not result.ledger.inspections:  # no text to read: corrupt, encrypted, a scan, empty
-            raise _Unloadable(Report(result.diagnostics).locate(path))
-        return result.ledger, result.diagnostics, result.locator()
-    try:
-        with open(path, "rb") as fp:
-            data = fp.read()
-    except OSError as e:
-        raise _Unloadable(Report(_load_failures(e)).locate(path)) from None
-    try:
-        return loads(data, source=path), (), _json_locator(data)
-    except LoadError as e:
-        raise _Unloadable(Report(_load_failures(e)).locate(path, _json_locator(data))) from None
-
-
-class _Unloadable(Exception):
-    """A file that cannot be read or loaded, with the located report that says why."""
-
-    def __init__(self, report: Report) -> None:
-        super().__init__()
-        self.report = report
+    return read(path, input, _sheet_options(options) if options is not None else None)
 
 
 def _load(path: str, lang: Lang) -> Ledger:

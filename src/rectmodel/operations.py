@@ -48,9 +48,8 @@ from .diagnostics import Severity
 from .errors import OperationError
 from .model import Inspection, Ledger, Link, LinkKind, Measure, Problem, State, Status
 from .rules import RULES, Config
-from .rules._registry import Context
+from .rules._registry import Context, link_index
 from .rules._walk import Finding, Location, Plan, walk
-from .rules.links import inspections
 from .units import LinkGraph, iter_links, node_key, node_name, round_date
 
 __all__ = ["add_measure", "add_problem", "close", "link", "record_progress", "reopen"]
@@ -252,10 +251,10 @@ def _check_link(
     The target's round must certainly be earlier (so both rounds dated), both rounds must
     name their unit, and *problem* must not already link to the target.
     """
-    target = inspections(Context(ledger)).get(new.inspection)
+    target = link_index(Context(ledger)).rounds.get(new.inspection)
     if target is None:
         return  # dangling: the rules refuse it
-    when, target_when = round_date(source), round_date(target)
+    when, target_when = round_date(source), target.date
     if when is None:
         raise _refuse(operation, "op-undated-round", pointer, inspection=source.id)
     if target_when is None:

@@ -15,15 +15,26 @@ They need no graph library: ``import rectmodel`` stays free of networkx, which t
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
-from attrs import frozen
+from attrs import field, frozen
 
 from ._pointer import escape, unescape
 from .dates import PartialDate
 from .model import DATE_CHAIN, Inspection, Ledger, Link, Succession
 
-__all__ = ["LinkGraph", "LinkSite", "Units", "iter_links", "node_key", "node_name", "round_date"]
+__all__ = [
+    "LinkGraph",
+    "LinkIndex",
+    "LinkSite",
+    "Round",
+    "Shard",
+    "Units",
+    "iter_links",
+    "node_key",
+    "node_name",
+    "round_date",
+]
 
 
 def node_key(inspection: str, problem: str) -> str:
@@ -99,6 +110,10 @@ class Units:
     def same(self, a: str, b: str) -> bool:
         """Whether two unit ids are the same unit, directly or through successions."""
         return self.lineage(a) == self.lineage(b)
+
+    def lineages(self) -> dict[str, str]:
+        """The lineage of every unit a succession names."""
+        return dict(self._lineage)
 
 
 @frozen
@@ -229,3 +244,99 @@ class LinkGraph:
                 if rest is not None:
                     return [start, *rest[:-1]]
         return None  # unreachable: a strongly connected component of two or more nodes has a cycle
+
+
+@frozen
+class Round:
+    """What a link may need of an inspection in another document: its id, unit, date and problem ids."""
+
+    id: str
+    unit: str | None
+    date: PartialDate | None
+    problems: frozenset[str]
+
+    @classmethod
+    def of(cls, inspection: Inspection) -> Round:
+        """The round *inspection* records."""
+        return cls(inspection.id, inspection.unit, round_date(inspection), frozenset(p.id for p in inspection.problems))
+
+
+@frozen
+class Shard:
+    """What one document adds to a :class:`LinkIndex`: its rounds, successions and links.
+
+    Small and picklable: a batch builds one per file (in parallel, where the files are read)
+    and merges them once, instead of handing every file every other document.
+    """
+
+    rounds: tuple[Round, ...]
+    successions: tuple[Succession, ...]
+    edges: tuple[tuple[str, str], ...]
+    targets: frozenset[str]  # the inspection ids its links name
+
+    @classmethod
+    def of(cls, ledger: Ledger) -> Shard:
+        """The shard of *ledger*."""
+        sites = list(iter_links(ledger))
+        return cls(
+            tuple(Round.of(i) for i in ledger.inspections),
+            tuple(ledger.successions),
+            tuple((s.source, s.target) for s in sites),
+            frozenset(s.link.inspection for s in sites),
+        )
+
+
+@frozen
+class LinkIndex:
+    """Everything links may name across documents: rounds by id, unit lineages, and link cycles.
+
+    Built once from every document's :class:`Shard` (linear in their size); :meth:`slice`
+    cuts out what one document consults, so that a batch sends each file only its part.
+
+    Args:
+        rounds: every round by inspection id (a later document's win; a document's own win in a slice).
+        lineages: the lineage of every unit a succession names (see :class:`Units`).
+        cycles: one cycle of links per strongly connected set of problems that has one, as node keys.
+    """
+
+    rounds: Mapping[str, Round]
+    lineages: Mapping[str, str]
+    cycles: tuple[tuple[str, ...], ...]
+    _on_cycle: dict[str, int] = field(init=False, eq=False, repr=False)  # node key → its cycle
+
+    def __attrs_post_init__(self) -> None:
+        on = {node: k for k, cycle in enumerate(self.cycles) for node in cycle}
+        object.__setattr__(self, "_on_cycle", on)
+
+    @classmethod
+    def of(cls, shards: Iterable[Shard]) -> LinkIndex:
+        """The index of *shards*, merged in order (a later round with the same id wins)."""
+        rounds: dict[str, Round] = {}
+        successions: list[Succession] = []
+        graph = LinkGraph()
+        for shard in shards:
+            rounds.update((r.id, r) for r in shard.rounds)
+            successions.extend(shard.successions)
+            for source, target in shard.edges:
+                graph.add(source, target)
+        units = Units(successions)
+        return cls(rounds, units.lineages(), tuple(tuple(c) for c in graph.cycles()))
+
+    def lineage(self, unit: str) -> str:
+        """The lineage of *unit* (itself if no succession names it)."""
+        return self.lineages.get(unit, unit)
+
+    def same(self, a: str, b: str) -> bool:
+        """Whether two unit ids are the same unit, directly or through successions."""
+        return self.lineage(a) == self.lineage(b)
+
+    def slice(self, shard: Shard) -> LinkIndex:
+        """What the document of *shard* consults: the rounds its links name (its own win), their lineages,
+        and the cycles its links take part in. Linear in the document's links."""
+        own = {r.id: r for r in shard.rounds}
+        rounds = {t: r for t in shard.targets if (r := own.get(t) or self.rounds.get(t)) is not None}
+        units = {r.unit for r in (*shard.rounds, *rounds.values()) if r.unit is not None}
+        lineages = {u: self.lineages[u] for u in units if u in self.lineages}
+        on = self._on_cycle
+        cycles = sorted({c for s, t in shard.edges if (c := on.get(s)) is not None and on.get(t) == c})
+        return LinkIndex(rounds, lineages, tuple(self.cycles[c] for c in cycles))

@@ -16,6 +16,7 @@ from attrs import field, frozen
 
 from ..diagnostics import Diagnostic, Report, Severity, ValidationError, Waiver
 from ..model import DocumentKind, Ledger
+from ..units import LinkIndex
 from . import counts, coverage, dates, facts, identity, links, status
 from ._registry import RULES, Context, Rule
 from ._walk import Plan, walk
@@ -95,14 +96,15 @@ class Config:
 
 
 def iter_diagnostics(
-    ledger: Ledger, config: Config | None = None, *, others: Iterable[Ledger] = ()
+    ledger: Ledger, config: Config | None = None, *, others: Iterable[Ledger] = (), links: LinkIndex | None = None
 ) -> Iterator[Diagnostic]:
     """Yield every diagnostic of every rule, lazily, in document order (per element, in rule order).
 
     The ledger is walked once: ledger-wide rules first, then each inspection, its
     groups, and each problem with its measures and links.
     *others* are documents that links of *ledger* may point into (other files of
-    the same units); they are consulted, not checked.
+    the same units); they are consulted, not checked. A batch passes *links* instead:
+    the index of every document, built once (``LinkIndex.of``, or its ``slice`` for *ledger*).
 
     >>> from rectmodel import Inspection, Ledger, Measure, Problem
     >>> problem = Problem("P1", "议事决策不规范", measures=(Measure("M1", "修订议事规则"),))
@@ -111,24 +113,30 @@ def iter_diagnostics(
     ['error duplicate-id /inspections/1/id: duplicate inspection id "i"']
     """
     config = config or Config()
-    ctx = Context(ledger, config.report_due_months, tuple(others))
+    ctx = Context(ledger, config.report_due_months, tuple(others), links)
     for finding in walk(ledger, ctx, config.plan()):
         yield finding.diagnostic
 
 
 def validate(
-    ledger: Ledger, config: Config | None = None, waivers: Iterable[Waiver] = (), *, others: Iterable[Ledger] = ()
+    ledger: Ledger,
+    config: Config | None = None,
+    waivers: Iterable[Waiver] = (),
+    *,
+    others: Iterable[Ledger] = (),
+    links: LinkIndex | None = None,
 ) -> Report:
     """Run every rule and return the report: diagnostics worst first, waived ones set aside.
 
     *others* are documents that links of *ledger* may point into; they are consulted, not checked.
+    *links*: their index, built once for many documents (see ``iter_diagnostics``).
     """
     gc_was_enabled = gc.isenabled()
     # The pass builds nothing cyclic; a collection now would only rescan the ledger (straight
     # after loads, millions of young objects), as loads itself avoids doing.
     gc.disable()
     try:
-        return Report.build(iter_diagnostics(ledger, config, others=others), waivers)
+        return Report.build(iter_diagnostics(ledger, config, others=others, links=links), waivers)
     finally:
         if gc_was_enabled:
             gc.enable()

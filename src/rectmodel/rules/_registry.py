@@ -16,6 +16,7 @@ from attrs import define, field, frozen
 
 from ..diagnostics import Severity
 from ..model import DocumentKind, Inspection, Ledger, Problem
+from ..units import LinkIndex, Shard
 
 __all__ = [
     "KNOWN_KINDS",
@@ -27,6 +28,7 @@ __all__ = [
     "Fact",
     "Rule",
     "Scope",
+    "link_index",
     "rule",
 ]
 
@@ -64,11 +66,14 @@ class Context:
         ledger: the document being checked.
         report_due_months: months after feedback by which the report is due.
         others: other documents that links may point into (not themselves checked).
+        links: what links may name across documents, built once for a batch (see
+            :class:`~rectmodel.units.LinkIndex`); None: built from the document and *others*.
     """
 
     ledger: Ledger
     report_due_months: int = 2
     others: tuple[Ledger, ...] = ()
+    links: LinkIndex | None = None
     scope: Scope = field(default="ledger", init=False)
     # The enclosing inspection and problem: set by the traversal before a check below them runs.
     inspection: Inspection = field(init=False)
@@ -117,6 +122,13 @@ class Context:
         if scope == "problem":
             return base
         return f"{base}/measures/{self.j}" if scope == "measure" else f"{base}/links/{self.k}"
+
+
+def link_index(ctx: Context) -> LinkIndex:
+    """What links may name: the batch's index, else one built from the document and the others (its own win)."""
+    if ctx.links is not None:
+        return ctx.links
+    return LinkIndex.of(Shard.of(ledger) for ledger in (*ctx.others, ctx.ledger))
 
 
 Check = Callable[[Any, Context], Iterable[Fact]]

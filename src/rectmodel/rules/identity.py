@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 
 from ..diagnostics import Severity
 from ..model import Group, GroupLevel, Inspection, Ledger, Link, Problem
-from ._registry import Context, Fact, rule
+from ._registry import Context, Fact, link_index, rule
 
 
 def _repeats(kind: str, ids: list[str], places: Callable[[], list[str]]) -> Iterator[Fact]:
@@ -51,15 +51,6 @@ def group_levels(inspection: Inspection) -> dict[str, GroupLevel]:
     return {g.id: g.level for g in inspection.groups}
 
 
-def problem_ids(ctx: Context) -> dict[str, frozenset[str]]:
-    """The problem ids of every inspection a link may name, by inspection id (the document's own win)."""
-    found: dict[str, frozenset[str]] = {}
-    for ledger in (*ctx.others, ctx.ledger):
-        for x in ledger.inspections:
-            found[x.id] = frozenset(p.id for p in x.problems)
-    return found
-
-
 @rule(
     "dangling-reference",
     Severity.ERROR,
@@ -73,7 +64,8 @@ def dangling_reference(element: Group | Problem | Link, ctx: Context) -> Iterato
         if element.group is not None and element.group not in ctx.once(group_levels):
             yield Fact("/group", {"kind": "group", "target": element.group})
     elif isinstance(element, Link):
-        if element.problem not in ctx.index(problem_ids).get(element.inspection, ()):
+        target = ctx.index(link_index).rounds.get(element.inspection)
+        if target is None or element.problem not in target.problems:
             yield Fact("", {"kind": "link", "target": f"{element.inspection}/{element.problem}"})
     elif element.parent is not None and ctx.once(group_levels).get(element.parent) is not GroupLevel.ASPECT:
         kind = "parent" if element.parent not in ctx.once(group_levels) else "parent-not-aspect"

@@ -9,23 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Severity
-from ..model import Inspection, Ledger, Link
-from ..units import LinkGraph, Units, iter_links, node_name, round_date
-from ._registry import Context, Fact, rule
-
-
-def inspections(ctx: Context) -> dict[str, Inspection]:
-    """Every inspection a link may name, by id: the document's own first, then the other documents'."""
-    found: dict[str, Inspection] = {}
-    for ledger in (*ctx.others, ctx.ledger):  # the document's own win
-        for inspection in ledger.inspections:
-            found[inspection.id] = inspection
-    return found
-
-
-def units(ctx: Context) -> Units:
-    """The unit lineages of every succession the documents declare."""
-    return Units.of((*ctx.others, ctx.ledger))
+from ..model import Ledger, Link
+from ..units import iter_links, node_name, round_date
+from ._registry import Context, Fact, link_index, rule
 
 
 @rule(
@@ -39,14 +25,14 @@ def units(ctx: Context) -> Units:
     scope="link",
 )
 def link_forward_in_time(link: Link, ctx: Context) -> Iterator[Fact]:
-    source, target = ctx.inspection, ctx.index(inspections).get(link.inspection)
+    source, target = ctx.inspection, ctx.index(link_index).rounds.get(link.inspection)
     if target is None:
         return  # dangling-reference says so
     name = f"{link.inspection}/{link.problem}"
     if target.id == source.id:
         yield Fact("", {"target": name, "reason": "same-round"})
         return
-    ours, theirs = round_date(source), round_date(target)
+    ours, theirs = round_date(source), target.date
     if ours is not None and theirs is not None and theirs.first >= ours.last:
         yield Fact("", {"target": name, "reason": "later", "date": str(ours), "target_date": str(theirs)})
 
@@ -62,10 +48,10 @@ def link_forward_in_time(link: Link, ctx: Context) -> Iterator[Fact]:
     scope="link",
 )
 def link_unit_mismatch(link: Link, ctx: Context) -> Iterator[Fact]:
-    source, target = ctx.inspection, ctx.index(inspections).get(link.inspection)
+    source, target = ctx.inspection, ctx.index(link_index).rounds.get(link.inspection)
     if target is None or source.unit is None or target.unit is None:
         return
-    if not ctx.index(units).same(source.unit, target.unit):
+    if not ctx.index(link_index).same(source.unit, target.unit):
         yield Fact("", {"target": f"{target.id}/{link.problem}", "unit": source.unit, "target_unit": target.unit})
 
 
@@ -84,12 +70,10 @@ def link_cycle(ledger: Ledger, ctx: Context) -> Iterator[Fact]:
     ours = list(iter_links(ledger))
     if not ours:
         return
-    graph = LinkGraph.of(ctx.others)
     where: dict[tuple[str, str], list[str]] = {}
     for site in ours:
-        graph.add(site.source, site.target)
         where.setdefault((site.source, site.target), []).append(site.pointer)
-    for cycle in graph.cycles():
+    for cycle in ctx.index(link_index).cycles:
         component = set(cycle)
         inside = sorted(
             (p for edge, pointers in where.items() if edge[0] in component and edge[1] in component for p in pointers),
