@@ -21,9 +21,12 @@ from attrs import frozen
 
 from ._pointer import escape, unescape
 from .dates import PartialDate
-from .model import DATE_CHAIN, Inspection, Ledger, Link, Succession
+from .model import DATE_CHAIN, Inspection, Ledger, Link, LinkKind, Succession
 
-__all__ = ["LinkGraph", "LinkSite", "Units", "iter_links", "node_key", "node_name", "round_date"]
+__all__ = ["RECURRING_KINDS", "LinkGraph", "LinkSite", "Units", "iter_links", "node_key", "node_name", "round_date"]
+
+# Links that say "the same problem again"; ``related`` only says "see also".
+RECURRING_KINDS = frozenset({LinkKind.RECURRENCE, LinkKind.INCOMPLETE_RECTIFICATION, LinkKind.LOOK_BACK_REVIEW})
 
 
 def node_key(inspection: str, problem: str) -> str:
