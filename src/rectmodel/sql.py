@@ -147,7 +147,7 @@ WHERE d.done = 0 AND d.due_last < d.as_of_first""",
 SELECT COALESCE(i.unit, i.target) AS unit, i.year, COUNT(*) AS problems,
        SUM(CASE WHEN s.done = 1 THEN 1 ELSE 0 END) AS done,
        SUM(CASE WHEN p.state IS NULL THEN 1 ELSE 0 END) AS unstated,
-       CAST(SUM(CASE WHEN s.done = 1 THEN 1 ELSE 0 END) AS REAL) / COUNT(*) AS rate
+       CAST(SUM(CASE WHEN s.done = 1 THEN 1 ELSE 0 END) AS DOUBLE) / COUNT(*) AS rate
 FROM problems AS p
 JOIN inspections AS i ON i.inspection_key = p.inspection_key
 LEFT JOIN states AS s ON s.state = p.state
@@ -263,7 +263,7 @@ def _current(history: tuple[Status, ...]) -> tuple[str | None, str | None]:
     if not history:
         return None, None
     last = history[-1]
-    return last.state.value, None if last.date is None else last.date.isoformat()
+    return str(last.state), None if last.date is None else last.date.isoformat()
 
 
 def _inspection(rows: _Rows, file_key: int, seq: int, inspection: Inspection) -> None:
@@ -288,7 +288,7 @@ def _inspection(rows: _Rows, file_key: int, seq: int, inspection: Inspection) ->
         parent = None if group.parent is None else groups.get(group.parent)
         rows.add(
             "groups",
-            group_key, key, g, f"/inspections/{seq}/groups/{g}", group.id, group.level.value,
+            group_key, key, g, f"/inspections/{seq}/groups/{g}", group.id, str(group.level),
             group.title, group.parent, parent,
         )  # fmt: skip
     for p, problem in enumerate(i.problems):
@@ -299,7 +299,7 @@ def _inspection(rows: _Rows, file_key: int, seq: int, inspection: Inspection) ->
 
 
 def _value(value: Any) -> str | None:
-    return None if value is None else str(value.value if hasattr(value, "value") else value)
+    return None if value is None else str(value)
 
 
 def _problem(
@@ -310,7 +310,7 @@ def _problem(
     group = None if problem.group is None else groups.get(problem.group)
     rows.add(
         "problems",
-        key, inspection, seq, pointer, problem.id, problem.title, problem.level.value, problem.description,
+        key, inspection, seq, pointer, problem.id, problem.title, str(problem.level), problem.description,
         problem.group, group, *_current(problem.history),
     )  # fmt: skip
     rows.problems.setdefault((inspection_id, problem.id), []).append((file_key, key))
@@ -318,7 +318,7 @@ def _problem(
     for m, measure in enumerate(problem.measures):
         _measure(rows, measure, problem=key, inspection=inspection, pointer=f"{pointer}/measures/{m}", seq=m)
     for k, link in enumerate(problem.links):
-        row = [rows.next("links"), key, k, link.kind.value, link.inspection, link.problem, None, link.note]
+        row = [rows.next("links"), key, k, str(link.kind), link.inspection, link.problem, None, link.note]
         rows.pending.append((file_key, len(rows.tables["links"]), row))
         rows.add("links", *row)
 
@@ -329,10 +329,10 @@ def _measure(rows: _Rows, measure: Measure, *, problem: int, inspection: int, po
     if isinstance(deadline, PartialDate):
         written: tuple[str | None, str | None, str | None] = _date(deadline)
     else:
-        written = (None if deadline is None else deadline.value, None, None)
+        written = (None if deadline is None else str(deadline), None, None)
     rows.add(
         "measures",
-        key, problem, inspection, seq, pointer, measure.id, measure.text, measure.level.value, *written,
+        key, problem, inspection, seq, pointer, measure.id, measure.text, str(measure.level), *written,
         *_current(measure.history),
     )  # fmt: skip
     r = measure.responsibility
@@ -348,7 +348,7 @@ def _measure(rows: _Rows, measure: Measure, *, problem: int, inspection: int, po
 def _statuses(rows: _Rows, history: tuple[Status, ...], problem: int | None, measure: int | None) -> None:
     for seq, status in enumerate(history):
         key = rows.next("statuses")
-        rows.add("statuses", key, problem, measure, seq, status.state.value, *_date(status.date), status.note)
+        rows.add("statuses", key, problem, measure, seq, str(status.state), *_date(status.date), status.note)
         for k, reference in enumerate(status.evidence):
             rows.add("evidence", rows.next("evidence"), None, key, k, reference)
 
