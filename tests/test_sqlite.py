@@ -296,3 +296,13 @@ def _deadline(text: str) -> Any:
     from rectmodel.dates import parse_deadline
 
     return parse_deadline(text)
+
+
+def test_every_query_in_the_docs_runs(db: Path) -> None:
+    import re
+
+    text = (ROOT / "docs" / "sql.md").read_text("utf-8")
+    queries = re.findall(r"^```sql\n(.*?)^```$", text, flags=re.MULTILINE | re.DOTALL)
+    assert len(queries) >= 4
+    for query in queries:
+        _rows(db, query)

@@ -15,7 +15,7 @@ Three views answer the questions (see docs/sql.md): ``overdue_measures``,
 >>> from rectmodel import Inspection, Ledger, Problem
 >>> db = sqlite3.connect(":memory:")
 >>> to_sqlite({"a.json": Ledger((Inspection("i1", problems=(Problem("P1", "公务用车管理不规范"),)),))}, db)
->>> db.execute("SELECT file, inspection_id, problem_id, title FROM problems JOIN inspections USING "
+>>> db.execute("SELECT path, inspection_id, problem_id, title FROM problems JOIN inspections USING "
 ...            "(inspection_key) JOIN files USING (file_key)").fetchall()
 [('a.json', 'i1', 'P1', '公务用车管理不规范')]
 """
