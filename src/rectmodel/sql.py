@@ -37,7 +37,7 @@ from .units import RECURRING_KINDS, round_date
 __all__ = ["SCHEMA_VERSION", "TABLES", "VIEWS", "to_sqlite"]
 
 SCHEMA_VERSION = 1
-"""Raised when a table or view changes in a way that breaks a query written for the earlier one."""
+"""Incremented when a table or view changes in a way that breaks a query written for the earlier one."""
 
 
 def _dated(name: str) -> str:
