@@ -35,6 +35,7 @@ LAYERS: dict[str, int] = {
     "rules": 6,
     "operations": 7,
     "graph": 7,
+    "sql": 7,
     "notices": 7,
     "sheets": 7,
     "strategies": 8,

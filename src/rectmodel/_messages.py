@@ -807,6 +807,7 @@ class CliText(StrEnum):
     INTERNAL_ERROR = "internal-error"
     CANNOT_WRITE = "cannot-write"
     CANNOT_EXPORT = "cannot-export"
+    ONE_FILE_ONLY = "one-file-only"
     WAIVED = "waived"
     SUMMARY = "summary"
     PROGRESS = "progress"
@@ -963,6 +964,11 @@ _CLI: dict[str, Message] = {  # keyed by CliText
     CliText.FOUND_AGAIN: _m("found again by {problem}", "再次发现于 {problem}", {"problem": "2023-04-03  r2023 P1"}),
     CliText.RECORDED_DONE: _m("recorded done but found again", "已记录整改完成但再次发现", {}),
     CliText.OPEN: _m("Open (not recorded as rectified)", "未整改完成的问题", {}),
+    CliText.ONE_FILE_ONLY: _m(
+        "export --format {format} writes one ledger; give several files only with --format sqlite",
+        "export --format {format} 只能导出一个台账;多个文件请用 --format sqlite",
+        {"format": "xlsx"},
+    ),
     CliText.UNKNOWN_UNIT: _m(
         "no round of unit {unit!r} in {files}",
         "{files} 中没有单位 {unit} 的巡察轮次",

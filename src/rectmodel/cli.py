@@ -392,13 +392,25 @@ class _Output:
 
 
 def _add_sheet_commands(sub: Any) -> None:
-    export = sub.add_parser("export", help="write a ledger as a workbook people can edit (.xlsx) or as CSV")
-    export.add_argument("file", metavar="LEDGER", help="a ledger (JSON, notice or workbook)")
-    export.add_argument("-o", "--output", required=True, help="the workbook or CSV file to write")
-    export.add_argument("--format", choices=("xlsx", "csv"), help="default: by the output's extension")
-    export.add_argument("--inspection", help="which inspection, by id, when the ledger holds several")
+    export = sub.add_parser(
+        "export",
+        help="write a ledger as a workbook people can edit (.xlsx) or as CSV, or ledgers as an SQLite database",
+    )
+    export.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="ledgers (JSON, notices or workbooks); several only with --format sqlite",
+    )
+    export.add_argument("-o", "--output", required=True, help="the workbook, CSV or SQLite file to write")
+    export.add_argument(
+        "--format",
+        choices=("xlsx", "csv", "sqlite"),
+        help="default: by the output's extension (.csv; .db, .sqlite, .sqlite3; else xlsx)",
+    )
+    export.add_argument("--inspection", help="which inspection, by id, when the ledger holds several (xlsx, csv)")
     export.add_argument("--lang", choices=("en", "zh"), default="en", help="language of load diagnostics")
-    export.set_defaults(command="export", run=_export_sheet)
+    export.set_defaults(command="export", run=_export_ledgers)
 
     template = sub.add_parser("template", help="write the empty standard ledger workbook with one example row")
     template.add_argument("-o", "--output", required=True, help="the workbook (.xlsx) or CSV file to write")
@@ -450,12 +462,36 @@ def _sheet_format(output: str, format: str | None) -> str:
     return format or ("csv" if output.lower().endswith(".csv") else "xlsx")
 
 
-def _export_sheet(args: argparse.Namespace) -> int:
+_SQLITE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
+
+
+def _export_ledgers(args: argparse.Namespace) -> int:
+    format = args.format or ("sqlite" if args.output.lower().endswith(_SQLITE_SUFFIXES) else None)
+    if format == "sqlite":
+        return _export_sqlite(args)
+    format = _sheet_format(args.output, format)
+    if len(args.files) != 1:
+        raise _Usage(say(CliText.ONE_FILE_ONLY, args.lang, format=format))
+    return _export_sheet(args, args.files[0], format)
+
+
+def _export_sqlite(args: argparse.Namespace) -> int:
+    from .sql import to_sqlite  # noqa: PLC0415 -- the SQL writer loads only when asked
+
+    ledgers = dict(zip(args.files, _load_all(args.files, args.lang), strict=True))
+    try:
+        to_sqlite(ledgers, args.output)
+    except OSError as e:
+        raise _cannot_write(args.output, e, args.lang) from None
+    return EXIT_OK
+
+
+def _export_sheet(args: argparse.Namespace, path: str, format: str) -> int:
     from .sheets import write  # noqa: PLC0415 -- the spreadsheet writer loads only when asked
 
-    ledger = _load(args.file, args.lang)
+    ledger = _load(path, args.lang)
     try:
-        write(ledger, args.output, _sheet_format(args.output, args.format), inspection=args.inspection)  # type: ignore[arg-type]
+        write(ledger, args.output, format, inspection=args.inspection)  # type: ignore[arg-type]
     except ValueError as e:
         raise _Usage(str(e)) from None
     except OSError as e:

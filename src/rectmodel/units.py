@@ -21,9 +21,10 @@ from attrs import field, frozen
 
 from ._pointer import escape, unescape
 from .dates import PartialDate
-from .model import DATE_CHAIN, Inspection, Ledger, Link, Succession
+from .model import DATE_CHAIN, Inspection, Ledger, Link, LinkKind, Succession
 
 __all__ = [
+    "RECURRING_KINDS",
     "LinkGraph",
     "LinkIndex",
     "LinkSite",
@@ -35,6 +36,9 @@ __all__ = [
     "node_name",
     "round_date",
 ]
+
+# Links that say "the same problem again"; ``related`` only says "see also".
+RECURRING_KINDS = frozenset({LinkKind.RECURRENCE, LinkKind.INCOMPLETE_RECTIFICATION, LinkKind.LOOK_BACK_REVIEW})
 
 
 def node_key(inspection: str, problem: str) -> str:

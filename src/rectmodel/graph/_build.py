@@ -11,7 +11,7 @@ import networkx as nx
 
 from .._pointer import escape
 from ..model import Inspection, Ledger, LinkKind, State
-from ..units import Units, node_key, round_date
+from ..units import RECURRING_KINDS, Units, node_key, round_date
 
 __all__ = [
     "CarriedOver",
@@ -25,9 +25,6 @@ __all__ = [
     "recurring",
     "unit_history",
 ]
-
-# Links that say "the same problem again"; ``related`` only says "see also".
-RECURRING_KINDS = frozenset({LinkKind.RECURRENCE, LinkKind.INCOMPLETE_RECTIFICATION, LinkKind.LOOK_BACK_REVIEW})
 
 
 def _attributes(inspection: Inspection, units: Units) -> dict[str, Any]:
