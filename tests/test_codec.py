@@ -294,3 +294,96 @@ def test_a_value_out_of_place_in_a_ledger_is_located(data: st.DataObject) -> Non
     end = re.compile(r'"(?:[^"\\]|\\.)*"|[^,}\]]+').match(text, spot)
     assert end is not None
     _assert_located(text[:spot] + scalar + text[end.end() :])
+
+
+# --- a large ledger, one inspection at a time ----------------------------------------------------
+
+
+@pytest.fixture
+def in_parts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Read every document in parts, however small (the path large ledgers take)."""
+    from rectmodel.codec import _json
+
+    monkeypatch.setattr(_json, "_IN_PARTS_FROM", 0)
+
+
+def _three_inspections() -> dict[str, Any]:
+    document = minimal_document()
+    first = document["inspections"][0]
+    first["problems"] = [{"id": "P1", "title": "甲", "measures": [{"id": "P1-M1", "text": "乙"}]}]
+    document["inspections"] = [first, {**first, "id": "i2"}, {"id": "i3"}]
+    document["successions"] = [{"old": "u1", "new": "u2", "date": "2021-01"}]
+    return document
+
+
+@pytest.mark.usefixtures("in_parts")
+@pytest.mark.parametrize("indent", [None, 2])
+def test_a_ledger_read_in_parts_is_the_ledger_read_whole(indent: int | None) -> None:
+    text = json.dumps(
+        _three_inspections(), ensure_ascii=False, indent=indent, separators=None if indent else (",", ":")
+    )
+    ledger = loads(text)
+    assert [x.id for x in ledger.inspections] == ["i1", "i2", "i3"]
+    assert len(ledger.successions) == 1
+    assert ledger.inspections[1].problems[0].measures[0].text == "乙"
+
+
+@pytest.mark.usefixtures("in_parts")
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda d: {"successions": d["successions"], "inspections": d["inspections"]},  # inspections not first
+        lambda d: {**d, "inspections": [{"id": "i1", "problems": [{"id": "P1", "measures": [], "title": "甲"}]}]},
+    ],
+    ids=["inspections-not-first", "members-in-another-order"],
+)
+def test_documents_written_otherwise_are_read_whole_and_the_same(edit: Any) -> None:
+    document = edit(_three_inspections())
+    text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+    assert rectmodel.dumps(loads(text)) == rectmodel.dumps(loads(text.encode()))  # and no error either way
+
+
+@pytest.mark.usefixtures("in_parts")
+def test_in_parts_still_refuses_duplicate_keys_and_bad_values_with_pointers() -> None:
+    text = json.dumps(_three_inspections(), ensure_ascii=False, separators=(",", ":"))
+    duplicated = text.replace('"text":"乙"', '"text":"乙","text":"丙"', 1)
+    with pytest.raises(LoadError) as e:
+        loads(duplicated)
+    assert [i.code for i in e.value.issues] == ["duplicate-key"]
+    bad = text.replace('"id":"i3"', '"id":"i3","kind":"weekly"')
+    with pytest.raises(LoadError) as e:
+        loads(bad)
+    assert [i.pointer for i in e.value.issues] == ["/inspections/2/kind"]
+
+
+def test_the_duplicate_key_screen_counts_members_and_escaped_quotes_send_it_to_the_exact_check() -> None:
+    from rectmodel.codec._json import _may_have_duplicate_keys
+
+    assert not _may_have_duplicate_keys(b'{"a":1,"b":"x:y"}', 2)
+    assert _may_have_duplicate_keys(b'{"a":1,"a":2}', 1)  # the parsed object kept one of two
+    assert _may_have_duplicate_keys(b'{"a":"say \\":\\" here"}', 1)  # a quote escaped: check exactly
+    assert loads('{"inspections":[{"id":"i\\":1","kind":"regular"}]}').inspections[0].id == 'i":1'
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data())
+def test_in_parts_and_whole_agree_on_any_edit_of_a_document(data: st.DataObject) -> None:
+    from rectmodel.codec import _json
+
+    text = json.dumps(
+        _three_inspections(), ensure_ascii=False, separators=(",", ":"), indent=data.draw(st.sampled_from([None, 1]))
+    )
+    at = data.draw(st.integers(0, len(text)))
+    cut = data.draw(st.integers(0, 3))
+    text = text[:at] + data.draw(st.sampled_from(["", "}", ",", '"', "{", "]", '"id":"x",', "\\"])) + text[at + cut :]
+
+    def outcome(threshold: int) -> Any:
+        saved, _json._IN_PARTS_FROM = _json._IN_PARTS_FROM, threshold
+        try:
+            return rectmodel.dumps(loads(text))
+        except LoadError as e:
+            return [(i.code, i.pointer) for i in e.issues]
+        finally:
+            _json._IN_PARTS_FROM = saved
+
+    assert outcome(0) == outcome(1 << 60)

@@ -17,7 +17,7 @@ from cattrs.gen import make_dict_unstructure_fn
 from .._pointer import escape
 from ..dates import DeadlineTerm, PartialDate
 from ..errors import LoadCode, LoadError, LoadIssue
-from ..model import Ledger
+from ..model import Inspection, Ledger
 from ._fields import MAX_COUNT, Shape, field_specs
 from ._structure import Refused, make_structure_fn
 
@@ -80,8 +80,13 @@ def decode(data: bytes | bytearray | memoryview | str, cls: type[_T], *, source:
     gc_was_enabled = gc.isenabled()
     gc.disable()  # a million new containers, none in a cycle: collecting would only rescan them
     try:
-        tree = orjson.loads(raw)
-        result = structure(tree, members)
+        if cls is Ledger and len(raw) > _IN_PARTS_FROM:
+            result = _ledger_in_parts(raw, members)  # type: ignore[assignment]
+        if result is None:
+            members[0] = 0
+            tree = orjson.loads(raw)
+            result = structure(tree, members)
+            del tree
     except orjson.JSONDecodeError as e:
         error: orjson.JSONDecodeError | None = e
     except Refused:  # refused by a strict hook: the slow pass below says why
@@ -135,6 +140,55 @@ def dump(ledger: Ledger, path: _PathLike | IO[bytes]) -> None:
 
 def _dump_bytes(ledger: Ledger) -> bytes:
     return orjson.dumps(_unstructure_ledger(ledger), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+
+
+# ---------------------------------------------------------------- a large ledger, one inspection at a time
+
+_IN_PARTS_FROM = 1 << 20  # below a megabyte, the whole tree is small: one parse is simpler and as fast
+_INSPECTIONS = re.compile(rb'\s*\{\s*"inspections"\s*:\s*\[\s*(?=\{)')
+# The end of one inspection and the start of the next: "},{"id":"…"," then a key no problem, measure
+# or group has as its second (they write "title", "text", "level" after their id), or "}" (an id alone).
+_NEXT_INSPECTION = re.compile(
+    rb'\}\s*,\s*(\{)\s*"id"\s*:\s*"(?:[^"\\]|\\.)*"\s*(?:\}|,\s*"(?!(?:title|text|level)")[a-z_]+")'
+)
+_END_OF_INSPECTIONS = re.compile(rb'\}\s*\]\s*(?:,\s*"successions"\s*:|\}\s*$)')
+
+
+def _ledger_in_parts(raw: bytes, members: list[int]) -> Ledger | None:
+    """The ledger, parsing and structuring its inspections one at a time; None where that cannot be done.
+
+    Holding the parsed tree of a whole large document costs about twice the model's memory; this
+    holds one inspection's. The boundaries between the elements of the top-level ``inspections``
+    array are found by a pattern (as canonical JSON writes them, compact or indented) and then
+    proved: each part must parse as one JSON object and structure as one inspection, and the parts
+    joined by commas are the array's text — so they are exactly its elements (JSON's grammar splits
+    an array only at its top-level commas). A document written otherwise (``inspections`` not the
+    first key, members in another order) gives None, and is read whole.
+    """
+    start = _INSPECTIONS.match(raw)
+    if start is None:
+        return None
+    structure = _structure_fns.get(Inspection)
+    if structure is None:
+        structure = _structure_fns[Inspection] = make_structure_fn(Inspection)
+    view = memoryview(raw)
+    at = start.end()
+    inspections = []
+    try:
+        for boundary in _NEXT_INSPECTION.finditer(raw, at):
+            inspections.append(structure(orjson.loads(view[at : boundary.start() + 1]), members))
+            at = boundary.start(1)
+        end = _END_OF_INSPECTIONS.search(raw, at)
+        if end is None:
+            return None
+        inspections.append(structure(orjson.loads(view[at : end.start() + 1]), members))
+        rest = orjson.loads(b'{"inspections":[]' + raw[raw.index(b"]", end.start()) + 1 :])
+        ledger: Ledger = _structure_fns[Ledger](rest, members)
+    except (orjson.JSONDecodeError, Refused):
+        return None  # not as canonical JSON writes it, or not valid: the whole document says why
+    finally:
+        view.release()
+    return attrs.evolve(ledger, inspections=tuple(inspections))
 
 
 # ---------------------------------------------------------------- slow pass
