@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -25,13 +26,23 @@ from .._messages import ParseCode
 from ..diagnostics import Diagnostic, Severity
 from ..model import Ledger
 from ._extract import FORMATS, Unextractable, extract
-from ._parse import ParseResult, parse
 from ._write import Format, render
+
+if TYPE_CHECKING:  # the reader's passes load on first use: the command line starts without them
+    from ._parse import ParseResult, parse
 
 __all__ = ["SUFFIXES", "Format", "ParseResult", "parse", "read", "render"]
 
 # The extensions of the files read as notices: text, Word documents, saved web pages, PDFs.
 SUFFIXES = (".txt", *FORMATS)
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("ParseResult", "parse"):
+        from . import _parse  # noqa: PLC0415 -- loaded on first use
+
+        return getattr(_parse, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def read(path: str | Path, *, id: str | None = None, unit: str | None = None) -> ParseResult:
@@ -50,6 +61,8 @@ def read(path: str | Path, *, id: str | None = None, unit: str | None = None) ->
     Raises:
         OSError: the file cannot be read.
     """
+    from ._parse import ParseResult, parse  # noqa: PLC0415 -- loaded on first use
+
     path = Path(path)
     try:
         text, how = extract(path.read_bytes(), path.suffix)
