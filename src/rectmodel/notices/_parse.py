@@ -492,14 +492,13 @@ def parse(text: str, *, id: str = "notice", unit: str | None = None) -> ParseRes
         top.report(ParseCode.NUMBERING_GAP, Severity.WARNING, gap.line, expected=gap.expected, found=gap.found)
     for line in tree.recovered:
         top.report(ParseCode.GARBLED_TEXT, Severity.INFO, line.number, text=_excerpt(line.text, 12))
-    if cleaned != text:
-        first = next(
-            line for line in lines if "\ufffd" in line.text and _SURROGATE.search(text.splitlines()[line.number - 1])
-        )
-        top.report(ParseCode.GARBLED_TEXT, Severity.WARNING, first.number, text=_excerpt(first.text, 12))
+    if cleaned != text:  # a lone surrogate: no text can hold it; say where the first one was
+        number, raw = next((n, x) for n, x in enumerate(text.splitlines(), 1) if _SURROGATE.search(x))
+        top.report(ParseCode.GARBLED_TEXT, Severity.WARNING, number, text=_excerpt(_SURROGATE.sub("\ufffd", raw), 12))
     if units:
         return _aggregate(parts, tree.root, units, top, id)
-    sections = assign(tree.root.children, {})
+    # The preamble's facts first: its declared counts weigh in the roles, its dates give the body's
+    # year; the facts are read again with the narrative sections the assembly found.
     preliminary = read_facts(_facts_input(parts, []))
     declared = {k: v for k, v in attrs.asdict(preliminary.declared).items() if isinstance(v, int)}
     sections = assign(tree.root.children, declared)
