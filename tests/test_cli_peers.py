@@ -17,9 +17,9 @@ import pytest
 
 from rectmodel import __version__
 from rectmodel.cli import _escape, _parser, main
+from test_extract import NOTICE, docx_bytes, html_bytes, pdf_bytes
 
 from support import ROOT
-from test_extract import NOTICE, docx_bytes, html_bytes, pdf_bytes
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 JIANGMEN = ROOT / "examples" / "jiangmen-2021.json"
