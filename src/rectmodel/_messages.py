@@ -844,6 +844,72 @@ class CliText(StrEnum):
     RECORDED_DONE = "recorded-done"
     OPEN = "open"
     UNKNOWN_UNIT = "unknown-unit"
+    # peers: version, standard input, unsupported files, misspellings
+    UNKNOWN_RULE = "unknown-rule"
+    DID_YOU_MEAN = "did-you-mean"
+    UNKNOWN_CHOICE = "unknown-choice"
+    UNSUPPORTED_INPUT = "unsupported-input"
+    STDIN_ONCE = "stdin-once"
+    # help: the parser's texts, in the language picked before it is built
+    HELP_PROG = "help-prog"
+    HELP_COMMANDS = "help-commands"
+    HELP_HELP = "help-help"
+    HELP_VERSION = "help-version"
+    HELP_LANG = "help-lang"
+    HELP_INPUT = "help-input"
+    HELP_OUTPUT = "help-output"
+    HELP_EXITS = "help-exits"
+    EXIT_0 = "exit-0"
+    EXIT_0_VALIDATE = "exit-0-validate"
+    EXIT_1_VALIDATE = "exit-1-validate"
+    EXIT_1_SCHEMA = "exit-1-schema"
+    EXIT_1_PARSE = "exit-1-parse"
+    EXIT_2 = "exit-2"
+    EXIT_3 = "exit-3"
+    CMD_SCHEMA = "cmd-schema"
+    CMD_STATS = "cmd-stats"
+    CMD_VALIDATE = "cmd-validate"
+    CMD_RULES = "cmd-rules"
+    CMD_PARSE = "cmd-parse"
+    CMD_RENDER = "cmd-render"
+    CMD_GRAPH = "cmd-graph"
+    CMD_HISTORY = "cmd-history"
+    CMD_EXPORT = "cmd-export"
+    CMD_TEMPLATE = "cmd-template"
+    HELP_CHECK = "help-check"
+    HELP_LEDGER = "help-ledger"
+    HELP_LEDGERS = "help-ledgers"
+    HELP_FILES = "help-files"
+    HELP_TEXT_JSON = "help-text-json"
+    HELP_VALIDATE_FORMAT = "help-validate-format"
+    HELP_JOBS = "help-jobs"
+    HELP_SCHEDULER = "help-scheduler"
+    HELP_SELECT = "help-select"
+    HELP_IGNORE = "help-ignore"
+    HELP_SEVERITY = "help-severity"
+    HELP_WAIVERS = "help-waivers"
+    HELP_DUE_MONTHS = "help-due-months"
+    HELP_RULES_FORMAT = "help-rules-format"
+    HELP_PARSE_FILE = "help-parse-file"
+    HELP_ID = "help-id"
+    HELP_UNIT_ID = "help-unit-id"
+    HELP_RENDER_FORMAT = "help-render-format"
+    HELP_GRAPH_FORMAT = "help-graph-format"
+    HELP_UNIT = "help-unit"
+    HELP_EXPORT_FILES = "help-export-files"
+    HELP_EXPORT_OUTPUT = "help-export-output"
+    HELP_EXPORT_FORMAT = "help-export-format"
+    HELP_INSPECTION = "help-inspection"
+    HELP_TEMPLATE_OUTPUT = "help-template-output"
+    HELP_TEMPLATE_FORMAT = "help-template-format"
+    HELP_SHEETS = "help-sheets"
+    HELP_SHEETS_ABOUT = "help-sheets-about"
+    HELP_MAPPING = "help-mapping"
+    HELP_INSPECTOR = "help-inspector"
+    HELP_TARGET = "help-target"
+    HELP_FEEDBACK_DATE = "help-feedback-date"
+    HELP_START = "help-start"
+    HELP_END = "help-end"
 
 
 _CLI: dict[str, Message] = {  # keyed by CliText
@@ -974,6 +1040,202 @@ _CLI: dict[str, Message] = {  # keyed by CliText
         "{files} 中没有单位 {unit} 的巡察轮次",
         {"unit": "nowhere", "files": "a.json, b.json"},
     ),
+    # peers: version, standard input, unsupported files, misspellings
+    CliText.UNKNOWN_RULE: _m("unknown rule {name}", "没有名为 {name} 的规则", {"name": "report-overdu"}),
+    CliText.DID_YOU_MEAN: _m(
+        "{message}; did you mean {matches}?", "{message};是否要用 {matches}?", {"message": "…", "matches": "x, y"}
+    ),
+    CliText.UNKNOWN_CHOICE: _m("invalid choice: {value!r}", "无效的选项:{value}", {"value": "validat"}),
+    CliText.UNSUPPORTED_INPUT: _m(
+        "{path}: not a file rectmodel reads; it reads ledger JSON (.json), notices (.txt, .docx, .html, .htm, .pdf) "
+        "and workbooks (.xlsx, .xls, .ods, .csv), and - for standard input; --input json|notice|sheet says what "
+        "a file is",
+        "{path}:不是 rectmodel 能读取的文件;可读取 JSON 台账(.json)、通报(.txt、.docx、.html、.htm、.pdf)"
+        "和台账表格(.xlsx、.xls、.ods、.csv),- 表示标准输入;可用 --input json|notice|sheet 指明文件类型",
+        {"path": "photo.png"},
+    ),
+    CliText.STDIN_ONCE: _m("- (standard input) can be given only once", "- (标准输入)只能给出一次", {}),
+    # help
+    CliText.HELP_PROG: _m(
+        "Model, validate and convert inspection-rectification ledgers (Chinese: xuncha zhenggai taizhang): "
+        "ledger JSON, public notices and workbooks.",
+        "巡察整改台账的模型、校验与转换:JSON 台账、整改情况通报和台账表格。",
+        {},
+    ),
+    CliText.HELP_COMMANDS: _m("commands", "命令", {}),
+    CliText.HELP_HELP: _m("show this help and exit", "显示此帮助并退出", {}),
+    CliText.HELP_VERSION: _m("show the version and exit", "显示版本号并退出", {}),
+    CliText.HELP_LANG: _m("language of the messages: en or zh", "消息语言:en(英文)或 zh(中文)", {}),
+    CliText.HELP_INPUT: _m(
+        "what the files are: ledger JSON, notice, workbook (sheet), or auto: by extension, "
+        "and by content for standard input",
+        "文件类型:JSON 台账、通报(notice)、台账表格(sheet),或 auto:按扩展名判断,标准输入按内容判断",
+        {},
+    ),
+    CliText.HELP_OUTPUT: _m("write to this file instead of standard output", "写入此文件而非标准输出", {}),
+    CliText.HELP_EXITS: _m("exit codes:", "退出码:", {}),
+    CliText.EXIT_0: _m("success", "成功", {}),
+    CliText.EXIT_0_VALIDATE: _m("no errors (warnings allowed)", "没有错误(可以有警告)", {}),
+    CliText.EXIT_1_VALIDATE: _m("a file has errors", "文件中有错误", {}),
+    CliText.EXIT_1_SCHEMA: _m(
+        "with --check: a document departs from the schema", "使用 --check 时:有文件不符合 JSON Schema", {}
+    ),
+    CliText.EXIT_1_PARSE: _m("the reader found errors in the file", "读取时发现错误", {}),
+    CliText.EXIT_2: _m(
+        "usage error, or a file that cannot be read, loaded or written",
+        "用法错误,或文件无法读取、加载或写入",
+        {},
+    ),
+    CliText.EXIT_3: _m("rectmodel itself failed (a bug: please report it)", "rectmodel 自身出错(属于缺陷,请报告)", {}),
+    CliText.CMD_SCHEMA: _m(
+        "print the JSON Schema of a ledger document, or check files against it",
+        "输出台账文件的 JSON Schema,或据此检查文件",
+        {},
+    ),
+    CliText.CMD_STATS: _m(
+        "what a ledger declares and itemizes, per inspection", "按巡察列出台账声明的和逐项列出的数量", {}
+    ),
+    CliText.CMD_VALIDATE: _m(
+        "check ledgers, notices and workbooks against every consistency rule",
+        "按全部一致性规则校验台账、通报和台账表格",
+        {},
+    ),
+    CliText.CMD_RULES: _m("list every rule with its default severity", "列出全部规则及其默认级别", {}),
+    CliText.CMD_PARSE: _m(
+        "read a public notice (text, Word, web page, PDF) or a ledger workbook into a ledger JSON",
+        "将整改情况通报(文本、Word、网页、PDF)或台账表格读取为 JSON 台账",
+        {},
+    ),
+    CliText.CMD_RENDER: _m("write a ledger as a notice in the standard layout", "将台账按标准格式写成整改情况通报", {}),
+    CliText.CMD_GRAPH: _m("export the graph of problems and links across rounds", "导出跨轮次的问题及关联图", {}),
+    CliText.CMD_HISTORY: _m(
+        "what the rounds of one unit found, found again and left open",
+        "某单位历轮巡察发现、再次发现和尚未整改完成的问题",
+        {},
+    ),
+    CliText.CMD_EXPORT: _m(
+        "write a ledger as a workbook people can edit (.xlsx) or as CSV, or ledgers as an SQLite database",
+        "将台账导出为可编辑的表格(.xlsx)或 CSV,或将多个台账导出为 SQLite 数据库",
+        {},
+    ),
+    CliText.CMD_TEMPLATE: _m(
+        "write the empty standard ledger workbook with one example row", "生成带一行示例的空白标准台账表格", {}
+    ),
+    CliText.HELP_CHECK: _m(
+        "check documents against the schema, as a tool in another language would",
+        "按 JSON Schema 检查文件,与其他语言的工具所做的相同",
+        {},
+    ),
+    CliText.HELP_LEDGER: _m(
+        "a ledger: JSON, a notice or a workbook; - for standard input",
+        "台账:JSON、通报或台账表格;- 表示标准输入",
+        {},
+    ),
+    CliText.HELP_LEDGERS: _m(
+        "ledgers: JSON, notices or workbooks; - for standard input",
+        "台账:JSON、通报或台账表格;- 表示标准输入",
+        {},
+    ),
+    CliText.HELP_FILES: _m(
+        "ledger JSON files, notices (.txt, .docx, .html, .pdf) or workbooks (.xlsx, .xls, .ods, .csv); "
+        "a directory (every such file under it), a glob pattern (expanded here), @LIST (a file of paths, "
+        "one a line), or - for standard input",
+        "JSON 台账、通报(.txt、.docx、.html、.pdf)或台账表格(.xlsx、.xls、.ods、.csv);"
+        "目录(其下所有此类文件)、通配模式(由本程序展开)、@清单(每行一个路径的文件),或 - 表示标准输入",
+        {},
+    ),
+    CliText.HELP_TEXT_JSON: _m("output format: text or json", "输出格式:text(文本)或 json", {}),
+    CliText.HELP_VALIDATE_FORMAT: _m(
+        "text (in the order given), one JSON document, JSON Lines (one object per file as it finishes, "
+        "then a summary), or github (workflow annotations)",
+        "text(按给出顺序的文本)、json(一个 JSON 文档)、jsonl(每个文件完成即输出一行,最后是汇总)"
+        "或 github(GitHub 工作流注释)",
+        {},
+    ),
+    CliText.HELP_JOBS: _m(
+        "worker processes (default: the cores; 1: no workers)", "工作进程数(默认:CPU 核数;1:不用工作进程)", {}
+    ),
+    CliText.HELP_SCHEDULER: _m(
+        "run on a Dask cluster: its scheduler address; needs rectmodel[dask]",
+        "在 Dask 集群上运行:调度器地址;需安装 rectmodel[dask]",
+        {},
+    ),
+    CliText.HELP_SELECT: _m("run only these rules (comma-separated)", "只运行这些规则(以逗号分隔)", {}),
+    CliText.HELP_IGNORE: _m("skip these rules (comma-separated)", "跳过这些规则(以逗号分隔)", {}),
+    CliText.HELP_SEVERITY: _m(
+        "override a rule's severity: error, warning or info (repeatable)",
+        "改变规则的级别:error、warning 或 info(可重复)",
+        {},
+    ),
+    CliText.HELP_WAIVERS: _m(
+        "a JSON file of accepted diagnostics, with justifications", "已接受的诊断及其理由(JSON 文件)", {}
+    ),
+    CliText.HELP_DUE_MONTHS: _m(
+        "months after feedback by which the report is due (default 2)",
+        "反馈后应在几个月内报送整改报告(默认 2)",
+        {},
+    ),
+    CliText.HELP_RULES_FORMAT: _m("output format: text, json or markdown", "输出格式:text(文本)、json 或 markdown", {}),
+    CliText.HELP_PARSE_FILE: _m(
+        "a notice (.txt, .docx, .html, .pdf) or a workbook (.xlsx, .xls, .ods, .csv); - for standard input",
+        "通报(.txt、.docx、.html、.pdf)或台账表格(.xlsx、.xls、.ods、.csv);- 表示标准输入",
+        {},
+    ),
+    CliText.HELP_ID: _m(
+        "the inspection's id (default: the file name without extension)",
+        "巡察编号(默认:不含扩展名的文件名)",
+        {},
+    ),
+    CliText.HELP_UNIT_ID: _m("a stable id of the inspected unit", "被巡察单位的稳定编号", {}),
+    CliText.HELP_RENDER_FORMAT: _m("output format: text or markdown", "输出格式:text(文本)或 markdown", {}),
+    CliText.HELP_GRAPH_FORMAT: _m(
+        "output format: json (node-link), graphml, mermaid or dot",
+        "输出格式:json(节点-边)、graphml、mermaid 或 dot",
+        {},
+    ),
+    CliText.HELP_UNIT: _m(
+        "a unit id (any of its names, through successions)", "单位编号(可用其任一名称,含沿革前后的名称)", {}
+    ),
+    CliText.HELP_EXPORT_FILES: _m(
+        "ledgers (JSON, notices or workbooks; - for standard input); several only with --format sqlite",
+        "台账(JSON、通报或台账表格;- 表示标准输入);多个文件仅限 --format sqlite",
+        {},
+    ),
+    CliText.HELP_EXPORT_OUTPUT: _m("the workbook, CSV or SQLite file to write", "要写入的表格、CSV 或 SQLite 文件", {}),
+    CliText.HELP_EXPORT_FORMAT: _m(
+        "xlsx, csv or sqlite; default: by the output's extension (.csv; .db, .sqlite, .sqlite3; else xlsx)",
+        "xlsx、csv 或 sqlite;默认按输出文件扩展名判断(.csv;.db、.sqlite、.sqlite3;其余为 xlsx)",
+        {},
+    ),
+    CliText.HELP_INSPECTION: _m(
+        "which inspection, by id, when the ledger holds several (xlsx, csv)",
+        "台账含多次巡察时,按编号指定其一(xlsx、csv)",
+        {},
+    ),
+    CliText.HELP_TEMPLATE_OUTPUT: _m("the workbook (.xlsx) or CSV file to write", "要写入的表格(.xlsx)或 CSV 文件", {}),
+    CliText.HELP_TEMPLATE_FORMAT: _m(
+        "xlsx or csv; default: by the output's extension", "xlsx 或 csv;默认按输出文件扩展名判断", {}
+    ),
+    CliText.HELP_SHEETS: _m("workbooks", "台账表格", {}),
+    CliText.HELP_SHEETS_ABOUT: _m(
+        "facts a workbook does not state, and unusual layouts", "表格中未写明的事实,以及非标准的版式", {}
+    ),
+    CliText.HELP_MAPPING: _m(
+        "a column mapping (TOML or JSON): header to role", "列映射文件(TOML 或 JSON):表头对应的含义", {}
+    ),
+    CliText.HELP_INSPECTOR: _m(
+        "the inspecting group, where the workbook does not name it", "巡察组(表格中未写明时)", {}
+    ),
+    CliText.HELP_TARGET: _m(
+        "the inspected party organisation, where the workbook does not name it",
+        "被巡察党组织(表格中未写明时)",
+        {},
+    ),
+    CliText.HELP_FEEDBACK_DATE: _m(
+        "the feedback date (YYYY, YYYY-MM or YYYY-MM-DD)", "反馈日期(YYYY、YYYY-MM 或 YYYY-MM-DD)", {}
+    ),
+    CliText.HELP_START: _m("the first day on site", "进驻日期", {}),
+    CliText.HELP_END: _m("the last day on site", "巡察结束日期", {}),
 }
 
 # --- the whole catalogue -------------------------------------------------------------------------

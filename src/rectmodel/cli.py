@@ -7,9 +7,11 @@ cannot be read or loaded (its problems are printed, never a traceback).
 from __future__ import annotations
 
 import argparse
+import difflib
 import gc
 import os
 import sys
+import tempfile
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -34,10 +36,10 @@ from .batch import Unloadable as _Unloadable
 from .batch import _json_locator, _load_failures, input_of, read
 from .codec import dumps
 from .diagnostics import Diagnostic, Locator, Report, Severity, Waiver, load_waivers
-from .errors import Lang, LoadCode, LoadError, LoadIssue
+from .errors import Lang, LoadCode, LoadError, LoadIssue, Location
 from .model import Ledger
 from .notices import render as render_notice
-from .rules import Config
+from .rules import RULES, Config
 from .schema import json_schema_text, schema_issues
 
 __all__ = ["main"]
@@ -57,8 +59,12 @@ class _Usage(Exception):
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with *argv* (default: ``sys.argv[1:]``); return the exit code."""
-    parser = _parser()
-    args = parser.parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = _parser(_language(argv))
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as e:  # --help, --version, or a usage error argparse has printed
+        return e.code if isinstance(e.code, int) else EXIT_USAGE
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
@@ -77,119 +83,188 @@ def main(argv: Sequence[str] | None = None) -> int:
         error = terminal(f"{type(e).__name__}: {e}")[:300]
         sys.stderr.write(say(CliText.INTERNAL_ERROR, getattr(args, "lang", "en"), error=error) + "\n")
         return EXIT_INTERNAL
+    finally:
+        _STDIN.close()
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="rectmodel", description=__doc__.split("\n\n")[0] if __doc__ else None)
-    parser.set_defaults(command=None)
-    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+def _language(argv: Sequence[str]) -> Lang:
+    """The language of the help and of argparse's errors: ``--lang``, else the locale (as gettext looks it up)."""
+    for k, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and k + 1 < len(argv):
+            return "zh" if argv[k + 1] == "zh" else "en"
+        if arg.startswith("--lang="):
+            return "zh" if arg.partition("=")[2] == "zh" else "en"
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
 
-    schema = sub.add_parser("schema", help="print the JSON Schema of a ledger document, or check files against it")
-    schema.add_argument("-o", "--output", help="write to this file instead of standard output")
-    schema.add_argument(
-        "--check",
-        nargs="+",
-        metavar="FILE",
-        help="check JSON documents against the schema, as a tool in another language would (exit 1 if one departs)",
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser that suggests the choice meant by a misspelt one (a command, a format)."""
+
+    def __init__(self, *args: Any, lang: Lang = "en", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lang = lang
+
+    def _check_value(self, action: argparse.Action, value: Any) -> None:
+        choices = action.choices
+        if choices is not None and value not in choices:
+            close = difflib.get_close_matches(str(value), [str(c) for c in choices], n=3)
+            if close:
+                message = say(CliText.UNKNOWN_CHOICE, self.lang, value=value)
+                raise argparse.ArgumentError(action, _did_you_mean(message, close, self.lang))
+        super()._check_value(action, value)
+
+
+def _did_you_mean(message: str, matches: Sequence[str], lang: Lang) -> str:
+    if not matches:
+        return message
+    return say(CliText.DID_YOU_MEAN, lang, message=message, matches=say(CliText.LIST_SEP, lang).join(matches))
+
+
+# What each command's exit codes mean; a code a command never returns is not listed.
+_EXITS: dict[str, tuple[CliText, ...]] = {
+    "schema": (CliText.EXIT_0, CliText.EXIT_1_SCHEMA),
+    "validate": (CliText.EXIT_0_VALIDATE, CliText.EXIT_1_VALIDATE),
+    "parse": (CliText.EXIT_0, CliText.EXIT_1_PARSE),
+}
+
+
+def _epilog(command: str, lang: Lang) -> str:
+    codes = _EXITS.get(command, (CliText.EXIT_0,))
+    meanings = [(EXIT_OK, codes[0]), *([(EXIT_ERRORS, codes[1])] if len(codes) > 1 else [])]
+    meanings += [(EXIT_USAGE, CliText.EXIT_2), (EXIT_INTERNAL, CliText.EXIT_3)]
+    return "\n".join([say(CliText.HELP_EXITS, lang), *(f"  {code}  {say(text, lang)}" for code, text in meanings)])
+
+
+def _command(sub: Any, name: str, text: CliText, lang: Lang) -> argparse.ArgumentParser:
+    """A subcommand with its summary, description, exit codes, ``-h`` and ``--lang``, in *lang*."""
+    summary = say(text, lang)
+    parser: argparse.ArgumentParser = sub.add_parser(
+        name,
+        help=summary,
+        description=summary[0].upper() + summary[1:] + ("." if lang == "en" else "。"),
+        epilog=_epilog(name, lang),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        add_help=False,
+        lang=lang,
     )
-    schema.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the messages")
-    schema.set_defaults(command="schema", run=_schema)
-
-    stats = sub.add_parser("stats", help="what a ledger declares and itemizes, per inspection")
-    stats.add_argument("file", help="a ledger JSON file")
-    stats.add_argument("--format", choices=("text", "json"), default="text")
-    stats.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the text and diagnostics")
-    stats.set_defaults(command="stats", run=_stats)
-
-    _add_validate(sub)
-
-    rules = sub.add_parser("rules", help="list every rule with its default severity")
-    rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
-    rules.set_defaults(command="rules", run=_rules)
-
-    notice = sub.add_parser(
-        "parse",
-        help="read a public notice (text, Word, web page, PDF) or a ledger workbook (.xlsx, .csv …) into a ledger",
-    )
-    notice.add_argument(
-        "file", metavar="FILE", help="a notice (.txt, .docx, .html, .pdf) or a workbook (.xlsx, .xls, .ods, .csv)"
-    )
-    notice.add_argument("-o", "--output", help="write the ledger JSON to this file instead of standard output")
-    notice.add_argument("--id", help="the inspection's id (default: the file name without extension)")
-    notice.add_argument("--unit", help="a stable id of the inspected unit")
-    notice.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the diagnostics")
-    _add_sheet_options(notice)
-    notice.set_defaults(command="parse", run=_parse_notice)
-
-    _add_sheet_commands(sub)
-
-    write = sub.add_parser("render", help="write a ledger as a notice in the standard layout")
-    write.add_argument("file", metavar="LEDGER", help="a ledger JSON file")
-    write.add_argument("--format", choices=("text", "markdown"), default="text")
-    write.add_argument("-o", "--output", help="write to this file instead of standard output")
-    write.add_argument("--lang", choices=("en", "zh"), default="en", help="language of load diagnostics")
-    write.set_defaults(command="render", run=_render_notice)
-
-    graph = sub.add_parser("graph", help="export the graph of problems and links across rounds")
-    graph.add_argument("files", nargs="+", metavar="FILE", help="ledger JSON files")
-    graph.add_argument("--format", choices=_EXPORTS, default="json")
-    graph.add_argument("-o", "--output", help="write to this file instead of standard output")
-    graph.add_argument("--lang", choices=("en", "zh"), default="en", help="language of load diagnostics")
-    graph.set_defaults(command="graph", run=_graph)
-
-    history = sub.add_parser("history", help="what the rounds of one unit found, found again and left open")
-    history.add_argument("unit", metavar="UNIT", help="a unit id (any of its names, through successions)")
-    history.add_argument("files", nargs="+", metavar="FILE", help="ledger JSON files")
-    history.add_argument("--format", choices=("text", "json"), default="text")
-    history.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the text and diagnostics")
-    history.set_defaults(command="history", run=_history)
+    parser.add_argument("-h", "--help", action="help", help=say(CliText.HELP_HELP, lang))
+    parser.add_argument("--lang", choices=("en", "zh"), default="en", help=say(CliText.HELP_LANG, lang))
+    parser.set_defaults(command=name)
     return parser
 
 
-def _add_validate(sub: Any) -> None:
-    validate = sub.add_parser("validate", help="check ledgers against every consistency rule")
-    validate.add_argument(
-        "files",
-        nargs="+",
-        metavar="FILE",
-        help="ledger JSON files, notices (.txt, .docx, .html, .pdf) or workbooks; a directory (every such file "
-        "under it), a glob pattern (expanded here: 'reports/**/*.json'), or @LIST (a file of paths, one a line, "
-        "relative to it; # starts a comment)",
+def _input_option(parser: argparse.ArgumentParser, lang: Lang) -> None:
+    parser.add_argument(
+        "--input", choices=("auto", "json", "notice", "sheet"), default="auto", help=say(CliText.HELP_INPUT, lang)
     )
-    validate.add_argument(
-        "--input",
-        choices=("auto", "json", "notice", "sheet"),
-        default="auto",
-        help="what the files are: ledger JSON, notice text, workbook, or by extension "
-        "(.txt, .docx, .html, .htm, .pdf are notices; .xlsx, .xls, .ods, .csv workbooks)",
+
+
+def _parser(lang: Lang = "en") -> argparse.ArgumentParser:
+    from . import __version__  # noqa: PLC0415 -- the package imports this module; its version is set by then
+
+    parser = _Parser(prog="rectmodel", description=say(CliText.HELP_PROG, lang), add_help=False, lang=lang)
+    parser.add_argument("-h", "--help", action="help", help=say(CliText.HELP_HELP, lang))
+    parser.add_argument(
+        "--version", action="version", version=f"rectmodel {__version__}", help=say(CliText.HELP_VERSION, lang)
     )
+    parser.set_defaults(command=None)
+    sub = parser.add_subparsers(title=say(CliText.HELP_COMMANDS, lang), metavar="COMMAND")
+
+    schema = _command(sub, "schema", CliText.CMD_SCHEMA, lang)
+    schema.add_argument("-o", "--output", help=say(CliText.HELP_OUTPUT, lang))
+    schema.add_argument("--check", nargs="+", metavar="FILE", help=say(CliText.HELP_CHECK, lang))
+    _input_option(schema, lang)
+    schema.set_defaults(run=_schema)
+
+    stats = _command(sub, "stats", CliText.CMD_STATS, lang)
+    stats.add_argument("file", metavar="FILE", help=say(CliText.HELP_LEDGER, lang))
+    stats.add_argument("--format", choices=("text", "json"), default="text", help=say(CliText.HELP_TEXT_JSON, lang))
+    _input_option(stats, lang)
+    _add_sheet_options(stats, lang)
+    stats.set_defaults(run=_stats)
+
+    _add_validate(sub, lang)
+
+    rules = _command(sub, "rules", CliText.CMD_RULES, lang)
+    rules.add_argument(
+        "--format", choices=("text", "json", "markdown"), default="text", help=say(CliText.HELP_RULES_FORMAT, lang)
+    )
+    rules.set_defaults(run=_rules)
+
+    notice = _command(sub, "parse", CliText.CMD_PARSE, lang)
+    notice.add_argument("file", metavar="FILE", help=say(CliText.HELP_PARSE_FILE, lang))
+    notice.add_argument("-o", "--output", help=say(CliText.HELP_OUTPUT, lang))
+    notice.add_argument("--id", help=say(CliText.HELP_ID, lang))
+    notice.add_argument("--unit", help=say(CliText.HELP_UNIT_ID, lang))
+    _input_option(notice, lang)
+    _add_sheet_options(notice, lang)
+    notice.set_defaults(run=_parse_notice)
+
+    _add_sheet_commands(sub, lang)
+
+    write = _command(sub, "render", CliText.CMD_RENDER, lang)
+    write.add_argument("file", metavar="LEDGER", help=say(CliText.HELP_LEDGER, lang))
+    write.add_argument(
+        "--format", choices=("text", "markdown"), default="text", help=say(CliText.HELP_RENDER_FORMAT, lang)
+    )
+    write.add_argument("-o", "--output", help=say(CliText.HELP_OUTPUT, lang))
+    _input_option(write, lang)
+    _add_sheet_options(write, lang)
+    write.set_defaults(run=_render_notice)
+
+    _add_graph_commands(sub, lang)
+    return parser
+
+
+def _add_graph_commands(sub: Any, lang: Lang) -> None:
+    graph = _command(sub, "graph", CliText.CMD_GRAPH, lang)
+    graph.add_argument("files", nargs="+", metavar="FILE", help=say(CliText.HELP_LEDGERS, lang))
+    graph.add_argument("--format", choices=_EXPORTS, default="json", help=say(CliText.HELP_GRAPH_FORMAT, lang))
+    graph.add_argument("-o", "--output", help=say(CliText.HELP_OUTPUT, lang))
+    _input_option(graph, lang)
+    _add_sheet_options(graph, lang)
+    graph.set_defaults(run=_graph)
+
+    history = _command(sub, "history", CliText.CMD_HISTORY, lang)
+    history.add_argument("unit", metavar="UNIT", help=say(CliText.HELP_UNIT, lang))
+    history.add_argument("files", nargs="+", metavar="FILE", help=say(CliText.HELP_LEDGERS, lang))
+    history.add_argument("--format", choices=("text", "json"), default="text", help=say(CliText.HELP_TEXT_JSON, lang))
+    _input_option(history, lang)
+    _add_sheet_options(history, lang)
+    history.set_defaults(run=_history)
+
+
+def _add_validate(sub: Any, lang: Lang) -> None:
+    validate = _command(sub, "validate", CliText.CMD_VALIDATE, lang)
+    validate.add_argument("files", nargs="+", metavar="FILE", help=say(CliText.HELP_FILES, lang))
+    _input_option(validate, lang)
     validate.add_argument(
         "--format",
-        choices=("text", "json", "jsonl"),
+        choices=("text", "json", "jsonl", "github"),
         default="text",
-        help="text (in the order given), one JSON document, or JSON Lines: one object per file as it finishes, "
-        "then a summary",
+        help=say(CliText.HELP_VALIDATE_FORMAT, lang),
     )
-    validate.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the messages")
+    validate.add_argument("-j", "--jobs", type=_positive, metavar="N", help=say(CliText.HELP_JOBS, lang))
+    validate.add_argument("--scheduler", metavar="ADDRESS", help=say(CliText.HELP_SCHEDULER, lang))
+    validate.add_argument("--select", type=_names, metavar="RULE,...", help=say(CliText.HELP_SELECT, lang))
     validate.add_argument(
-        "-j", "--jobs", type=_positive, metavar="N", help="worker processes (default: the cores; 1: no workers)"
+        "--ignore", type=_names, default=frozenset(), metavar="RULE,...", help=say(CliText.HELP_IGNORE, lang)
     )
     validate.add_argument(
-        "--scheduler",
-        metavar="ADDRESS",
-        help="run on a Dask cluster: its scheduler (tcp://host:8786); needs rectmodel[dask]",
+        "--severity", action="append", default=[], metavar="RULE=LEVEL", help=say(CliText.HELP_SEVERITY, lang)
     )
-    validate.add_argument("--select", type=_names, help="run only these rules (comma-separated)")
-    validate.add_argument("--ignore", type=_names, default=frozenset(), help="skip these rules (comma-separated)")
+    validate.add_argument("--waivers", metavar="FILE", help=say(CliText.HELP_WAIVERS, lang))
     validate.add_argument(
-        "--severity", action="append", default=[], metavar="RULE=LEVEL", help="override a rule's severity"
+        "--report-due-months", type=int, default=2, metavar="N", help=say(CliText.HELP_DUE_MONTHS, lang)
     )
-    validate.add_argument("--waivers", metavar="FILE", help="a JSON file of accepted diagnostics, with justifications")
-    validate.add_argument(
-        "--report-due-months", type=int, default=2, metavar="N", help="report-overdue: months after feedback (2)"
-    )
-    _add_sheet_options(validate)
-    validate.set_defaults(command="validate", run=_validate)
+    _add_sheet_options(validate, lang)
+    validate.set_defaults(run=_validate)
 
 
 def _positive(text: str) -> int:
@@ -211,6 +286,14 @@ def _config(args: argparse.Namespace) -> Config:
             severities[name.strip()] = Severity(level.strip())
         except ValueError:
             raise _Usage(say(CliText.BAD_SEVERITY, args.lang, item=item)) from None
+    named = {*(args.select or ()), *args.ignore, *(name.partition(":")[0] for name in severities)}
+    unknown = sorted(named - set(RULES))
+    for name in unknown:
+        message = say(CliText.UNKNOWN_RULE, args.lang, name=name)
+        close = difflib.get_close_matches(name, list(RULES), n=3)
+        sys.stderr.write(f"rectmodel: {terminal(_did_you_mean(message, close, args.lang))}\n")
+    if unknown:
+        raise _Failed
     try:
         return Config(args.select, args.ignore, severities, args.report_due_months)
     except ValueError as e:
@@ -220,9 +303,16 @@ def _config(args: argparse.Namespace) -> Config:
 def _validate(args: argparse.Namespace) -> int:
     config = _config(args)
     files = _expand(args.files, args.lang)
+    if files.count("-") > 1:
+        raise _Usage(say(CliText.STDIN_ONCE, args.lang))
+    unsupported = {f for f in files if not _supported(f, args.input)}
+    for path in sorted(unsupported):
+        sys.stderr.write(f"rectmodel: {terminal(say(CliText.UNSUPPORTED_INPUT, args.lang, path=path))}\n")
+    files = [f for f in files if f not in unsupported]
+    stdin = _STDIN.path(args.input, args.lang) if "-" in files else None
     waivers: tuple[Waiver, ...] = ()
     output = _Output(args, files)
-    code = EXIT_OK
+    code = EXIT_USAGE if unsupported else EXIT_OK
     if args.waivers:
         try:
             waivers = load_waivers(args.waivers)
@@ -235,10 +325,13 @@ def _validate(args: argparse.Namespace) -> int:
     try:
         from .batch import Outcome, validate_many  # noqa: PLC0415 -- the batch machinery loads only here
 
+        paths = [stdin if f == "-" and stdin else f for f in files]
         found = validate_many(
-            files, config, waivers, jobs=args.jobs, executor=executor, input=args.input, options=_sheet_options(args)
+            paths, config, waivers, jobs=args.jobs, executor=executor, input=args.input, options=_sheet_options(args)
         )
         for result in found:
+            if stdin is not None and result.path == stdin:
+                result = attrs.evolve(result, path="-", report=_renamed(result.report, stdin, "-"))  # noqa: PLW2901
             progress.step(result.path)
             if result.outcome is Outcome.CRASHED:
                 code = EXIT_INTERNAL
@@ -325,6 +418,7 @@ class _Output:
 
     def __init__(self, args: argparse.Namespace, files: Sequence[str]) -> None:
         self.format, self.lang, self.files = args.format, args.lang, files
+        self.text = args.format in ("text", "github")  # printed in the order given, then a summary line
         self.colour = args.format == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         self.slots: dict[str, list[int]] = {}
         for k, path in enumerate(files):
@@ -339,7 +433,7 @@ class _Output:
         (self.head if first else self.tail).append((path, report))
         if self.format == "jsonl":
             self._line({"path": path, "outcome": "checked", **self._diagnostics(report)})
-        elif self.format == "text" and first:
+        elif self.text and first:
             self._text(path, report, {})
 
     def result(self, result: Any, progress: _Progress) -> None:
@@ -356,7 +450,7 @@ class _Output:
             return
         slots = self.slots.get(result.path) or [len(self.files) + len(self.ready)]
         self.ready[slots.pop(0)] = (result.path, result.report, result.items)
-        if self.format == "text":
+        if self.text:
             while self.printed in self.ready:
                 path, report, items = self.ready[self.printed]
                 progress.clear()
@@ -386,48 +480,65 @@ class _Output:
         sys.stdout.flush()
 
     def _text(self, path: str, report: Report, items: Mapping[str, Mapping[str, str]]) -> None:
-        lines = file_lines(path, report, self.lang, self.colour, items=items)
+        if self.format == "github":
+            lines = [_annotation(d, self.lang) for d in report.diagnostics]
+        else:
+            lines = file_lines(path, report, self.lang, self.colour, items=items)
         if lines:
             sys.stdout.write("".join(f"{line}\n" for line in lines))
             sys.stdout.flush()
 
 
-def _add_sheet_commands(sub: Any) -> None:
-    export = sub.add_parser(
-        "export",
-        help="write a ledger as a workbook people can edit (.xlsx) or as CSV, or ledgers as an SQLite database",
-    )
-    export.add_argument(
-        "files",
-        nargs="+",
-        metavar="FILE",
-        help="ledgers (JSON, notices or workbooks); several only with --format sqlite",
-    )
-    export.add_argument("-o", "--output", required=True, help="the workbook, CSV or SQLite file to write")
-    export.add_argument(
-        "--format",
-        choices=("xlsx", "csv", "sqlite"),
-        help="default: by the output's extension (.csv; .db, .sqlite, .sqlite3; else xlsx)",
-    )
-    export.add_argument("--inspection", help="which inspection, by id, when the ledger holds several (xlsx, csv)")
-    export.add_argument("--lang", choices=("en", "zh"), default="en", help="language of load diagnostics")
-    export.set_defaults(command="export", run=_export_ledgers)
-
-    template = sub.add_parser("template", help="write the empty standard ledger workbook with one example row")
-    template.add_argument("-o", "--output", required=True, help="the workbook (.xlsx) or CSV file to write")
-    template.add_argument("--format", choices=("xlsx", "csv"), help="default: by the output's extension")
-    template.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the messages")
-    template.set_defaults(command="template", run=_template)
+_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
-def _add_sheet_options(parser: argparse.ArgumentParser) -> None:
-    group = parser.add_argument_group("workbooks", "facts a workbook does not state, and unusual layouts")
-    group.add_argument("--mapping", metavar="FILE", help="a column mapping (TOML or JSON): header → role")
-    group.add_argument("--inspector", help="the inspecting group, where the workbook does not name it")
-    group.add_argument("--target", help="the inspected party organisation, where the workbook does not name it")
-    group.add_argument("--feedback-date", metavar="DATE", help="the feedback date (YYYY, YYYY-MM or YYYY-MM-DD)")
-    group.add_argument("--start", metavar="DATE", help="the first day on site")
-    group.add_argument("--end", metavar="DATE", help="the last day on site")
+def _annotation(d: Diagnostic, lang: Lang) -> str:
+    """``::error file=…,line=…,col=…,title=RULE::message``: a GitHub workflow annotation.
+
+    A workbook's cell has no line: its ``sheet!cell`` leads the message instead.
+    """
+    where = d.location or Location()
+    message = d.message(lang)
+    if where.sheet is not None or where.cell is not None:
+        message = f"{where.sheet or ''}!{where.cell or ''}: {message}"
+    message += f" ({d.pointer or '/'})"
+    properties = (("file", where.file), ("line", where.line), ("col", where.column), ("title", d.rule))
+    text = ",".join(f"{key}={_escape(str(value), True)}" for key, value in properties if value is not None)
+    return f"::{_LEVELS[d.severity]} {text}::{_escape(message)}"
+
+
+def _escape(text: str, property: bool = False) -> str:
+    """*text* escaped as GitHub reads workflow commands (a property also escapes ``:`` and ``,``)."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if property:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return terminal(text)
+
+
+def _add_sheet_commands(sub: Any, lang: Lang) -> None:
+    export = _command(sub, "export", CliText.CMD_EXPORT, lang)
+    export.add_argument("files", nargs="+", metavar="FILE", help=say(CliText.HELP_EXPORT_FILES, lang))
+    export.add_argument("-o", "--output", required=True, help=say(CliText.HELP_EXPORT_OUTPUT, lang))
+    export.add_argument("--format", choices=("xlsx", "csv", "sqlite"), help=say(CliText.HELP_EXPORT_FORMAT, lang))
+    export.add_argument("--inspection", help=say(CliText.HELP_INSPECTION, lang))
+    _input_option(export, lang)
+    _add_sheet_options(export, lang)
+    export.set_defaults(run=_export_ledgers)
+
+    template = _command(sub, "template", CliText.CMD_TEMPLATE, lang)
+    template.add_argument("-o", "--output", required=True, help=say(CliText.HELP_TEMPLATE_OUTPUT, lang))
+    template.add_argument("--format", choices=("xlsx", "csv"), help=say(CliText.HELP_TEMPLATE_FORMAT, lang))
+    template.set_defaults(run=_template)
+
+
+def _add_sheet_options(parser: argparse.ArgumentParser, lang: Lang) -> None:
+    group = parser.add_argument_group(say(CliText.HELP_SHEETS, lang), say(CliText.HELP_SHEETS_ABOUT, lang))
+    group.add_argument("--mapping", metavar="FILE", help=say(CliText.HELP_MAPPING, lang))
+    group.add_argument("--inspector", help=say(CliText.HELP_INSPECTOR, lang))
+    group.add_argument("--target", help=say(CliText.HELP_TARGET, lang))
+    group.add_argument("--feedback-date", metavar="DATE", help=say(CliText.HELP_FEEDBACK_DATE, lang))
+    group.add_argument("--start", metavar="DATE", help=say(CliText.HELP_START, lang))
+    group.add_argument("--end", metavar="DATE", help=say(CliText.HELP_END, lang))
 
 
 def _input_of(path: str, kind: str) -> str:
@@ -446,7 +557,7 @@ def _sheet_options(args: argparse.Namespace) -> dict[str, Any]:
 
 def _parse_notice(args: argparse.Namespace) -> int:
     try:
-        ledger, diagnostics, where = _read(args.file, "auto", args)
+        ledger, diagnostics, where = _read(args.file, args)
     except _Unloadable as e:
         _print_lines(e.report.diagnostics, args.lang)
         return EXIT_USAGE
@@ -479,7 +590,7 @@ def _export_ledgers(args: argparse.Namespace) -> int:
 def _export_sqlite(args: argparse.Namespace) -> int:
     from .sql import to_sqlite  # noqa: PLC0415 -- the SQL writer loads only when asked
 
-    ledgers = dict(zip(args.files, _load_all(args.files, args.lang), strict=True))
+    ledgers = dict(zip(args.files, _load_all(args.files, args), strict=True))
     try:
         to_sqlite(ledgers, args.output)
     except OSError as e:
@@ -490,7 +601,7 @@ def _export_sqlite(args: argparse.Namespace) -> int:
 def _export_sheet(args: argparse.Namespace, path: str, format: str) -> int:
     from .sheets import write  # noqa: PLC0415 -- the spreadsheet writer loads only when asked
 
-    ledger = _load(path, args.lang)
+    ledger = _load(path, args)
     try:
         write(ledger, args.output, format, inspection=args.inspection)  # type: ignore[arg-type]
     except ValueError as e:
@@ -517,7 +628,7 @@ def _template(args: argparse.Namespace) -> int:
 
 
 def _render_notice(args: argparse.Namespace) -> int:
-    ledger = _load(args.file, args.lang)
+    ledger = _load(args.file, args)
     _write(render_notice(ledger, args.format), args.output, args.lang)
     return EXIT_OK
 
@@ -596,31 +707,54 @@ def _schema(args: argparse.Namespace) -> int:
         return EXIT_OK
     code = EXIT_OK
     for path in args.check:
+        real = _STDIN.path(args.input, args.lang) if path == "-" else path
+        if not _supported(real, args.input):
+            sys.stderr.write(f"rectmodel: {terminal(say(CliText.UNSUPPORTED_INPUT, args.lang, path=path))}\n")
+            code = EXIT_USAGE
+            continue
+        where: Locator | None = None
         try:
-            with open(path, "rb") as fp:
-                data = fp.read()
+            if input_of(real, args.input) == "json":
+                with open(real, "rb") as fp:
+                    data = fp.read()
+                where = _json_locator(data)
+            else:  # a notice or a workbook: the ledger read from it, as JSON
+                data = dumps(read(real, args.input, _sheet_options(args))[0]).encode()
             issues = schema_issues(orjson.loads(data))
+        except _Unloadable as e:
+            _print_lines(_renamed(e.report, real, path).diagnostics, args.lang, sys.stdout)
+            code = EXIT_USAGE
+            continue
         except OSError as e:
-            issues, data, code = [LoadIssue(LoadCode.UNREADABLE, "", {"reason": e.strerror or str(e)})], b"", EXIT_USAGE
+            issues, code = [LoadIssue(LoadCode.UNREADABLE, "", {"reason": e.strerror or str(e)})], EXIT_USAGE
         except orjson.JSONDecodeError as e:
             issues = [LoadIssue(LoadCode.NOT_JSON, "", {"reason": e.msg}, e.lineno, e.colno)]
             code = EXIT_USAGE
         if issues:
             code = max(code, EXIT_ERRORS)
-            report = Report(tuple(Diagnostic.from_load_issue(i) for i in issues)).locate(path, _json_locator(data))
+            report = Report(tuple(Diagnostic.from_load_issue(i) for i in issues)).locate(path, where)
             _print_lines(report.diagnostics, args.lang, sys.stdout)
     return code
 
 
-def _read(
-    path: str, input: str = "auto", options: argparse.Namespace | None = None
-) -> tuple[Ledger, tuple[Diagnostic, ...], Locator]:
-    """The ledger in *path*, the reader's diagnostics, and where its elements stand in the file.
+def _read(path: str, args: argparse.Namespace) -> tuple[Ledger, tuple[Diagnostic, ...], Locator]:
+    """The ledger in *path* (``-``: standard input), the reader's diagnostics, and where its elements stand.
 
     Raises:
         _Unloadable: the file cannot be read or loaded; its located diagnostics say why.
+        _Usage: rectmodel does not read files of this kind.
     """
-    found = read(path, input, _sheet_options(options) if options is not None else None)
+    input, options = getattr(args, "input", "auto"), _sheet_options(args)
+    if path != "-":
+        if not _supported(path, input):
+            raise _Usage(say(CliText.UNSUPPORTED_INPUT, args.lang, path=path))
+        found = read(path, input, options)
+    else:
+        real = _STDIN.path(input, args.lang)
+        try:
+            found = read(real, input, options)
+        except _Unloadable as e:
+            raise _Unloadable(_renamed(e.report, real, "-")) from None
     # A large ledger is a million objects in the collector's youngest generation: the next
     # collection would scan them all (about a second on 300,000 measures) though none is in a
     # cycle. The command line owns its process: it moves them out of the collector's way.
@@ -628,17 +762,110 @@ def _read(
     return found
 
 
-def _load(path: str, lang: Lang) -> Ledger:
+def _renamed(report: Report, old: str, new: str) -> Report:
+    """*report* with the file *old* called *new* in its locations (standard input's temporary file: ``-``)."""
+
+    def rename(where: Location | None) -> Location | None:
+        return attrs.evolve(where, file=new) if where is not None and where.file == old else where
+
+    def renamed(d: Diagnostic) -> Diagnostic:
+        return attrs.evolve(d, location=rename(d.location), related_locations=tuple(map(rename, d.related_locations)))
+
+    return Report(tuple(map(renamed, report.diagnostics)), tuple((renamed(d), w) for d, w in report.waived))
+
+
+_BOM = b"\xef\xbb\xbf"
+
+
+def _supported(path: str, input: str) -> bool:
+    """Whether rectmodel reads *path*: by ``--input``, by its extension, or (no known extension) JSON by content.
+
+    A missing or unreadable file counts as supported: reading it says what is wrong.
+    """
+    from .batch import suffixes  # noqa: PLC0415 -- the spreadsheet engines' suffixes load only here
+
+    if input != "auto" or path == "-" or path.lower().endswith(suffixes()) or not os.path.isfile(path):
+        return True
+    try:
+        with open(path, "rb") as fp:
+            head = fp.read(256)
+    except OSError:
+        return True
+    return head.removeprefix(_BOM).lstrip()[:1] in (b"{", b"[")
+
+
+def _suffix(data: bytes, input: str) -> str | None:
+    """The file extension standard input's *data* reads as, sniffed from its content and ``--input``."""
+    head = data[:1024].removeprefix(_BOM).lstrip()
+    if input == "json" or (input == "auto" and head[:1] in (b"{", b"[")):
+        return ".json"
+    if data.startswith(b"PK\x03\x04"):
+        import io  # noqa: PLC0415 -- only for standard input
+        import zipfile  # noqa: PLC0415 -- only for standard input
+
+        try:
+            names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+        except (zipfile.BadZipFile, OSError):
+            names = []
+        if any(n.startswith("word/") for n in names) and input in ("auto", "notice"):
+            return ".docx"
+        if any(n.startswith("xl/") for n in names) and input in ("auto", "sheet"):
+            return ".xlsx"
+        if "content.xml" in names and input in ("auto", "sheet"):
+            return ".ods"
+        return {"sheet": ".xlsx", "notice": ".docx"}.get(input)
+    if data.startswith(b"\xd0\xcf\x11\xe0") and input in ("auto", "sheet"):  # an OLE compound file: .xls
+        return ".xls"
+    if head.startswith(b"%PDF") and input in ("auto", "notice"):
+        return ".pdf"
+    if head[:512].lower().startswith((b"<!doctype html", b"<html")) and input in ("auto", "notice"):
+        return ".html"
+    return ".csv" if input == "sheet" else ".txt"
+
+
+class _StandardInput:
+    """Standard input (``-``): read once, kept in a temporary file named by what its content is."""
+
+    def __init__(self) -> None:
+        self.folder: tempfile.TemporaryDirectory[str] | None = None
+        self.data = b""
+        self.paths: dict[str, str] = {}
+
+    def path(self, input: str, lang: Lang) -> str:
+        """The temporary file that holds standard input, read as *input*; ``_Usage`` if it reads as nothing."""
+        if self.folder is None:
+            self.data = sys.stdin.buffer.read()
+            self.folder = tempfile.TemporaryDirectory(prefix="rectmodel-")
+        if input not in self.paths:
+            suffix = _suffix(self.data, input)
+            if suffix is None:
+                raise _Usage(say(CliText.UNSUPPORTED_INPUT, lang, path="-"))
+            path = os.path.join(self.folder.name, f"stdin{suffix}")
+            with open(path, "wb") as fp:
+                fp.write(self.data)
+            self.paths[input] = path
+        return self.paths[input]
+
+    def close(self) -> None:
+        if self.folder is not None:
+            self.folder.cleanup()
+        self.__init__()  # type: ignore[misc]
+
+
+_STDIN = _StandardInput()
+
+
+def _load(path: str, args: argparse.Namespace) -> Ledger:
     """Load *path*, or print why it cannot be loaded (on standard error) and raise ``_Failed``."""
     try:
-        return _read(path)[0]
+        return _read(path, args)[0]
     except _Unloadable as e:
-        _print_lines(e.report.diagnostics, lang)
+        _print_lines(e.report.diagnostics, args.lang)
         raise _Failed from None
 
 
 def _stats(args: argparse.Namespace) -> int:
-    ledger = _load(args.file, args.lang)
+    ledger = _load(args.file, args)
     if args.format == "json":
         records = [inspection_stats(i) for i in ledger.inspections]
         sys.stdout.write(orjson.dumps({"inspections": records}, option=orjson.OPT_INDENT_2).decode() + "\n")
@@ -650,12 +877,12 @@ def _stats(args: argparse.Namespace) -> int:
 # graph and history
 
 
-def _load_all(paths: Sequence[str], lang: Lang) -> list[Ledger]:
+def _load_all(paths: Sequence[str], args: argparse.Namespace) -> list[Ledger]:
     """Load every file, printing why each one that fails cannot be loaded; ``_Failed`` if any does."""
     ledgers, failed = [], False
     for path in paths:
         try:
-            ledgers.append(_load(path, lang))
+            ledgers.append(_load(path, args))
         except _Failed:
             failed = True
     if failed:
@@ -682,7 +909,7 @@ def _export(format: str, graph: Any) -> str:
 def _graph(args: argparse.Namespace) -> int:
     from .graph import build_graph  # noqa: PLC0415 -- networkx loads only for the commands that draw graphs
 
-    graph = build_graph(*_load_all(args.files, args.lang))
+    graph = build_graph(*_load_all(args.files, args))
     try:
         text = _export(args.format, graph)
     except ValueError as e:  # what the format cannot hold (GraphML: ids that differ only in control characters)
@@ -694,7 +921,7 @@ def _graph(args: argparse.Namespace) -> int:
 def _history(args: argparse.Namespace) -> int:
     from .graph import build_graph, recurring, unit_history  # noqa: PLC0415 -- networkx on demand only
 
-    graph = build_graph(*_load_all(args.files, args.lang))
+    graph = build_graph(*_load_all(args.files, args))
     try:
         found = unit_history(graph, args.unit)
     except KeyError:
