@@ -64,6 +64,18 @@ def test_locating_is_linear_in_the_text() -> None:
 
     small = json.dumps({"xs": [{"a": "字" * 20, "b": [1, 2]}] * 1000})
     large = json.dumps({"xs": [{"a": "字" * 20, "b": [1, 2]}] * 10000})
-    tokens = [sum(1 for _ in _locate._TOKEN.finditer(t)) for t in (small, large)]
+    tokens = [sum(1 for _ in _locate._TOKEN.finditer(t.encode())) for t in (small, large)]
     assert 9.5 <= tokens[1] / tokens[0] <= 10.5
     assert locate(large, ["/xs/9999/b/1"])["/xs/9999/b/1"][0] == 1
+
+
+def test_bytes_and_text_locate_alike_columns_in_characters() -> None:
+    text = '{"a": "字字字", "b": [1,\n  "第二行", {"c": 2}]}'
+    pointers = ["/a", "/b/1", "/b/2/c", "/b/9"]
+    assert locate(text.encode(), pointers) == locate(text, pointers) == {
+        "/a": (1, 7),
+        "/b/1": (2, 3),
+        "/b/2/c": (2, 16),
+        "/b/9": (1, 19),  # absent: its array
+    }
+    assert locate(b"\xef\xbb\xbf" + text.encode(), ["/a"]) == {"/a": (1, 7)}  # the mark is no column

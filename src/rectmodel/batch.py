@@ -25,7 +25,7 @@ from attrs import field, frozen
 from ._format import describe
 from .codec import json_locator, loads
 from .diagnostics import Diagnostic, Locator, Report, Severity, Waiver
-from .errors import LoadCode, LoadError, LoadIssue, Location
+from .errors import LoadCode, LoadError, LoadIssue
 from .model import Ledger
 from .notices import SUFFIXES as NOTICE_SUFFIXES
 from .notices import read as read_notice
@@ -108,12 +108,8 @@ def _load_failures(e: LoadError | OSError | UnicodeDecodeError) -> tuple[Diagnos
 
 
 def _json_locator(data: bytes) -> Locator:
-    """Locate pointers in a JSON file's bytes, decoding them only if a diagnostic needs it."""
-
-    def where(pointers: Sequence[str]) -> Mapping[str, Location]:
-        return json_locator(data.decode("utf-8", "replace").removeprefix("\ufeff"))(pointers)
-
-    return where
+    """Locate pointers in a JSON file's bytes (scanned as bytes, only if a diagnostic needs it)."""
+    return json_locator(data)
 
 
 def read(

@@ -1,7 +1,8 @@
 """Where a JSON Pointer's value stands in the JSON text: its line and column.
 
 Loading never pays for this: it runs only for the diagnostics being reported, in
-one pass over the text that stops once every wanted pointer is found. Strings are
+one pass over the text (as bytes: a large document is never decoded whole) that stops
+once every wanted pointer is found. Strings are
 skipped whole by a regular expression, so the pass is a Python step per token, not
 per character.
 """
@@ -18,19 +19,20 @@ from ..errors import Location
 __all__ = ["json_locator", "locate"]
 
 # A string, a structural character, or a run of anything else (numbers, true, false, null).
-_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"?|[{}\[\]:,]|[^\s{}\[\]:,"]+', re.DOTALL)
+_TOKEN = re.compile(rb'"(?:[^"\\]|\\.)*"?|[{}\[\]:,]|[^\s{}\[\]:,"]+', re.DOTALL)
 
 
-def _unquote(token: str) -> str:
+def _unquote(token: bytes) -> str:
     """A JSON string token's value (as the codec keys it); the token itself if it is malformed."""
+    text = token.decode("utf-8", "replace")
     try:
-        value = json.loads(token)
+        value = json.loads(text)
     except ValueError:
-        return token.strip('"')
-    return value if isinstance(value, str) else token
+        return text.strip('"')
+    return value if isinstance(value, str) else text
 
 
-def locate(text: str, pointers: Iterable[str]) -> dict[str, tuple[int, int]]:
+def locate(text: str | bytes, pointers: Iterable[str]) -> dict[str, tuple[int, int]]:
     """The 1-based (line, column) of each pointer's value in *text* (a missing member: its object's).
 
     A pointer that does not resolve at all (nothing along it exists) is absent from the result.
@@ -45,7 +47,9 @@ def locate(text: str, pointers: Iterable[str]) -> dict[str, tuple[int, int]]:
     for pointer in wanted:
         parts = pointer.split("/")
         prefixes.update("/".join(parts[:k]) for k in range(1, len(parts) + 1))
-    found = _scan(text, prefixes) if wanted else {}
+    data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
+    bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0  # a byte order mark is no character of line 1
+    found = _scan(data, prefixes, bom) if wanted else {}
     result: dict[str, tuple[int, int]] = {}
     for pointer in wanted:
         probe = pointer
@@ -69,23 +73,27 @@ class _Frame:
         self.expecting_key = not is_array
 
 
-def _scan(text: str, prefixes: set[str]) -> dict[str, tuple[int, int]]:
-    """The positions of the values at *prefixes*, stopping once all are found."""
+def _scan(text: bytes, prefixes: set[str], skip: int) -> dict[str, tuple[int, int]]:
+    """The positions of the values at *prefixes*, stopping once all are found.
+
+    The text stays bytes (a large document is not decoded whole); a column counts the
+    characters before it on its line, decoding just that stretch.
+    """
     found: dict[str, tuple[int, int]] = {}
-    line, line_start, scanned = 1, 0, 0
+    line, line_start, scanned = 1, skip, skip
     stack: list[_Frame] = []
     pending: str | None = ""  # the pointer of the value that starts at the next value token
-    for match in _TOKEN.finditer(text):
+    for match in _TOKEN.finditer(text, skip):
         start, token = match.start(), match.group()
-        first = token[0]
+        first = chr(token[0])
         if pending is not None and first not in ",:]}":
             if pending in prefixes and pending not in found:
-                newlines = text.count("\n", scanned, start)
+                newlines = text.count(b"\n", scanned, start)
                 if newlines:
                     line += newlines
-                    line_start = text.rindex("\n", scanned, start) + 1
+                    line_start = text.rindex(b"\n", scanned, start) + 1
                 scanned = start
-                found[pending] = (line, start - line_start + 1)
+                found[pending] = (line, len(text[line_start:start].decode("utf-8", "replace")) + 1)
                 if len(found) == len(prefixes):
                     break
             if first in "{[":
@@ -114,8 +122,8 @@ def _scan(text: str, prefixes: set[str]) -> dict[str, tuple[int, int]]:
     return found
 
 
-def json_locator(text: str) -> Callable[[Sequence[str]], Mapping[str, Location]]:
-    """A locator (see ``Report.locate``) for a document loaded from the JSON *text*.
+def json_locator(text: str | bytes) -> Callable[[Sequence[str]], Mapping[str, Location]]:
+    """A locator (see ``Report.locate``) for a document loaded from the JSON *text* (or its UTF-8 bytes).
 
     >>> json_locator('{"inspections": [\\n  {"id": 1}]}')(["/inspections/0/id"])
     {'/inspections/0/id': Location(file=None, line=2, column=10, sheet=None, cell=None)}
