@@ -16,7 +16,7 @@ import rectmodel  # noqa: E402 -- after the path is set, so that a checkout buil
 
 project = "rectmodel"
 author = "rectmodel developers"
-copyright = "rectmodel developers"  # noqa: A001 -- the name Sphinx reads
+copyright = "rectmodel developers"
 release = version = rectmodel.__version__
 language = "en"
 
@@ -26,6 +26,9 @@ extensions = [
     "sphinx.ext.napoleon",
     "rectmodel_docs",  # docs/_ext: the rule catalogue from the registry, the schema at its $id
 ]
+
+# Text as rectmodel prints it: no curly quotes or dashes put into messages, rule summaries and commands.
+smartquotes = False
 
 source_suffix = {".md": "markdown"}
 root_doc = "index"
