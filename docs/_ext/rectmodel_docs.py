@@ -4,7 +4,8 @@
   markdown``), so the site never shows a stale catalogue; the committed file, which GitHub
   shows, is kept equal to it by ``tests/test_cli.py``.
 - The committed JSON Schema is copied into the built site at the path its ``$id`` names
-  (``/schemas/ledger-<version>.schema.json`` under the site's root), so the ``$id`` resolves.
+  (``/schemas/ledger-<version>.schema.json`` under the site's root), so the ``$id`` resolves
+  where the site is served at its domain's root (``.readthedocs.yaml``: one version, no translations).
 """
 
 from __future__ import annotations
