@@ -6,6 +6,7 @@ import doctest
 import importlib
 import pkgutil
 import re
+import shlex
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ import pytest
 from hypothesis import Phase, settings
 
 import rectmodel
+from rectmodel.cli import main
 
 from support import ROOT
 
@@ -64,3 +66,46 @@ def test_the_docs_example_catches_a_broken_tool() -> None:
     namespace["import_gate"] = lambda ledger: True
     with pytest.raises(AssertionError):
         namespace["test_gate_refuses_each_kind_of_broken_ledger"]()
+
+
+def _doctest_page(path: Path) -> doctest.TestResults:
+    """Run the ``>>>`` examples of a page's python blocks as one doctest (the blocks share names), from the root."""
+    text = "\n".join(_python_blocks(path))
+    test = doctest.DocTestParser().get_doctest(text, {"__name__": path.stem}, path.name, str(path), 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
+    runner.run(test)
+    return runner.summarize(verbose=False)
+
+
+@pytest.mark.parametrize("page", ["quickstart-developer.md"])
+def test_quickstart_doctests_pass(page: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)  # the examples load examples/… as a reader in a checkout would
+    result = _doctest_page(ROOT / "docs" / page)
+    assert result.attempted > 0, f"{page} has no doctest"
+    assert result.failed == 0
+
+
+def _console_sessions(text: str) -> list[tuple[list[str], str]]:
+    """Each ``$ rectmodel …`` command of the page's console blocks, with the output printed under it."""
+    sessions: list[tuple[list[str], str]] = []
+    for block in re.findall(r"^```console\n(.*?)^```$", text, flags=re.MULTILINE | re.DOTALL):
+        for command, output in re.findall(r"^\$ (.*)\n((?:(?!\$ ).*\n)*)", block, flags=re.MULTILINE):
+            sessions.append((shlex.split(command), output))
+    return sessions
+
+
+def test_clerk_quickstart_commands_print_what_the_page_shows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every command of the clerk's quickstart, run in order in an empty folder, prints exactly its shown output."""
+    text = (ROOT / "docs" / "quickstart-clerk.md").read_text(encoding="utf-8")
+    for name, content in re.findall(r"^`([^`]+\.txt)`:\n\n```text\n(.*?)^```$", text, flags=re.MULTILINE | re.DOTALL):
+        (tmp_path / name).write_text(content, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    sessions = _console_sessions(text)
+    assert len(sessions) >= 3
+    for argv, shown in sessions:
+        assert argv[0] == "rectmodel"
+        main(argv[1:])
+        captured = capsys.readouterr()
+        assert captured.out + captured.err == shown, f"update docs/quickstart-clerk.md: $ {shlex.join(argv)}"

@@ -214,7 +214,7 @@ def _mermaid_string(text: str) -> str:
 
 
 def to_mermaid(graph: nx.MultiDiGraph[str]) -> str:
-    """The graph as a Mermaid ``flowchart RL``, to put in a ```` ```mermaid ```` block of Markdown.
+    """The graph as a Mermaid ``flowchart RL``, to put in a Markdown code block fenced as ``mermaid``.
 
     One subgraph per round (``inspection · round · kind · date``), earliest on the
     left; a node per problem (ids ``n0``, ``n1``, …) labelled ``problem: title
