@@ -58,6 +58,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with *argv* (default: ``sys.argv[1:]``); return the exit code."""
     parser = _parser()
     args = parser.parse_args(argv)
+    if hasattr(args, "lang"):
+        args.lang = args.lang or _locale_lang()
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
@@ -78,6 +80,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERNAL
 
 
+def _locale_lang(environ: Mapping[str, str] | None = None) -> Lang:
+    """``zh`` where the locale is Chinese, else ``en``: ``LC_ALL``, then ``LC_MESSAGES``, then ``LANG``.
+
+    The first of them that is set (and not empty) decides, as gettext's lookup does.
+    """
+    environ = os.environ if environ is None else environ
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(variable)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="rectmodel", description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.set_defaults(command=None)
@@ -91,19 +106,20 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="check JSON documents against the schema, as a tool in another language would (exit 1 if one departs)",
     )
-    schema.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the messages")
+    schema.add_argument("--lang", choices=("en", "zh"), default=None, help="language of the messages")
     schema.set_defaults(command="schema", run=_schema)
 
     stats = sub.add_parser("stats", help="what a ledger declares and itemizes, per inspection")
     stats.add_argument("file", help="a ledger JSON file")
     stats.add_argument("--format", choices=("text", "json"), default="text")
-    stats.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the text and diagnostics")
+    stats.add_argument("--lang", choices=("en", "zh"), default=None, help="language of the text and diagnostics")
     stats.set_defaults(command="stats", run=_stats)
 
     _add_validate(sub)
 
     rules = sub.add_parser("rules", help="list every rule with its default severity")
     rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    rules.add_argument("--lang", choices=("en", "zh"), default=None, help="language of the summaries")
     rules.set_defaults(command="rules", run=_rules)
 
     notice = sub.add_parser(
@@ -116,7 +132,7 @@ def _parser() -> argparse.ArgumentParser:
     notice.add_argument("-o", "--output", help="write the ledger JSON to this file instead of standard output")
     notice.add_argument("--id", help="the inspection's id (default: the file name without extension)")
     notice.add_argument("--unit", help="a stable id of the inspected unit")
-    notice.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the diagnostics")
+    notice.add_argument("--lang", choices=("en", "zh"), default=None, help="language of the diagnostics")
     _add_sheet_options(notice)
     notice.set_defaults(command="parse", run=_parse_notice)
 
@@ -126,21 +142,21 @@ def _parser() -> argparse.ArgumentParser:
     write.add_argument("file", metavar="LEDGER", help="a ledger JSON file")
     write.add_argument("--format", choices=("text", "markdown"), default="text")
     write.add_argument("-o", "--output", help="write to this file instead of standard output")
-    write.add_argument("--lang", choices=("en", "zh"), default="en", help="language of load diagnostics")
+    write.add_argument("--lang", choices=("en", "zh"), default=None, help="language of load diagnostics")
     write.set_defaults(command="render", run=_render_notice)
 
     graph = sub.add_parser("graph", help="export the graph of problems and links across rounds")
     graph.add_argument("files", nargs="+", metavar="FILE", help="ledger JSON files")
     graph.add_argument("--format", choices=_EXPORTS, default="json")
     graph.add_argument("-o", "--output", help="write to this file instead of standard output")
-    graph.add_argument("--lang", choices=("en", "zh"), default="en", help="language of load diagnostics")
+    graph.add_argument("--lang", choices=("en", "zh"), default=None, help="language of load diagnostics")
     graph.set_defaults(command="graph", run=_graph)
 
     history = sub.add_parser("history", help="what the rounds of one unit found, found again and left open")
     history.add_argument("unit", metavar="UNIT", help="a unit id (any of its names, through successions)")
     history.add_argument("files", nargs="+", metavar="FILE", help="ledger JSON files")
     history.add_argument("--format", choices=("text", "json"), default="text")
-    history.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the text and diagnostics")
+    history.add_argument("--lang", choices=("en", "zh"), default=None, help="language of the text and diagnostics")
     history.set_defaults(command="history", run=_history)
     return parser
 
@@ -169,7 +185,7 @@ def _add_validate(sub: Any) -> None:
         help="text (in the order given), one JSON document, or JSON Lines: one object per file as it finishes, "
         "then a summary",
     )
-    validate.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the messages")
+    validate.add_argument("--lang", choices=("en", "zh"), default=None, help="language of the messages")
     validate.add_argument(
         "-j", "--jobs", type=_positive, metavar="N", help="worker processes (default: the cores; 1: no workers)"
     )
@@ -375,7 +391,7 @@ class _Output:
             return
         for path, report in self.tail:
             self._text(path, report, {})
-        sys.stdout.write(summary_line(summary, len(self.files)) + "\n")
+        sys.stdout.write(summary_line(summary, len(self.files), self.lang) + "\n")
 
     def _diagnostics(self, report: Report) -> dict[str, Any]:
         return {"diagnostics": [d.to_json(self.lang) for d in report.diagnostics], **report.summary()}
@@ -409,13 +425,13 @@ def _add_sheet_commands(sub: Any) -> None:
         help="default: by the output's extension (.csv; .db, .sqlite, .sqlite3; else xlsx)",
     )
     export.add_argument("--inspection", help="which inspection, by id, when the ledger holds several (xlsx, csv)")
-    export.add_argument("--lang", choices=("en", "zh"), default="en", help="language of load diagnostics")
+    export.add_argument("--lang", choices=("en", "zh"), default=None, help="language of load diagnostics")
     export.set_defaults(command="export", run=_export_ledgers)
 
     template = sub.add_parser("template", help="write the empty standard ledger workbook with one example row")
     template.add_argument("-o", "--output", required=True, help="the workbook (.xlsx) or CSV file to write")
     template.add_argument("--format", choices=("xlsx", "csv"), help="default: by the output's extension")
-    template.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the messages")
+    template.add_argument("--lang", choices=("en", "zh"), default=None, help="language of the messages")
     template.set_defaults(command="template", run=_template)
 
 
@@ -581,11 +597,11 @@ class _Progress:
 
 def _rules(args: argparse.Namespace) -> int:
     if args.format == "json":
-        sys.stdout.write(orjson.dumps(rules_json(), option=orjson.OPT_INDENT_2).decode() + "\n")
+        sys.stdout.write(orjson.dumps(rules_json(args.lang), option=orjson.OPT_INDENT_2).decode() + "\n")
     elif args.format == "markdown":
-        sys.stdout.write(rules_markdown())
+        sys.stdout.write(rules_markdown(args.lang))
     else:
-        sys.stdout.write("".join(f"{line}\n" for line in rules_table()))
+        sys.stdout.write("".join(f"{line}\n" for line in rules_table(args.lang)))
     return EXIT_OK
 
 
