@@ -214,7 +214,7 @@ def rules_markdown(lang: Lang = "en") -> str:
     out = [
         say(CliText.RULES_TITLE, lang),
         "",
-        say(CliText.RULES_INTRO, lang),
+        say(CliText.RULES_INTRO, lang, **{kind: word("document", kind, "zh") for kind in DocumentKind}),
         "",
         f"| {say(CliText.RULES_RULE, lang)} | {kinds} | {say(CliText.RULES_REQUIRES, lang)} |",
         "|---|" + "---|" * len(_KIND_COLUMNS) + "---|",

@@ -186,8 +186,6 @@ _REASONS: dict[str, Message] = {
         ("Input is a zero-length, empty document", "文档为空"),
         ("unexpected character, expected ':' after key", "键名后应为冒号“:”"),
         ("unexpected character, expected a string key", "此处应为双引号括起的键名"),
-        ("unexpected character, expected ',' or '}'", "此处应为逗号“,”或“}”"),
-        ("unexpected character, expected ',' or ']'", "此处应为逗号“,”或“]”"),
         ("unexpected character, expected a JSON value", "此处应为一个值"),
         ("unexpected character", "意外的字符"),
         ("unexpected end of data", "文档意外结束"),
@@ -219,6 +217,7 @@ _REASONS: dict[str, Message] = {
 _REASON_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"nested deeper than (\d+) levels"), "嵌套超过 {0} 层"),
     (re.compile(r"(NaN|-?Infinity) is not a JSON value"), "{0} 不是合法的 JSON 值"),
+    (re.compile(r"unexpected character, expected ',' or '([]}])'"), "此处应为逗号“,”或“{0}”"),
 )
 
 LEXICONS: dict[str, Mapping[str, Message]] = {
@@ -1073,19 +1072,19 @@ _CLI: dict[str, Message] = {  # keyed by CliText
         "Generated from the rule registry by `rectmodel rules --format markdown`; a test keeps it in sync.\n"
         "Every rule runs in one pass and reports everything it finds; none stops another.\n"
         "\n"
-        "What a document must state depends on its kind (`document`: plan 整改方案, ledger 整改台账,\n"
-        "report 整改情况报告, notice 整改进展情况通报; unknown where a document does not say). Each\n"
+        "What a document must state depends on its kind (`document`: plan {plan}, ledger {ledger},\n"
+        "report {report}, notice {notice}; unknown where a document does not say). Each\n"
         "column gives the rule's default severity in that kind of document; `—` means the rule does\n"
         "not apply there. `--severity RULE=LEVEL` overrides a rule wherever it applies;\n"
         "`--severity RULE:KIND=LEVEL` in one kind only, and makes it apply there.",
         "由 `rectmodel rules --format markdown --lang zh` 根据规则登记表生成。\n"
         "所有规则一次运行完毕,报告所发现的全部问题;任何一条规则都不会中止其他规则。\n"
         "\n"
-        "文档须写明哪些内容取决于其类型(`document`:整改方案、整改台账、整改情况报告、整改进展情况通报;\n"
+        "文档须写明哪些内容取决于其类型(`document`:{plan}、{ledger}、{report}、{notice};\n"
         "文档未注明类型时为“未注明”)。各列为该规则在该类文档中的默认严重程度;“—”表示该规则不适用于该类文档。\n"
         "`--severity 规则=级别` 在规则适用之处改变其严重程度;`--severity 规则:类型=级别` 只在一类文档中改变,"
         "并使其在该类文档中适用。",
-        {},
+        {"plan": "整改方案", "ledger": "整改台账", "report": "整改情况报告", "notice": "整改进展情况通报"},
     ),
     CliText.RULES_RULE: _m("rule", "规则", {}),
     CliText.RULES_REQUIRES: _m("requires", "要求", {}),
