@@ -258,7 +258,9 @@ _LOAD: dict[str, Message] = {  # keyed by LoadCode
         {"byte": 0xB0, "offset": 26},
     ),
     LoadCode.NOT_JSON: _m("not JSON: {reason}", "不是合法的 JSON:{reason:reason}", {"reason": "Expecting value"}),
-    LoadCode.UNREADABLE: _m("cannot be read: {reason}", "无法读取:{reason:reason}", {"reason": "No such file or directory"}),
+    LoadCode.UNREADABLE: _m(
+        "cannot be read: {reason}", "无法读取:{reason:reason}", {"reason": "No such file or directory"}
+    ),
     LoadCode.DUPLICATE_KEY: _m('duplicate key "{key}"', '重复的键 "{key}"', {"key": "id"}),
     LoadCode.WRONG_TYPE: _m(*_EXPECTED, {"expected": "array", "got": "3"}, {"expected": "string", "got": "object"}),
     LoadCode.BAD_DATE: _m(*_EXPECTED, {"expected": "date", "got": '"2021-02-30"'}),
@@ -305,6 +307,23 @@ _CANNOT_ADD = ",不能添加"
 
 def _dangling(index: int) -> Callable[[Params], str]:
     return lambda p: _DANGLING.get(p["kind"], _DANGLING_OTHER)[index]
+
+
+_PARTS_ZH = {"completed": "已完成", "long_term": "需长期坚持", "in_progress": "正在整改", "not_completed": "未完成"}
+
+
+def _sum_zh(p: Params) -> str:
+    """``declared-sum-mismatch`` in Chinese: the parts (``completed 19 + in_progress 5``) named in Chinese."""
+    parts = " + ".join(
+        f"{_PARTS_ZH.get(name, name)} {value}"
+        for name, _, value in (part.partition(" ") for part in p["parts"].split(" + "))
+    )
+    return f"声明的分项 {_literal(parts)} 合计 {{sum}},与总数 {{total}} 不符"
+
+
+def _literal(text: str) -> str:
+    """*text* as a template that renders as itself."""
+    return text.replace("{", "{{").replace("}", "}}")
 
 
 def _unverifiable_en(p: Params) -> str:
@@ -363,7 +382,7 @@ _RULES: dict[str, Message] = {
     ),
     "declared-sum-mismatch": _m(
         "declared parts {parts} add up to {sum}, not the declared total {total}",
-        "声明的分项 {parts} 合计 {sum},与总数 {total} 不符",
+        _sum_zh,
     ),
     "declared-rate-mismatch": _m(
         "completion rate {declared} does not match {completed} of {total}",

@@ -61,7 +61,8 @@ def _may_be_out_of_order(history: tuple[Status, ...], feedback: PartialDate | No
     Severity.ERROR,
     "On-site start ≤ end ≤ feedback ≤ plan ≤ as-of ≤ report; histories in date order; "
     "no deadline or completion before feedback. Partial dates count only when certainly out of order.",
-    zh="进驻 ≤ 结束 ≤ 反馈 ≤ 整改方案 ≤ 截至日期 ≤ 报告;状态记录按日期先后排列;整改时限和完成日期不早于反馈日期。不完整的日期只在确定顺序颠倒时才算。",
+    zh="进驻 ≤ 结束 ≤ 反馈 ≤ 整改方案 ≤ 截至日期 ≤ 报告;状态记录按日期先后排列;"
+    "整改时限和完成日期不早于反馈日期。不完整的日期只在确定顺序颠倒时才算。",
     example=Fact(
         "/inspections/0/feedback_date",
         {"field": "feedback_date", "date": "2021-05-04", "before": "end", "other": "2021-06-18"},
