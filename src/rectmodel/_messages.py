@@ -201,6 +201,9 @@ _REASONS: dict[str, Message] = {
         ("str is not valid UTF-8: surrogates not allowed", "字符串中有 UTF-8 无法表示的代理字符"),
         # ours
         ("a lone surrogate in a string: text no UTF-8 can hold", "字符串中有孤立的代理字符:UTF-8 无法表示"),
+        ("an OLE file (a .doc?), not a .docx", "这是 OLE 文件(.doc?),不是 .docx"),
+        # the libraries reading notices and workbooks
+        ("File is not a zip file", "不是 zip 文件"),
         # the system's (strerror)
         ("No such file or directory", "文件或目录不存在"),
         ("Permission denied", "没有权限"),
@@ -218,6 +221,11 @@ _REASON_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"nested deeper than (\d+) levels"), "嵌套超过 {0} 层"),
     (re.compile(r"(NaN|-?Infinity) is not a JSON value"), "{0} 不是合法的 JSON 值"),
     (re.compile(r"unexpected character, expected ',' or '([]}])'"), "此处应为逗号“,”或“{0}”"),
+    # jsonschema's (``schema --check``)
+    (re.compile(r"('.*') is a required property"), "缺少必填属性 {0}"),
+    (re.compile(r"(.*) is less than the minimum of (.*)"), "{0} 小于最小值 {1}"),
+    (re.compile(r"(.*) is greater than the maximum of (.*)"), "{0} 大于最大值 {1}"),
+    (re.compile(r"(.*) is not of type (.*)"), "{0} 的类型不是 {1}"),
 )
 
 LEXICONS: dict[str, Mapping[str, Message]] = {
@@ -278,7 +286,7 @@ _LOAD: dict[str, Message] = {  # keyed by LoadCode
     LoadCode.MISSING_FIELD: _m('missing required field "{field}"', '缺少必填字段 "{field}"', {"field": "id"}),
     LoadCode.SCHEMA: _m(
         "does not match the JSON Schema ({keyword}): {reason}",
-        "不符合 JSON Schema({keyword}):{reason}",
+        "不符合 JSON Schema({keyword}):{reason:reason}",
         {"keyword": "required", "reason": "'id' is a required property"},
     ),
 }
@@ -515,7 +523,7 @@ _PARSE: dict[str, Message] = {  # keyed by ParseCode
     ),
     ParseCode.UNREADABLE: _m(
         "cannot be read as a {suffix} file: {reason}",
-        "无法作为 {suffix} 文件读取:{reason}",
+        "无法作为 {suffix} 文件读取:{reason:reason}",
         {"suffix": ".docx", "reason": "File is not a zip file"},
     ),
     ParseCode.ENCRYPTED: _m(
