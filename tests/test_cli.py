@@ -103,7 +103,7 @@ def test_unreadable_and_undecodable_files_give_load_messages_in_the_language_ask
 ) -> None:
     missing = str(tmp_path / "none.json")
     assert main(["stats", missing, "--lang", "zh"]) == 2
-    assert capsys.readouterr().err == f"{missing}: error load: 无法读取:No such file or directory (/)\n"
+    assert capsys.readouterr().err == f"{missing}: 错误 load: 无法读取:文件或目录不存在 (/)\n"
     undecodable = tmp_path / "bad.json"
     undecodable.write_bytes("巡察".encode("gb18030"))  # d1 b2 decodes as UTF-8; the next byte does not
     assert main(["stats", str(undecodable)]) == 2
@@ -117,7 +117,7 @@ def test_unloadable_file_exits_2_with_located_load_diagnostics(
     assert main(["stats", path, "--lang", "zh"]) == 2
     start = json.dumps(minimal_document(start="2021-13-01"), ensure_ascii=False).index('"2021-13-01"') + 1
     assert capsys.readouterr().err == (
-        f'{path}:1:{start}: error load: 应为形如 2021-08-04 的日期,实为 "2021-13-01" (/inspections/0/start)\n'
+        f'{path}:1:{start}: 错误 load: 应为形如 2021-08-04 的日期,实为 "2021-13-01" (/inspections/0/start)\n'
     )
 
 
@@ -179,10 +179,10 @@ def test_validate_warnings_only_exit_0_and_speak_chinese(capsys: pytest.CaptureF
     path = str(ROOT / "examples" / "jiangmen-2021.json")
     assert main(["validate", "--lang", "zh", "--select", "report-overdue", path]) == 0
     assert capsys.readouterr().out.splitlines() == [
-        f"{path}:14:22: warning report-overdue: "
+        f"{path}:14:22: 警告 report-overdue: "
         "整改报告日期 2021-11-12 晚于反馈日期 2021-08-04 后 2 个月(应于 2021-10-04 前) "
         f"(巡察 jiangmen-zsj-2021的报告日期, /inspections/0/report_date; 参见 {path}:12:24)",
-        "1 file: 0 errors, 1 warning, 0 infos, 0 waived",
+        "1 个文件:0 个错误,1 个警告,0 个提示,0 个已豁免",
     ]
 
 
@@ -397,7 +397,7 @@ def test_a_workbook_finding_is_located_by_sheet_and_cell(tmp_path: Path, capsys:
     assert d["rule"] == "measure-without-deadline"
     assert set(d["location"]) == {"file", "sheet", "cell"}
     assert main(["validate", "--lang", "zh", str(workbook)]) == 1
-    assert capsys.readouterr().out.startswith(f"{workbook}:{d['location']['sheet']}!{d['location']['cell']}: error")
+    assert capsys.readouterr().out.startswith(f"{workbook}:{d['location']['sheet']}!{d['location']['cell']}: 错误")
 
 
 def test_a_corrupt_workbook_is_one_located_line_and_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -72,10 +72,14 @@ def test_locating_is_linear_in_the_text() -> None:
 def test_bytes_and_text_locate_alike_columns_in_characters() -> None:
     text = '{"a": "字字字", "b": [1,\n  "第二行", {"c": 2}]}'
     pointers = ["/a", "/b/1", "/b/2/c", "/b/9"]
-    assert locate(text.encode(), pointers) == locate(text, pointers) == {
-        "/a": (1, 7),
-        "/b/1": (2, 3),
-        "/b/2/c": (2, 16),
-        "/b/9": (1, 19),  # absent: its array
-    }
+    assert (
+        locate(text.encode(), pointers)
+        == locate(text, pointers)
+        == {
+            "/a": (1, 7),
+            "/b/1": (2, 3),
+            "/b/2/c": (2, 16),
+            "/b/9": (1, 19),  # absent: its array
+        }
+    )
     assert locate(b"\xef\xbb\xbf" + text.encode(), ["/a"]) == {"/a": (1, 7)}  # the mark is no column

@@ -448,7 +448,7 @@ def test_cli_parse_writes_the_ledger_and_reports_lines(tmp_path: Any, capsys: py
     (x,) = load(out).inspections
     assert (x.id, len(x.problems)) == ("xn", 46)
     err = capsys.readouterr().err
-    assert "001_b803e5051816c49a.txt:23: warning parse: 编号不连续" in err
+    assert "001_b803e5051816c49a.txt:23: 警告 parse: 编号不连续" in err
 
 
 @needs_seeds

@@ -103,7 +103,6 @@ def test_schema_check_reports_each_departure_located_and_exits_1(
     assert capsys.readouterr().out == ""
     assert main(["schema", "--check", str(bad), str(good), "--lang", "zh"]) == 1
     assert capsys.readouterr().out.splitlines() == [
-        f"{bad}:2:3: error load: 不符合 JSON Schema(required):'id' is a required property (/inspections/0)",
-        f"{bad}:2:48: error load: 不符合 JSON Schema(minimum):-1 is less than the minimum of 0 "
-        "(/inspections/0/declared/problems)",
+        f"{bad}:2:3: 错误 load: 不符合 JSON Schema(required):缺少必填属性 'id' (/inspections/0)",
+        f"{bad}:2:48: 错误 load: 不符合 JSON Schema(minimum):-1 小于最小值 0 (/inspections/0/declared/problems)",
     ]

@@ -1,7 +1,9 @@
 """Renderers for the command line: diagnostics, summaries, stats, histories and the rule registry.
 
 Every word comes from the catalogue (``_messages``). ``validate``'s text keeps one line
-format in every language, so that scripts can read it: only the messages are translated.
+format in every language: the words (severity, message, item) are translated, the rule
+names, pointers and locations are not. Scripts read ``--format json``, whose keys and
+values stay the same in every language (only its messages are translated).
 """
 
 from __future__ import annotations
@@ -47,8 +49,8 @@ _COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.I
 
 def diagnostic_line(d: Diagnostic, lang: Lang = "en", colour: bool = False) -> str:
     """``severity rule pointer: message``, the severity coloured on a terminal (document text escaped)."""
-    severity = f"{_COLOURS[d.severity]}{d.severity}\033[0m" if colour else str(d.severity)
-    where = f" {say(CliText.LINE, line=d.line)}" if d.line is not None else ""
+    severity = _severity(d.severity, lang, colour)
+    where = f" {say(CliText.LINE, lang, line=d.line)}" if d.line is not None else ""
     return f"{severity} {d.rule} {terminal(d.pointer or '/')}{where}: {terminal(d.message(lang))}"
 
 
@@ -61,7 +63,7 @@ def located_line(
     where given (else *item*: named where the ledger was read); every piece of document text
     is escaped, so that none can forge a line.
     """
-    severity = f"{_COLOURS[d.severity]}{d.severity}\033[0m" if colour else str(d.severity)
+    severity = _severity(d.severity, lang, colour)
     where = terminal(str(d.location)) if d.location is not None else ""
     notes = []
     item = describe(ledger, d.pointer, lang) if ledger is not None else item
@@ -75,6 +77,11 @@ def located_line(
     )
     detail = ", ".join(notes) + (f"; {tail}" if tail else "")
     return f"{where}: {severity} {d.rule}: {terminal(d.message(lang))} ({terminal(detail)})"
+
+
+def _severity(severity: Severity, lang: Lang, colour: bool) -> str:
+    text = word("severity", severity, lang)
+    return f"{_COLOURS[severity]}{text}\033[0m" if colour else text
 
 
 def _short(title: str, limit: int = 24) -> str:
@@ -115,9 +122,9 @@ def describe(ledger: Ledger, pointer: str, lang: Lang = "en") -> str | None:
     return item
 
 
-def summary_line(summary: dict[str, int], files: int) -> str:
+def summary_line(summary: dict[str, int], files: int, lang: Lang = "en") -> str:
     """One line that counts what was found."""
-    return say(CliText.SUMMARY, "en", files=files, **summary)
+    return say(CliText.SUMMARY, lang, files=files, **summary)
 
 
 def results_lines(
@@ -131,7 +138,7 @@ def results_lines(
     out: list[str] = []
     for path, report in results:
         out.extend(file_lines(path, report, lang, colour, (ledgers or {}).get(path)))
-    out.append(summary_line(files_json(results)["summary"], files))
+    out.append(summary_line(files_json(results)["summary"], files, lang))
     return out
 
 
@@ -148,7 +155,7 @@ def file_lines(
     items = items or {}
     out = [located_line(d, lang, colour, ledger, item=items.get(d.pointer, {}).get(lang)) for d in report.diagnostics]
     out.extend(
-        terminal(f"{path}: {say(CliText.WAIVED, rule=d.rule, pointer=d.pointer, justification=w.justification)}")
+        terminal(f"{path}: {say(CliText.WAIVED, lang, rule=d.rule, pointer=d.pointer, justification=w.justification)}")
         for d, w in report.waived
     )
     return out
@@ -179,61 +186,64 @@ def _by_kind(r: Rule) -> dict[str, str | None]:
     return {name: None if (s := r.severity_for(kind)) is None else s.value for name, kind in _KIND_COLUMNS}
 
 
-def rules_json() -> list[dict[str, Any]]:
-    """Every rule: name, default severity, severity per kind of document, one-line summary."""
+def rules_json(lang: Lang = "en") -> list[dict[str, Any]]:
+    """Every rule: name, default severity, severity per kind of document, one-line summary (in *lang*).
+
+    The keys and the severities are the same in every language: they are data.
+    """
     return [
-        {"name": r.name, "severity": r.severity.value, "kinds": _by_kind(r), "summary": r.summary}
+        {"name": r.name, "severity": r.severity.value, "kinds": _by_kind(r), "summary": r.summary_in(lang)}
         for r in RULES.values()
     ]
 
 
-def rules_table() -> list[str]:
+def rules_table(lang: Lang = "en") -> list[str]:
     """Every rule, one line each: name, default severity, summary, in columns."""
     width = max(len(name) for name in RULES)
-    return [f"{r.name:<{width}}  {r.severity:<7}  {r.summary}" for r in RULES.values()]
+    severities = {r.name: word("severity", r.severity, lang) for r in RULES.values()}
+    column = max(_width(s) for s in severities.values())
+    return [f"{r.name:<{width}}  {_pad(severities[r.name], column)}  {r.summary_in(lang)}" for r in RULES.values()]
 
 
-def rules_markdown() -> str:
-    """``docs/rules.md``: every rule, the kinds of document it applies to, and an example in both languages."""
-    kinds = " | ".join(name for name, _ in _KIND_COLUMNS)
+def rules_markdown(lang: Lang = "en") -> str:
+    """``docs/rules.md``: every rule, the kinds of document it applies to, and an example.
+
+    In English the example is given in both languages; in Chinese, in Chinese.
+    """
+    kinds = " | ".join(word("document", name, lang) for name, _ in _KIND_COLUMNS)
     out = [
-        "# Rules",
+        say(CliText.RULES_TITLE, lang),
         "",
-        "Generated from the rule registry by `rectmodel rules --format markdown`; a test keeps it in sync.",
-        "Every rule runs in one pass and reports everything it finds; none stops another.",
+        say(CliText.RULES_INTRO, lang, **{kind: word("document", kind, "zh") for kind in DocumentKind}),
         "",
-        "What a document must state depends on its kind (`document`: plan 整改方案, ledger 整改台账,",
-        "report 整改情况报告, notice 整改进展情况通报; unknown where a document does not say). Each",
-        "column gives the rule's default severity in that kind of document; `—` means the rule does",
-        "not apply there. `--severity RULE=LEVEL` overrides a rule wherever it applies;",
-        "`--severity RULE:KIND=LEVEL` in one kind only, and makes it apply there.",
-        "",
-        f"| rule | {kinds} | requires |",
+        f"| {say(CliText.RULES_RULE, lang)} | {kinds} | {say(CliText.RULES_REQUIRES, lang)} |",
         "|---|" + "---|" * len(_KIND_COLUMNS) + "---|",
     ]
     for r in RULES.values():
-        cells = " | ".join(v or "—" for v in _by_kind(r).values())
-        out.append(f"| [`{r.name}`](#{r.name}) | {cells} | {r.summary} |")
+        cells = " | ".join("—" if v is None else word("severity", v, lang) for v in _by_kind(r).values())
+        out.append(f"| [`{r.name}`](#{r.name}) | {cells} | {r.summary_in(lang)} |")
+    sep = say(CliText.LIST_SEP, lang)
     for r in RULES.values():
         d = Diagnostic(r.name, r.severity, r.example.pointer, r.example.params, r.example.related)
-        applies = [name for name, v in _by_kind(r).items() if v is not None]
+        applies = sep.join(word("document", name, lang) for name, v in _by_kind(r).items() if v is not None)
+        severity = word("severity", r.severity, lang)
+        examples = [diagnostic_line(d, "en"), diagnostic_line(d, "zh")] if lang == "en" else [diagnostic_line(d, lang)]
         out += [
             "",
             f"## {r.name}",
             "",
-            f"{r.summary} Default severity: **{r.severity}**. Applies to: {', '.join(applies)}.",
+            say(CliText.RULES_DEFAULT, lang, summary=r.summary_in(lang), severity=severity, kinds=applies),
             "",
-            "Example:",
+            say(CliText.RULES_EXAMPLE, lang),
             "",
             "```",
-            diagnostic_line(d, "en"),
-            diagnostic_line(d, "zh"),
+            *examples,
             "```",
             "",
-            f"Parameters: `{json.dumps(dict(r.example.params), ensure_ascii=False)}`",
+            say(CliText.RULES_PARAMS, lang, params=json.dumps(dict(r.example.params), ensure_ascii=False)),
         ]
         if d.related:
-            out.append(f"Related: `{', '.join(d.related)}`")
+            out.append(say(CliText.RULES_RELATED, lang, related=", ".join(d.related)))
     return "\n".join(out) + "\n"
 
 

@@ -19,6 +19,9 @@ looked up in by its format spec:
 - ``{field:term}`` a domain word (a count, a date field, an id's kind, an operation);
 - ``{state:state}`` a rectification state; ``{kind:kind}`` an inspection kind;
 - ``{got:type}`` a JSON type name (a value that names none is shown as is);
+- ``{severity:severity}`` a severity; ``{kind:document}`` a kind of document;
+- ``{reason:reason}`` a reason a library or the system gives in English (a JSON parser's
+  syntax error, an ``OSError``'s ``strerror``): translated where known, else shown as is;
 - ``{n:plural}`` ``s`` unless *n* is 1, for English counts;
 - ``{finding}`` (a field, not a spec): the message of the finding ``rule`` with ``params``.
 
@@ -29,12 +32,13 @@ looked up in by its format spec:
 from __future__ import annotations
 
 import functools
+import re
 import string
 from collections.abc import Callable, Mapping
 from enum import StrEnum
 from typing import Any, Literal, NamedTuple
 
-from .model import InspectionKind, State
+from .model import DocumentKind, InspectionKind, State
 
 __all__ = [
     "FAMILIES",
@@ -49,6 +53,7 @@ __all__ = [
     "SheetCode",
     "WaiverCode",
     "fill",
+    "reason",
     "render",
     "say",
     "word",
@@ -144,7 +149,94 @@ _KINDS: dict[str, Message] = {
     InspectionKind.LOOK_BACK: _m("look_back", "回头看"),
 }
 
-LEXICONS: dict[str, Mapping[str, Message]] = {"type": _TYPES, "term": _TERMS, "state": _STATES, "kind": _KINDS}
+_SEVERITIES: dict[str, Message] = {  # keyed by Severity's values
+    "error": _m("error", "错误"),
+    "warning": _m("warning", "警告"),
+    "info": _m("info", "提示"),
+}
+
+# The kinds of document, and ``unknown`` where a document does not say which it is.
+_DOCUMENTS: dict[str, Message] = {
+    DocumentKind.PLAN: _m("plan", "整改方案"),
+    DocumentKind.LEDGER: _m("ledger", "整改台账"),
+    DocumentKind.REPORT: _m("report", "整改情况报告"),
+    DocumentKind.NOTICE: _m("notice", "整改进展情况通报"),
+    "unknown": _m("unknown", "未注明"),
+}
+
+# What the JSON parsers (the stdlib's ``JSONDecodeError.msg``, orjson's) and the system
+# (``OSError.strerror``) say, in English whatever the locale: the common ones, translated.
+_REASONS: dict[str, Message] = {
+    en: _m(en, zh)
+    for en, zh in (
+        # json
+        ("Expecting value", "此处应为一个值"),
+        ("Expecting property name enclosed in double quotes", "此处应为双引号括起的键名"),
+        ("Expecting ',' delimiter", "此处应为逗号“,”"),
+        ("Expecting ':' delimiter", "此处应为冒号“:”"),
+        ("Unterminated string starting at", "字符串未结束"),
+        ("Extra data", "文档结束后还有多余内容"),
+        ("Invalid control character at", "字符串中有非法的控制字符"),
+        ("Invalid \\escape", "非法的转义序列"),
+        ("Invalid \\uXXXX escape", "非法的 \\uXXXX 转义序列"),
+        ("Illegal trailing comma before end of object", "对象末尾多了一个逗号"),
+        ("Illegal trailing comma before end of array", "数组末尾多了一个逗号"),
+        ("Unexpected UTF-8 BOM (decode using utf-8-sig)", "文件以 UTF-8 字节顺序标记(BOM)开头"),
+        # orjson
+        ("Input is a zero-length, empty document", "文档为空"),
+        ("unexpected character, expected ':' after key", "键名后应为冒号“:”"),
+        ("unexpected character, expected a string key", "此处应为双引号括起的键名"),
+        ("unexpected character, expected a JSON value", "此处应为一个值"),
+        ("unexpected character", "意外的字符"),
+        ("unexpected end of data", "文档意外结束"),
+        ("unexpected content after document", "文档结束后还有多余内容"),
+        ("unexpected control character in string", "字符串中有非法的控制字符"),
+        ("invalid escaped sequence in string", "字符串中有非法的转义序列"),
+        ("trailing comma is not allowed", "末尾不允许有逗号"),
+        ("depth limit exceeded", "嵌套层数过多"),
+        ("UTF-8 byte order mark (BOM) is not supported", "文件以 UTF-8 字节顺序标记(BOM)开头"),
+        ("invalid literal, expected 'true'", "此处应为 true"),
+        ("invalid literal, expected 'false'", "此处应为 false"),
+        ("invalid literal, expected 'null'", "此处应为 null"),
+        ("str is not valid UTF-8: surrogates not allowed", "字符串中有 UTF-8 无法表示的代理字符"),
+        # ours
+        ("a lone surrogate in a string: text no UTF-8 can hold", "字符串中有孤立的代理字符:UTF-8 无法表示"),
+        ("an OLE file (a .doc?), not a .docx", "这是 OLE 文件(.doc?),不是 .docx"),
+        # the libraries reading notices and workbooks
+        ("File is not a zip file", "不是 zip 文件"),
+        # the system's (strerror)
+        ("No such file or directory", "文件或目录不存在"),
+        ("Permission denied", "没有权限"),
+        ("Is a directory", "这是一个目录"),
+        ("Not a directory", "不是目录"),
+        ("File name too long", "文件名过长"),
+        ("No space left on device", "磁盘空间不足"),
+        ("Read-only file system", "文件系统只读"),
+        ("File exists", "文件已存在"),
+    )
+}
+
+# Reasons with a part that varies: a pattern, and the Chinese with the pattern's groups.
+_REASON_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"nested deeper than (\d+) levels"), "嵌套超过 {0} 层"),
+    (re.compile(r"(NaN|-?Infinity) is not a JSON value"), "{0} 不是合法的 JSON 值"),
+    (re.compile(r"unexpected character, expected ',' or '([]}])'"), "此处应为逗号“,”或“{0}”"),
+    # jsonschema's (``schema --check``)
+    (re.compile(r"('.*') is a required property"), "缺少必填属性 {0}"),
+    (re.compile(r"(.*) is less than the minimum of (.*)"), "{0} 小于最小值 {1}"),
+    (re.compile(r"(.*) is greater than the maximum of (.*)"), "{0} 大于最大值 {1}"),
+    (re.compile(r"(.*) is not of type (.*)"), "{0} 的类型不是 {1}"),
+)
+
+LEXICONS: dict[str, Mapping[str, Message]] = {
+    "type": _TYPES,
+    "term": _TERMS,
+    "state": _STATES,
+    "kind": _KINDS,
+    "severity": _SEVERITIES,
+    "document": _DOCUMENTS,
+    "reason": _REASONS,
+}
 
 # --- load issues ---------------------------------------------------------------------------------
 
@@ -173,8 +265,10 @@ _LOAD: dict[str, Message] = {  # keyed by LoadCode
         "不是 UTF-8 编码:偏移 {offset} 处的字节 0x{byte:02x} 无效",
         {"byte": 0xB0, "offset": 26},
     ),
-    LoadCode.NOT_JSON: _m("not JSON: {reason}", "不是合法的 JSON:{reason}", {"reason": "Expecting value"}),
-    LoadCode.UNREADABLE: _m("cannot be read: {reason}", "无法读取:{reason}", {"reason": "No such file or directory"}),
+    LoadCode.NOT_JSON: _m("not JSON: {reason}", "不是合法的 JSON:{reason:reason}", {"reason": "Expecting value"}),
+    LoadCode.UNREADABLE: _m(
+        "cannot be read: {reason}", "无法读取:{reason:reason}", {"reason": "No such file or directory"}
+    ),
     LoadCode.DUPLICATE_KEY: _m('duplicate key "{key}"', '重复的键 "{key}"', {"key": "id"}),
     LoadCode.WRONG_TYPE: _m(*_EXPECTED, {"expected": "array", "got": "3"}, {"expected": "string", "got": "object"}),
     LoadCode.BAD_DATE: _m(*_EXPECTED, {"expected": "date", "got": '"2021-02-30"'}),
@@ -192,7 +286,7 @@ _LOAD: dict[str, Message] = {  # keyed by LoadCode
     LoadCode.MISSING_FIELD: _m('missing required field "{field}"', '缺少必填字段 "{field}"', {"field": "id"}),
     LoadCode.SCHEMA: _m(
         "does not match the JSON Schema ({keyword}): {reason}",
-        "不符合 JSON Schema({keyword}):{reason}",
+        "不符合 JSON Schema({keyword}):{reason:reason}",
         {"keyword": "required", "reason": "'id' is a required property"},
     ),
 }
@@ -221,6 +315,23 @@ _CANNOT_ADD = ",不能添加"
 
 def _dangling(index: int) -> Callable[[Params], str]:
     return lambda p: _DANGLING.get(p["kind"], _DANGLING_OTHER)[index]
+
+
+_PARTS_ZH = {"completed": "已完成", "long_term": "需长期坚持", "in_progress": "正在整改", "not_completed": "未完成"}
+
+
+def _sum_zh(p: Params) -> str:
+    """``declared-sum-mismatch`` in Chinese: the parts (``completed 19 + in_progress 5``) named in Chinese."""
+    parts = " + ".join(
+        f"{_PARTS_ZH.get(name, name)} {value}"
+        for name, _, value in (part.partition(" ") for part in p["parts"].split(" + "))
+    )
+    return f"声明的分项 {_literal(parts)} 合计 {{sum}},与总数 {{total}} 不符"
+
+
+def _literal(text: str) -> str:
+    """*text* as a template that renders as itself."""
+    return text.replace("{", "{{").replace("}", "}}")
 
 
 def _unverifiable_en(p: Params) -> str:
@@ -279,7 +390,7 @@ _RULES: dict[str, Message] = {
     ),
     "declared-sum-mismatch": _m(
         "declared parts {parts} add up to {sum}, not the declared total {total}",
-        "声明的分项 {parts} 合计 {sum},与总数 {total} 不符",
+        _sum_zh,
     ),
     "declared-rate-mismatch": _m(
         "completion rate {declared} does not match {completed} of {total}",
@@ -412,7 +523,7 @@ _PARSE: dict[str, Message] = {  # keyed by ParseCode
     ),
     ParseCode.UNREADABLE: _m(
         "cannot be read as a {suffix} file: {reason}",
-        "无法作为 {suffix} 文件读取:{reason}",
+        "无法作为 {suffix} 文件读取:{reason:reason}",
         {"suffix": ".docx", "reason": "File is not a zip file"},
     ),
     ParseCode.ENCRYPTED: _m(
@@ -910,6 +1021,15 @@ class CliText(StrEnum):
     HELP_FEEDBACK_DATE = "help-feedback-date"
     HELP_START = "help-start"
     HELP_END = "help-end"
+    # rules --format markdown
+    RULES_TITLE = "rules-title"
+    RULES_INTRO = "rules-intro"
+    RULES_RULE = "rules-rule"
+    RULES_REQUIRES = "rules-requires"
+    RULES_DEFAULT = "rules-default"
+    RULES_EXAMPLE = "rules-example"
+    RULES_PARAMS = "rules-params"
+    RULES_RELATED = "rules-related"
 
 
 _CLI: dict[str, Message] = {  # keyed by CliText
@@ -945,7 +1065,7 @@ _CLI: dict[str, Message] = {  # keyed by CliText
     ),
     CliText.CANNOT_WRITE: _m(
         "rectmodel: cannot write {path}: {reason}",
-        "rectmodel:无法写入 {path}:{reason}",
+        "rectmodel:无法写入 {path}:{reason:reason}",
         {"path": "out/ledger.json", "reason": "No such file or directory"},
     ),
     CliText.WAIVED: _m(
@@ -979,7 +1099,7 @@ _CLI: dict[str, Message] = {  # keyed by CliText
     ),
     CliText.CANNOT_READ_MANIFEST: _m(
         "cannot read the list of files {path}: {reason}",
-        "无法读取文件清单 {path}:{reason}",
+        "无法读取文件清单 {path}:{reason:reason}",
         {"path": "files.txt", "reason": "No such file or directory"},
     ),
     CliText.NO_DASK: _m(
@@ -1236,6 +1356,35 @@ _CLI: dict[str, Message] = {  # keyed by CliText
     ),
     CliText.HELP_START: _m("the first day on site", "进驻日期", {}),
     CliText.HELP_END: _m("the last day on site", "巡察结束日期", {}),
+    CliText.RULES_TITLE: _m("# Rules", "# 规则", {}),
+    CliText.RULES_INTRO: _m(
+        "Generated from the rule registry by `rectmodel rules --format markdown`; a test keeps it in sync.\n"
+        "Every rule runs in one pass and reports everything it finds; none stops another.\n"
+        "\n"
+        "What a document must state depends on its kind (`document`: plan {plan}, ledger {ledger},\n"
+        "report {report}, notice {notice}; unknown where a document does not say). Each\n"
+        "column gives the rule's default severity in that kind of document; `—` means the rule does\n"
+        "not apply there. `--severity RULE=LEVEL` overrides a rule wherever it applies;\n"
+        "`--severity RULE:KIND=LEVEL` in one kind only, and makes it apply there.",
+        "由 `rectmodel rules --format markdown --lang zh` 根据规则登记表生成。\n"
+        "所有规则一次运行完毕,报告所发现的全部问题;任何一条规则都不会中止其他规则。\n"
+        "\n"
+        "文档须写明哪些内容取决于其类型(`document`:{plan}、{ledger}、{report}、{notice};\n"
+        "文档未注明类型时为“未注明”)。各列为该规则在该类文档中的默认严重程度;“—”表示该规则不适用于该类文档。\n"
+        "`--severity 规则=级别` 在规则适用之处改变其严重程度;`--severity 规则:类型=级别` 只在一类文档中改变,"
+        "并使其在该类文档中适用。",
+        {"plan": "整改方案", "ledger": "整改台账", "report": "整改情况报告", "notice": "整改进展情况通报"},
+    ),
+    CliText.RULES_RULE: _m("rule", "规则", {}),
+    CliText.RULES_REQUIRES: _m("requires", "要求", {}),
+    CliText.RULES_DEFAULT: _m(
+        "{summary} Default severity: **{severity}**. Applies to: {kinds}.",
+        "{summary}默认严重程度:**{severity}**。适用于:{kinds}。",
+        {"summary": "Every problem has at least one measure.", "severity": "error", "kinds": "plan, ledger"},
+    ),
+    CliText.RULES_EXAMPLE: _m("Example:", "示例:", {}),
+    CliText.RULES_PARAMS: _m("Parameters: `{params}`", "参数:`{params}`", {"params": '{"problem": "P5"}'}),
+    CliText.RULES_RELATED: _m("Related: `{related}`", "相关位置:`{related}`", {"related": "/inspections/0/end"}),
 }
 
 # --- the whole catalogue -------------------------------------------------------------------------
@@ -1316,6 +1465,25 @@ def say(text: CliText, lang: str = "en", /, **params: Any) -> str:
 
 
 def word(lexicon: str, value: str, lang: str = "en") -> str:
-    """*value*'s name in a lexicon (``term``, ``state``, ``kind``, ``type``) in ``en`` or ``zh``; else *value*."""
+    """*value*'s name in a lexicon (``term``, ``state``, ``kind``, ``type`` …) in ``en`` or ``zh``; else *value*."""
+    if lexicon == "reason":
+        return reason(value, lang)
     entry = LEXICONS[lexicon].get(value)
     return value if entry is None else fill(entry, {}, lang)
+
+
+def reason(text: str, lang: str = "en") -> str:
+    """A parser's or the system's English *text*, in ``zh`` where it is a known one; else *text* as is.
+
+    >>> reason("Expecting ',' delimiter", "zh")
+    '此处应为逗号“,”'
+    """
+    if lang != "zh":
+        return text
+    entry = _REASONS.get(text)
+    if entry is not None:
+        return fill(entry, {}, lang)
+    for pattern, zh in _REASON_PATTERNS:
+        if match := pattern.fullmatch(text):
+            return zh.format(*match.groups())
+    return text

@@ -65,6 +65,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as e:  # --help, --version, or a usage error argparse has printed
         return e.code if isinstance(e.code, int) else EXIT_USAGE
+    if hasattr(args, "lang"):
+        args.lang = args.lang or _locale_lang()
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
@@ -96,8 +98,17 @@ def _language(argv: Sequence[str]) -> Lang:
             return "zh" if argv[k + 1] == "zh" else "en"
         if arg.startswith("--lang="):
             return "zh" if arg.partition("=")[2] == "zh" else "en"
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name)
+    return _locale_lang()
+
+
+def _locale_lang(environ: Mapping[str, str] | None = None) -> Lang:
+    """``zh`` where the locale is Chinese, else ``en``: ``LC_ALL``, then ``LC_MESSAGES``, then ``LANG``.
+
+    The first of them that is set (and not empty) decides, as gettext's lookup does.
+    """
+    environ = os.environ if environ is None else environ
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(variable)
         if value:
             return "zh" if value.lower().startswith("zh") else "en"
     return "en"
@@ -154,7 +165,7 @@ def _command(sub: Any, name: str, text: CliText, lang: Lang) -> argparse.Argumen
         lang=lang,
     )
     parser.add_argument("-h", "--help", action="help", help=say(CliText.HELP_HELP, lang))
-    parser.add_argument("--lang", choices=("en", "zh"), default="en", help=say(CliText.HELP_LANG, lang))
+    parser.add_argument("--lang", choices=("en", "zh"), default=None, help=say(CliText.HELP_LANG, lang))
     parser.set_defaults(command=name)
     return parser
 
@@ -470,7 +481,7 @@ class _Output:
             return
         for path, report in self.tail:
             self._text(path, report, {})
-        sys.stdout.write(summary_line(summary, len(self.files)) + "\n")
+        sys.stdout.write(summary_line(summary, len(self.files), self.lang) + "\n")
 
     def _diagnostics(self, report: Report) -> dict[str, Any]:
         return {"diagnostics": [d.to_json(self.lang) for d in report.diagnostics], **report.summary()}
@@ -693,11 +704,11 @@ class _Progress:
 
 def _rules(args: argparse.Namespace) -> int:
     if args.format == "json":
-        sys.stdout.write(orjson.dumps(rules_json(), option=orjson.OPT_INDENT_2).decode() + "\n")
+        sys.stdout.write(orjson.dumps(rules_json(args.lang), option=orjson.OPT_INDENT_2).decode() + "\n")
     elif args.format == "markdown":
-        sys.stdout.write(rules_markdown())
+        sys.stdout.write(rules_markdown(args.lang))
     else:
-        sys.stdout.write("".join(f"{line}\n" for line in rules_table()))
+        sys.stdout.write("".join(f"{line}\n" for line in rules_table(args.lang)))
     return EXIT_OK
 
 

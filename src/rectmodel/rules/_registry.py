@@ -142,6 +142,7 @@ class Rule:
         name: stable kebab-case name.
         severity: the default severity.
         summary: one line saying what the rule requires.
+        summary_zh: the same line in Chinese (``rectmodel rules --lang zh``).
         scope: the element the check gets (see :data:`SCOPES`), or several; the check gives
             pointers relative to it, and may ask ``ctx.scope`` which one it has.
         check: the function that yields facts.
@@ -157,6 +158,11 @@ class Rule:
     check: Check
     example: Fact
     kinds: Mapping[DocumentKind | None, Severity | None] = field(factory=dict)
+    summary_zh: str = ""
+
+    def summary_in(self, lang: str = "en") -> str:
+        """The summary in ``en`` or ``zh`` (in English where the rule has no Chinese one)."""
+        return self.summary_zh if lang == "zh" and self.summary_zh else self.summary
 
     @property
     def scopes(self) -> tuple[Scope, ...]:
@@ -190,16 +196,20 @@ def rule(
     severity: Severity,
     summary: str,
     *,
+    zh: str,
     example: Fact,
     scope: Scope | tuple[Scope, ...],
     kinds: Mapping[DocumentKind | None, Severity | None] | None = None,
 ) -> Callable[[_C], _C]:
-    """Register the decorated check as the rule *name*, checking elements of *scope* (per kind: *kinds*)."""
+    """Register the decorated check as the rule *name*, checking elements of *scope* (per kind: *kinds*).
+
+    *summary* says what the rule requires in English, *zh* the same in Chinese.
+    """
 
     def register(check: _C) -> _C:
         if name in RULES:
             raise ValueError(f"rule {name!r} registered twice")
-        RULES[name] = Rule(name, severity, summary, scope, check, example, dict(kinds or {}))
+        RULES[name] = Rule(name, severity, summary, scope, check, example, dict(kinds or {}), zh)
         return check
 
     return register

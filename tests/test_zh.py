@@ -1,0 +1,215 @@
+"""Chinese all the way: with ``--lang zh``, or in a Chinese locale, every subcommand speaks Chinese.
+
+Each test runs a subcommand and strips from its output what is not a word of ours: file
+names and paths, JSON Pointers, rule names and codes, ids, numbers and dates; what is left
+must hold no English word. Outputs that are the document itself (the ledger ``parse``
+writes, the workbook ``export`` and ``template`` write, the notice ``render`` writes, the
+graph ``graph`` exports) are written to files and not checked; in JSON output only the
+messages are (its keys and values are data, the same in every language).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from rectmodel._messages import WaiverCode
+from rectmodel.cli import _locale_lang, main
+from rectmodel.rules import RULES
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+LEDGER = str(EXAMPLES / "jiangmen-2021.json")
+ROUNDS = str(EXAMPLES / "synthetic-multi-round.json")
+WORKBOOK = str(EXAMPLES / "synthetic-ledger.xlsx")
+
+# Words a Chinese clerk reads as they are, in Chinese text too: the name of the program, and
+# the names of formats and encodings (JSON, UTF-8 and its byte order mark).
+ALLOWED = frozenset({"rectmodel", "JSON", "UTF", "BOM"})
+
+_NAMES = sorted({*RULES, "load", "parse", "sheet", *WaiverCode}, key=len, reverse=True)
+_NOT_WORDS = (
+    re.compile(r"`[^`\n]*`"),  # code in Markdown: an option, an example command, parameters
+    re.compile(r"\S*[/\\]\S*"),  # paths, JSON Pointers, fractions
+    re.compile(r"\S+\.(?:json|txt|xlsx|csv|db|md)\b"),  # file names
+    re.compile(r"\b(?:" + "|".join(map(re.escape, _NAMES)) + r")\b"),  # rule names and codes
+    re.compile(r"\b[\w-]*\d[\w-]*\b"),  # ids (P1-M2, jiangmen-zsj-2021), cells (E3), numbers and dates
+    re.compile(r"\b[a-z]+(?:-[a-z0-9]+)+\b"),  # kebab-case ids (xugou-sjj)
+)
+
+
+def english_words(text: str) -> set[str]:
+    """The English words in *text* outside names, pointers, ids and numbers, and not allowed."""
+    for pattern in _NOT_WORDS:
+        text = pattern.sub(" ", text)
+    return set(re.findall(r"[A-Za-z]{2,}", text)) - ALLOWED
+
+
+def messages(value: object) -> Iterator[str]:
+    """The human text of a JSON output: its ``message`` and ``summary`` strings."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key in ("message", "summary") and isinstance(item, str):
+                yield item
+            else:
+                yield from messages(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from messages(item)
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> dict[str, str]:
+    """A notice, a broken JSON file, a missing one, a waivers file, and where outputs go."""
+    notice = tmp_path / "通报.txt"
+    assert main(["render", LEDGER, "-o", str(notice), "--lang", "en"]) == 0
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"inspections": [{"id": "x",}]}', encoding="utf-8")
+    waivers = tmp_path / "waivers.json"
+    waiver = {"rule": "report-overdue", "pointer": "/inspections/9/report_date", "justification": "已同意"}
+    waivers.write_text(json.dumps({"waivers": [waiver]}), encoding="utf-8")
+    return {
+        "notice": str(notice),
+        "broken": str(broken),
+        "missing": str(tmp_path / "missing.json"),
+        "waivers": str(waivers),
+        "out": str(tmp_path / "out"),
+    }
+
+
+def _commands(f: dict[str, str]) -> list[list[str]]:
+    """Every subcommand, in its common uses and with a file it cannot read."""
+    return [
+        ["schema", "-o", f"{f['out']}.schema.json"],
+        ["schema", "--check", f["broken"], LEDGER],
+        ["stats", LEDGER],
+        ["stats", f["broken"]],
+        ["validate", LEDGER, f["notice"], WORKBOOK, f["broken"], f["missing"], "--waivers", f["waivers"]],
+        ["validate", "--select", "report-overdue", LEDGER],
+        ["rules"],
+        ["rules", "--format", "markdown"],
+        ["parse", f["notice"], "-o", f"{f['out']}.json"],
+        ["parse", WORKBOOK, "-o", f"{f['out']}.json"],
+        ["parse", f["missing"], "-o", f"{f['out']}.json"],
+        ["export", LEDGER, "-o", f"{f['out']}.xlsx"],
+        ["export", LEDGER, "-o", f"{f['out']}.db"],
+        ["export", f["broken"], "-o", f"{f['out']}.csv"],
+        ["template", "-o", f"{f['out']}.template.xlsx"],
+        ["render", LEDGER, "-o", f"{f['out']}.txt"],
+        ["render", f["missing"]],
+        ["graph", ROUNDS, "--format", "mermaid", "-o", f"{f['out']}.mmd"],
+        ["graph", ROUNDS, f["broken"]],
+        ["history", "xugou-sjj", ROUNDS],
+        ["history", "xugou-nowhere", ROUNDS],
+    ]
+
+
+_JSON_COMMANDS = (
+    ["validate", "--format", "json", LEDGER, "{broken}", "{missing}"],
+    ["validate", "--format", "jsonl", LEDGER, "{broken}"],
+    ["rules", "--format", "json"],
+)
+
+
+def _text_of(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    main(argv)
+    captured = capsys.readouterr()
+    return captured.out + captured.err
+
+
+@pytest.mark.parametrize("how", ["flag", "locale"])
+def test_every_subcommand_speaks_chinese(
+    how: str, files: dict[str, str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With ``--lang zh``, or in a Chinese locale without the flag, no output holds an English word."""
+    if how == "locale":
+        monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    flag = ["--lang", "zh"] if how == "flag" else []
+    found = {}
+    for argv in _commands(files):
+        text = _text_of([*argv, *flag], capsys)
+        assert text or argv[0] in ("schema", "parse", "export", "template", "render", "graph"), argv
+        if words := english_words(text):
+            found[" ".join(argv[:2])] = (sorted(words), text[:600])
+    assert not found
+
+
+@pytest.mark.parametrize("how", ["flag", "locale"])
+def test_json_output_keeps_its_keys_and_speaks_chinese_in_its_messages(
+    how: str, files: dict[str, str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    if how == "locale":
+        monkeypatch.setenv("LC_ALL", "zh_CN.UTF-8")
+    flag = ["--lang", "zh"] if how == "flag" else []
+    for template in _JSON_COMMANDS:
+        argv = [a.format(**files) for a in template]
+        main([*argv, *flag])
+        out = capsys.readouterr().out
+        records = [json.loads(line) for line in out.splitlines()] if "jsonl" in argv else [json.loads(out)]
+        texts = [text for record in records for text in messages(record)]
+        assert texts, argv
+        assert not [t for t in texts if english_words(t)], argv
+        if argv[0] == "rules":
+            assert {"name", "severity", "kinds", "summary"} == set(records[0][0])
+
+
+def test_json_syntax_errors_are_translated_with_their_line_and_column(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cases = {
+        '{"a" 1}': ("此处应为冒号", 1, 6),
+        "{\n  a: 1}": ("此处应为双引号括起的键名", 2, 3),
+        "[1 2]": ("此处应为逗号", 1, 4),
+        '{"a": }': ("此处应为一个值", 1, 7),
+        '{"a": "x': ("字符串未结束", 1, 7),
+        "{} x": ("文档结束后还有多余内容", 1, 4),
+        '{"a": "\\q"}': ("非法的转义序列", 1, 8),
+        '{"a": "\x01"}': ("非法的控制字符", 1, 8),
+    }
+    for n, (text, (words, line, column)) in enumerate(cases.items()):
+        path = tmp_path / f"{n}.json"
+        path.write_text(text, encoding="utf-8")
+        assert main(["stats", str(path), "--lang", "zh"]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith(f"{path}:{line}:{column}: 错误 load: 不是合法的 JSON:"), err
+        assert words in err, err
+        assert not english_words(err), err
+
+
+def test_the_flag_wins_over_a_chinese_locale(
+    files: dict[str, str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    text = _text_of(["validate", "--lang", "en", LEDGER, files["broken"]], capsys)
+    assert "warning report-overdue: report of 2021-11-12" in text
+    assert "error load: not JSON: Expecting property name enclosed in double quotes" in text
+    assert text.endswith("2 files: 1 error, 1 warning, 1 info, 0 waived\n")
+    rules = _text_of(["rules", "--lang", "en"], capsys)
+    assert "problem-without-measure         error    Every problem has at least one measure." in rules
+    assert "错误" not in rules
+
+
+@pytest.mark.parametrize(
+    ("environ", "lang"),
+    [
+        ({}, "en"),
+        ({"LANG": "zh_CN.UTF-8"}, "zh"),
+        ({"LANG": "zh_TW.UTF-8"}, "zh"),
+        ({"LANG": "en_US.UTF-8"}, "en"),
+        ({"LC_ALL": "C", "LANG": "zh_CN.UTF-8"}, "en"),  # the first one set decides
+        ({"LC_MESSAGES": "zh_CN.UTF-8", "LANG": "en_US.UTF-8"}, "zh"),
+        ({"LC_ALL": "", "LANG": "zh_CN.UTF-8"}, "zh"),  # an empty one is not set
+    ],
+)
+def test_the_locale_decides_the_default_language(environ: dict[str, str], lang: str) -> None:
+    assert _locale_lang(environ) == lang
+
+
+def test_english_stays_the_default_outside_a_chinese_locale(capsys: pytest.CaptureFixture[str]) -> None:
+    text = _text_of(["validate", "--select", "report-overdue", LEDGER], capsys)
+    assert "warning report-overdue" in text
+    assert text.endswith("1 file: 0 errors, 1 warning, 0 infos, 0 waived\n")
