@@ -387,3 +387,15 @@ def test_in_parts_and_whole_agree_on_any_edit_of_a_document(data: st.DataObject)
             _json._IN_PARTS_FROM = saved
 
     assert outcome(0) == outcome(1 << 60)
+
+
+@pytest.mark.usefixtures("in_parts")
+def test_python_json_dumps_default_spacing_is_read_in_parts_too() -> None:
+    from rectmodel.codec import _json
+
+    text = json.dumps(_three_inspections(), ensure_ascii=False).encode()  # ", " and ": " between tokens
+    members = [0]
+    ledger = _json._ledger_in_parts(text, members)
+    assert ledger is not None
+    assert [x.id for x in ledger.inspections] == ["i1", "i2", "i3"]
+    assert loads(text) == ledger

@@ -151,6 +151,9 @@ _INSPECTIONS = re.compile(rb'\s*\{\s*"inspections"\s*:\s*\[\s*(?=\{)')
 _NEXT_INSPECTION = re.compile(
     rb'\}\s*,\s*(\{)\s*"id"\s*:\s*"(?:[^"\\]|\\.)*"\s*(?:\}|,\s*"(?!(?:title|text|level)")[a-z_]+")'
 )
+_SPACED = re.compile(rb'\s"|":\s|,\s')
+# The same for compact text, beginning with a literal the regular expression engine searches for fast.
+_NEXT_INSPECTION_COMPACT = re.compile(rb'\},(\{)"id":"(?:[^"\\]|\\.)*"(?:\}|,"(?!(?:title|text|level)")[a-z_]+")')
 _END_OF_INSPECTIONS = re.compile(rb'\}\s*\]\s*(?:,\s*"successions"\s*:|\}\s*$)')
 
 
@@ -175,7 +178,8 @@ def _ledger_in_parts(raw: bytes, members: list[int]) -> Ledger | None:
     at = start.end()
     inspections = []
     try:
-        for boundary in _NEXT_INSPECTION.finditer(raw, at):
+        compact = _SPACED.search(raw, 0, 4096) is None  # written without spaces between tokens
+        for boundary in (_NEXT_INSPECTION_COMPACT if compact else _NEXT_INSPECTION).finditer(raw, at):
             inspections.append(structure(orjson.loads(view[at : boundary.start() + 1]), members))
             at = boundary.start(1)
         end = _END_OF_INSPECTIONS.search(raw, at)
@@ -197,15 +201,18 @@ def _ledger_in_parts(raw: bytes, members: list[int]) -> Ledger | None:
 def _may_have_duplicate_keys(raw: bytes, members: int) -> bool:
     """A cheap, exact screen: no duplicate key unless this says there may be one.
 
-    Every member of every object is written ``"key":`` (with no space before the colon, as
-    every serialiser writes it), and ``":`` can stand nowhere else: inside a string, a quote
-    is escaped (``\\"``). So, unless the text has an escaped quote, the count of ``":`` is the
-    number of members written; the structuring counted the members it read (a duplicate key
-    leaves one fewer in the parsed object). Equal counts: no duplicate. Otherwise the exact
-    check runs — it also runs for a key written ``"key" :``, which is merely slower. No string
-    is serialised again, so no UTF-8 copy is left cached in the model's strings.
+    Every member of every object is written with one colon, and the structuring counted the
+    members it read (a duplicate key leaves one fewer in the parsed object). So if the text has
+    no more colons than that, none can be a second member of the same name: no duplicate (the
+    usual case, one fast count). Else the colons inside strings are set apart: a member is
+    written ``"key":``, and ``":`` can stand nowhere else unless a quote is escaped (``\\"``);
+    counts still equal, no duplicate. Otherwise the exact check runs (it also runs for a key
+    written ``"key" :``, which is merely slower). No string is serialised again, so no UTF-8
+    copy is left cached in the model's strings.
     """
-    return raw.count(b'":') != members or b'\\"' in raw
+    if raw.count(b":") == members:
+        return False
+    return raw.count(b'":') != members or (b"\\" in raw and b'\\"' in raw)
 
 
 class _Pairs(dict[str, Any]):
