@@ -83,3 +83,20 @@ def test_bytes_and_text_locate_alike_columns_in_characters() -> None:
         }
     )
     assert locate(b"\xef\xbb\xbf" + text.encode(), ["/a"]) == {"/a": (1, 7)}  # the mark is no column
+
+
+def test_many_pointers_on_one_long_line_locate_in_linear_time() -> None:
+    """A compact file is one line: columns are counted on from the last one found, not from the line's start."""
+    import time
+
+    def run(n: int) -> float:
+        text = json.dumps({"xs": [{"a": "字" * 20} for _ in range(n)]}, ensure_ascii=False, separators=(",", ":"))
+        pointers = [f"/xs/{k}/a" for k in range(n)]
+        began = time.perf_counter()
+        found = locate(text.encode(), pointers)
+        took = time.perf_counter() - began
+        assert found[f"/xs/{n - 1}/a"] == (1, len(text) - 24)  # the last value's column, in characters
+        return took
+
+    run(200)  # warm up
+    assert run(20_000) / run(2_000) < 30

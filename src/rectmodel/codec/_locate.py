@@ -81,6 +81,7 @@ def _scan(text: bytes, prefixes: set[str], skip: int) -> dict[str, tuple[int, in
     """
     found: dict[str, tuple[int, int]] = {}
     line, line_start, scanned = 1, skip, skip
+    column_at, column = skip, 1  # the last position whose column is known, on the current line
     stack: list[_Frame] = []
     pending: str | None = ""  # the pointer of the value that starts at the next value token
     for match in _TOKEN.finditer(text, skip):
@@ -92,8 +93,12 @@ def _scan(text: bytes, prefixes: set[str], skip: int) -> dict[str, tuple[int, in
                 if newlines:
                     line += newlines
                     line_start = text.rindex(b"\n", scanned, start) + 1
+                    column_at, column = line_start, 1
                 scanned = start
-                found[pending] = (line, len(text[line_start:start].decode("utf-8", "replace")) + 1)
+                # Characters since the last known column (one line of a compact file may be the whole file).
+                column += len(text[column_at:start].decode("utf-8", "replace"))
+                column_at = start
+                found[pending] = (line, column)
                 if len(found) == len(prefixes):
                     break
             if first in "{[":
