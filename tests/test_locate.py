@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -100,3 +101,19 @@ def test_many_pointers_on_one_long_line_locate_in_linear_time() -> None:
 
     run(200)  # warm up
     assert run(20_000) / run(2_000) < 30
+
+
+@pytest.mark.parametrize("indent", [None, 2])
+def test_scanning_only_the_named_inspections_finds_what_the_whole_scan_finds(
+    indent: int | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rectmodel.codec import _json
+
+    monkeypatch.setattr(_json, "_IN_PARTS_FROM", 0)
+    document = {"inspections": [{"id": f"i{n}", "problems": [{"id": "P1", "title": "问题" * n}]} for n in range(5)]}
+    data = b"\xef\xbb\xbf" + json.dumps(document, ensure_ascii=False, indent=indent).encode()
+    _, spans = _json.loads_with_spans(data)
+    assert len(spans or ()) == 5
+    pointers = ["", "/inspections", "/inspections/3/problems/0/title", "/inspections/1/kind", "/inspections/4/id"]
+    assert locate(data, pointers, spans=spans) == locate(data, pointers)
+    assert locate(data, ["/successions/0"], spans=spans) == locate(data, ["/successions/0"])  # outside: all scanned

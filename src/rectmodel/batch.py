@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING, Any, Literal
 from attrs import field, frozen
 
 from ._format import describe
-from .codec import json_locator, loads
+from .codec import json_locator
+from .codec._json import loads_with_spans
 from .diagnostics import Diagnostic, Locator, Report, Severity, Waiver
 from .errors import LoadCode, LoadError, LoadIssue
 from .model import Ledger
@@ -147,7 +148,8 @@ def read(
     except OSError as e:
         raise Unloadable(Report(_load_failures(e)).locate(path)) from None
     try:
-        return loads(data, source=path), (), _json_locator(data)
+        ledger, spans = loads_with_spans(data, source=path)
+        return ledger, (), json_locator(data, spans=spans)
     except LoadError as e:
         raise Unloadable(Report(_load_failures(e)).locate(path, _json_locator(data))) from None
 

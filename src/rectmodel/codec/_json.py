@@ -69,6 +69,21 @@ def decode(data: bytes | bytearray | memoryview | str, cls: type[_T], *, source:
     Raises:
         LoadError: with every problem found, each with its JSON Pointer.
     """
+    return _decode(data, cls, source, None)
+
+
+def loads_with_spans(data: bytes, *, source: str | None = None) -> tuple[Ledger, list[tuple[int, int]] | None]:
+    """``loads``, and the byte spans of the top-level inspections if the document was read in parts
+    (proved there; ``json_locator(data, spans=…)`` then scans only the inspections it is asked about)."""
+    spans: list[tuple[int, int]] = []
+    ledger = _decode(data, Ledger, source, spans)
+    shift = 3 if data.startswith(b"\xef\xbb\xbf") else 0  # read without its byte order mark
+    return ledger, [(a + shift, b + shift) for a, b in spans] or None
+
+
+def _decode(
+    data: bytes | bytearray | memoryview | str, cls: type[_T], source: str | None, spans: list[tuple[int, int]] | None
+) -> _T:
     structure = _structure_fns.get(cls)
     if structure is None:
         structure = _structure_fns[cls] = make_structure_fn(cls)
@@ -81,9 +96,11 @@ def decode(data: bytes | bytearray | memoryview | str, cls: type[_T], *, source:
     gc.disable()  # a million new containers, none in a cycle: collecting would only rescan them
     try:
         if cls is Ledger and len(raw) > _IN_PARTS_FROM:
-            result = _ledger_in_parts(raw, members)  # type: ignore[assignment]
+            result = _ledger_in_parts(raw, members, spans)  # type: ignore[assignment]
         if result is None:
             members[0] = 0
+            if spans is not None:
+                spans.clear()
             tree = orjson.loads(raw)
             result = structure(tree, members)
             del tree
@@ -157,7 +174,7 @@ _NEXT_INSPECTION_COMPACT = re.compile(rb'\},(\{)"id":"(?:[^"\\]|\\.)*"(?:\}|,"(?
 _END_OF_INSPECTIONS = re.compile(rb'\}\s*\]\s*(?:,\s*"successions"\s*:|\}\s*$)')
 
 
-def _ledger_in_parts(raw: bytes, members: list[int]) -> Ledger | None:
+def _ledger_in_parts(raw: bytes, members: list[int], spans: list[tuple[int, int]] | None = None) -> Ledger | None:
     """The ledger, parsing and structuring its inspections one at a time; None where that cannot be done.
 
     Holding the parsed tree of a whole large document costs about twice the model's memory; this
@@ -181,11 +198,15 @@ def _ledger_in_parts(raw: bytes, members: list[int]) -> Ledger | None:
         compact = _SPACED.search(raw, 0, 4096) is None  # written without spaces between tokens
         for boundary in (_NEXT_INSPECTION_COMPACT if compact else _NEXT_INSPECTION).finditer(raw, at):
             inspections.append(structure(orjson.loads(view[at : boundary.start() + 1]), members))
+            if spans is not None:
+                spans.append((at, boundary.start() + 1))
             at = boundary.start(1)
         end = _END_OF_INSPECTIONS.search(raw, at)
         if end is None:
             return None
         inspections.append(structure(orjson.loads(view[at : end.start() + 1]), members))
+        if spans is not None:
+            spans.append((at, end.start() + 1))
         rest = orjson.loads(b'{"inspections":[]' + raw[raw.index(b"]", end.start()) + 1 :])
         ledger: Ledger = _structure_fns[Ledger](rest, members)
     except (orjson.JSONDecodeError, Refused):

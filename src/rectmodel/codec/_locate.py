@@ -32,8 +32,13 @@ def _unquote(token: bytes) -> str:
     return value if isinstance(value, str) else text
 
 
-def locate(text: str | bytes, pointers: Iterable[str]) -> dict[str, tuple[int, int]]:
+def locate(
+    text: str | bytes, pointers: Iterable[str], *, spans: Sequence[tuple[int, int]] | None = None
+) -> dict[str, tuple[int, int]]:
     """The 1-based (line, column) of each pointer's value in *text* (a missing member: its object's).
+
+    *spans*, the byte ranges of the top-level inspections as the codec proved them when it read
+    the document in parts, let a large document's few named inspections be scanned alone.
 
     A pointer that does not resolve at all (nothing along it exists) is absent from the result.
 
@@ -49,7 +54,7 @@ def locate(text: str | bytes, pointers: Iterable[str]) -> dict[str, tuple[int, i
         prefixes.update("/".join(parts[:k]) for k in range(1, len(parts) + 1))
     data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
     bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0  # a byte order mark is no character of line 1
-    found = _scan(data, prefixes, bom) if wanted else {}
+    found = _scan_all(data, prefixes, bom, spans) if wanted else {}
     result: dict[str, tuple[int, int]] = {}
     for pointer in wanted:
         probe = pointer
@@ -73,34 +78,50 @@ class _Frame:
         self.expecting_key = not is_array
 
 
-def _scan(text: bytes, prefixes: set[str], skip: int) -> dict[str, tuple[int, int]]:
-    """The positions of the values at *prefixes*, stopping once all are found.
+class _Cursor:
+    """Line and column of a position, moved forward only: each byte is counted once."""
 
-    The text stays bytes (a large document is not decoded whole); a column counts the
-    characters before it on its line, decoding just that stretch.
-    """
-    found: dict[str, tuple[int, int]] = {}
-    line, line_start, scanned = 1, skip, skip
-    column_at, column = skip, 1  # the last position whose column is known, on the current line
-    stack: list[_Frame] = []
-    pending: str | None = ""  # the pointer of the value that starts at the next value token
-    for match in _TOKEN.finditer(text, skip):
+    __slots__ = ("column", "column_at", "line", "scanned", "text")
+
+    def __init__(self, text: bytes, skip: int) -> None:
+        self.text = text
+        self.line, self.scanned = 1, skip
+        self.column_at, self.column = skip, 1  # the last position whose column is known, on its line
+
+    def at(self, start: int) -> tuple[int, int]:
+        """The (line, column) of *start*, at or after every position asked before."""
+        text = self.text
+        newlines = text.count(b"\n", self.scanned, start)
+        if newlines:
+            self.line += newlines
+            self.column_at, self.column = text.rindex(b"\n", self.scanned, start) + 1, 1
+        self.scanned = start
+        # Characters since the last known column (one line of a compact file may be the whole file).
+        self.column += len(text[self.column_at : start].decode("utf-8", "replace"))
+        self.column_at = start
+        return self.line, self.column
+
+
+def _scan(
+    text: bytes,
+    prefixes: set[str],
+    found: dict[str, tuple[int, int]],
+    cursor: _Cursor,
+    *,
+    span: tuple[int, int],
+    stack: list[_Frame],
+    pending: str | None,
+) -> None:
+    """Record the positions of the values at *prefixes* in ``text[span[0]:span[1]]``, stopping once
+    all are found; *stack* and *pending* say where in the document the span starts."""
+    for match in _TOKEN.finditer(text, *span):
         start, token = match.start(), match.group()
         first = chr(token[0])
         if pending is not None and first not in ",:]}":
             if pending in prefixes and pending not in found:
-                newlines = text.count(b"\n", scanned, start)
-                if newlines:
-                    line += newlines
-                    line_start = text.rindex(b"\n", scanned, start) + 1
-                    column_at, column = line_start, 1
-                scanned = start
-                # Characters since the last known column (one line of a compact file may be the whole file).
-                column += len(text[column_at:start].decode("utf-8", "replace"))
-                column_at = start
-                found[pending] = (line, column)
+                found[pending] = cursor.at(start)
                 if len(found) == len(prefixes):
-                    break
+                    return
             if first in "{[":
                 stack.append(_Frame(pending, first == "["))
                 pending = f"{pending}/0" if first == "[" else None
@@ -124,10 +145,37 @@ def _scan(text: bytes, prefixes: set[str], skip: int) -> dict[str, tuple[int, in
         elif first == '"' and top.expecting_key:
             top.key = _unquote(token)
             top.expecting_key = False
+
+
+_INSPECTION_POINTER = re.compile(r"/inspections/(\d+)(?:/|$)")
+
+
+def _scan_all(
+    text: bytes, prefixes: set[str], skip: int, spans: Sequence[tuple[int, int]] | None
+) -> dict[str, tuple[int, int]]:
+    """The positions of the values at *prefixes*: the whole text in one pass, or, given the spans of
+    the inspections (proved when the document was read in parts), only the inspections named."""
+    found: dict[str, tuple[int, int]] = {}
+    cursor = _Cursor(text, skip)
+    inside = [m for p in prefixes if p not in ("", "/inspections") and (m := _INSPECTION_POINTER.match(p))]
+    if spans is None or len(inside) < len(prefixes) - ("" in prefixes) - ("/inspections" in prefixes):
+        _scan(text, prefixes, found, cursor, span=(skip, len(text)), stack=[], pending="")
+        return found
+    if "" in prefixes:
+        found[""] = cursor.at(text.index(b"{", skip))
+    if "/inspections" in prefixes:
+        found["/inspections"] = cursor.at(text.index(b"[", skip))
+    for n in sorted({int(m.group(1)) for m in inside}):
+        if n < len(spans):
+            array = _Frame("/inspections", True)
+            array.index = n
+            _scan(text, prefixes, found, cursor, span=spans[n], stack=[array], pending=f"/inspections/{n}")
     return found
 
 
-def json_locator(text: str | bytes) -> Callable[[Sequence[str]], Mapping[str, Location]]:
+def json_locator(
+    text: str | bytes, *, spans: Sequence[tuple[int, int]] | None = None
+) -> Callable[[Sequence[str]], Mapping[str, Location]]:
     """A locator (see ``Report.locate``) for a document loaded from the JSON *text* (or its UTF-8 bytes).
 
     >>> json_locator('{"inspections": [\\n  {"id": 1}]}')(["/inspections/0/id"])
@@ -136,7 +184,8 @@ def json_locator(text: str | bytes) -> Callable[[Sequence[str]], Mapping[str, Lo
 
     def where(pointers: Sequence[str]) -> Mapping[str, Location]:
         return {
-            pointer: Location(line=line, column=column) for pointer, (line, column) in locate(text, pointers).items()
+            pointer: Location(line=line, column=column)
+            for pointer, (line, column) in locate(text, pointers, spans=spans).items()
         }
 
     return where
