@@ -165,11 +165,16 @@ def _scan_all(
         found[""] = cursor.at(text.index(b"{", skip))
     if "/inspections" in prefixes:
         found["/inspections"] = cursor.at(text.index(b"[", skip))
-    for n in sorted({int(m.group(1)) for m in inside}):
-        if n < len(spans):
+    named: dict[int, set[str]] = {}
+    for m in inside:
+        named.setdefault(int(m.group(1)), set()).add(m.string)
+    for n in sorted(named):
+        if n < len(spans):  # each scan stops once its inspection's pointers are found (often near its start)
             array = _Frame("/inspections", True)
             array.index = n
-            _scan(text, prefixes, found, cursor, span=spans[n], stack=[array], pending=f"/inspections/{n}")
+            local: dict[str, tuple[int, int]] = {}
+            _scan(text, named[n], local, cursor, span=spans[n], stack=[array], pending=f"/inspections/{n}")
+            found |= local
     return found
 
 
