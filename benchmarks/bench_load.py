@@ -13,6 +13,9 @@ the best wall time of N calls. Before timing, every peer decodes each input once
 and must find all its measures, and a small table shows which malformed inputs
 each peer rejects, so that the strictness compared is seen, not assumed.
 
+This compares decoders; what a user gets from ``loads`` then ``validate`` in a fresh process —
+the collector as Python leaves it, and peak memory — is ``bench_user.py``'s to measure.
+
 Usage::
 
     python benchmarks/bench_load.py                      # S and M, best of 3
