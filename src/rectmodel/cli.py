@@ -618,10 +618,7 @@ def _export_sheet(args: argparse.Namespace, path: str, format: str) -> int:
     except ValueError as e:
         raise _Usage(str(e)) from None
     except OSError as e:
-        reason = e.strerror or str(e)
-        raise _Usage(
-            say(CliText.CANNOT_WRITE, args.lang, path=args.output, reason=reason).removeprefix("rectmodel: ")
-        ) from None
+        raise _cannot_write(args.output, e, args.lang) from None
     return EXIT_OK
 
 
@@ -631,10 +628,7 @@ def _template(args: argparse.Namespace) -> int:
     try:
         template(args.output, _sheet_format(args.output, args.format))  # type: ignore[arg-type]
     except OSError as e:
-        reason = e.strerror or str(e)
-        raise _Usage(
-            say(CliText.CANNOT_WRITE, args.lang, path=args.output, reason=reason).removeprefix("rectmodel: ")
-        ) from None
+        raise _cannot_write(args.output, e, args.lang) from None
     return EXIT_OK
 
 

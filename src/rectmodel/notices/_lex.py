@@ -80,8 +80,8 @@ class Line:
     rest: str = ""
 
     def rest_folded(self) -> str:
-        """``rest`` with full-width punctuation made ASCII."""
-        return fold(self.rest)
+        """``rest`` with full-width punctuation made ASCII (``rest`` ends the line: a slice of ``folded``)."""
+        return self.folded[len(self.folded) - len(self.rest) :]
 
 
 _NOT_A_HEADING_AFTER_NUMBER = r"(?!\d+(?:\.\d+)?\s*[%万亿元])"  # 1.5万元, 3.2% are figures, not items

@@ -58,13 +58,6 @@ class Node:
                 yield node.line
             yield from node.content
 
-    def last_line(self) -> int:
-        """The number of the subtree's last line."""
-        last = 0
-        for line in self.lines():
-            last = line.number
-        return last
-
 
 @attrs.frozen
 class Gap:

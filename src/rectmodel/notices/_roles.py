@@ -34,15 +34,11 @@ __all__ = ["Role", "Section", "assign", "is_aspect"]
 
 
 class Role(enum.Enum):
-    """What a heading is in the ledger."""
+    """What a heading above its section's problems is (the depth alone says problem or measure)."""
 
     WRAPPER = "wrapper"  # a section's own heading: 二、问题整改落实情况
     ASPECT = "aspect"
     CATEGORY = "category"
-    PROBLEM = "problem"
-    MEASURE = "measure"
-    PART = "part"  # a sub-item of a measure, joined to its text
-    NARRATIVE = "narrative"  # a heading in a section that itemizes no problems
 
 
 _PROBLEM_WORDING = re.compile(
