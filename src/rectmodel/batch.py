@@ -23,8 +23,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from attrs import field, frozen
 
 from ._format import describe
-from .codec import json_locator
-from .codec._json import loads_with_spans
+from .codec import json_locator, loads_with_spans
 from .diagnostics import Diagnostic, Locator, Report, Severity, Waiver
 from .errors import LoadCode, LoadError, LoadIssue
 from .model import Ledger
