@@ -399,3 +399,42 @@ def test_python_json_dumps_default_spacing_is_read_in_parts_too() -> None:
     assert ledger is not None
     assert [x.id for x in ledger.inspections] == ["i1", "i2", "i3"]
     assert loads(text) == ledger
+
+
+@pytest.mark.parametrize("deadline", [["2020-01"], {}, {"a": 1}, [], 1.5, True])
+def test_a_deadline_that_is_not_a_string_is_a_located_bad_date(deadline: Any) -> None:
+    issues = _issues(_deep(deadline))
+    assert len(issues) == 1
+    assert issues[0].startswith("/inspections/0/problems/3/measures/1/deadline: ")
+    assert "deadline" in issues[0]
+
+
+def _places(value: Any, pointer: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+    """Every place in a JSON tree: each object member and array item, the root excluded."""
+    places: list[tuple[str | int, ...]] = []
+    children = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, child in children:
+        places.append((*pointer, key))
+        places.extend(_places(child, (*pointer, key)))
+    return places
+
+
+def _replaced(tree: Any, place: tuple[str | int, ...], value: Any) -> Any:
+    tree = json.loads(json.dumps(tree))
+    parent = tree
+    for key in place[:-1]:
+        parent = parent[key]
+    parent[place[-1]] = value
+    return tree
+
+
+_SYNTHETIC = json.loads((__import__("pathlib").Path(__file__).parents[1] / "examples/synthetic-ledger.json").read_text())
+_SYNTHETIC_PLACES = _places(_SYNTHETIC)
+
+
+@settings(max_examples=5 * settings.default.max_examples)
+@given(st.sampled_from(_SYNTHETIC_PLACES), json_values)
+def test_any_json_value_in_any_fields_place_gives_a_ledger_or_a_load_error(
+    place: tuple[str | int, ...], value: Any
+) -> None:
+    _loads_or_load_error(json.dumps(_replaced(_SYNTHETIC, place, value), ensure_ascii=False))

@@ -383,7 +383,8 @@ def _shape_issues(value: Any, shape: Shape, pointer: str) -> Iterator[LoadIssue]
         if not _is_date(value):
             yield LoadIssue(LoadCode.BAD_DATE, pointer, {"expected": "date", "got": _got(value)})
     elif kind == "deadline":
-        if not (_is_date(value) or value in _TERMS):
+        # A term is looked up only once the value is known to be a string: a list or an object is unhashable.
+        if not (_is_date(value) or (type(value) is str and value in _TERMS)):
             yield LoadIssue(LoadCode.BAD_DATE, pointer, {"expected": "deadline", "got": _got(value)})
     elif kind == "enum":
         assert shape.cls is not None
