@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -428,7 +429,7 @@ def _replaced(tree: Any, place: tuple[str | int, ...], value: Any) -> Any:
     return tree
 
 
-_SYNTHETIC = json.loads((__import__("pathlib").Path(__file__).parents[1] / "examples/synthetic-ledger.json").read_text())
+_SYNTHETIC = json.loads((Path(__file__).parents[1] / "examples" / "synthetic-ledger.json").read_text("utf-8"))
 _SYNTHETIC_PLACES = _places(_SYNTHETIC)
 
 
