@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Set up a virtual environment and run every check: lint, format, types, tests.
+# Set up a virtual environment and run every check: lint, format, types, dead code, import contracts, tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON="${PYTHON:-python3}"
@@ -8,4 +8,6 @@ PYTHON="${PYTHON:-python3}"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 .venv/bin/mypy
+.venv/bin/vulture # paths, whitelist and ignores in [tool.vulture]
+.venv/bin/lint-imports # contracts in [tool.importlinter]
 .venv/bin/python -m pytest "$@"

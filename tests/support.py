@@ -7,7 +7,6 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
-SCHEMAS = sorted((ROOT / "schemas").glob("*.json"))
 SEEDS = ROOT.parent / "shared" / "seeds"
 
 

@@ -23,13 +23,11 @@ from rectmodel import (
 )
 from rectmodel.cli import main
 from rectmodel.graph import (
-    Units,
     build_graph,
     carried_over,
     node_key,
     recurrence_chain,
     recurring,
-    round_date,
     unit_history,
 )
 
@@ -165,21 +163,6 @@ def test_cli_validate_resolves_links_across_the_files_given(tmp_path: Path, caps
     assert main(["validate", "--select", ",".join(sorted(LINK_RULES)), str(earlier), str(later)]) == 0
 
 
-# --- units -------------------------------------------------------------------------------------------
-
-
-def test_units_follow_renamings_mergers_and_splits() -> None:
-    units = Units(
-        [Succession("a", "b"), Succession("b", "c"), Succession("x", "c"), Succession("s", "t1"), Succession("s", "t2")]
-    )
-    assert {units.lineage(u) for u in ("a", "b", "c", "x")} == {"c"}
-    assert units.members("c") == ("a", "b", "c", "x")
-    assert units.lineage("s") == units.lineage("t2") == "t1+t2"
-    assert units.same("a", "x")
-    assert not units.same("a", "s")
-    assert units.lineage("alone") == "alone"
-
-
 # --- graph and queries ----------------------------------------------------------------------------
 
 
@@ -311,12 +294,6 @@ def test_unit_history_follows_the_succession() -> None:
     assert unit_history(graph, "sjj") == history
     with pytest.raises(KeyError):
         unit_history(graph, "nobody")
-
-
-def test_round_date_is_the_earliest_stated() -> None:
-    assert round_date(_round("r", None, None)) is None
-    x = Inspection("r", InspectionKind.REGULAR, "组", "单位", feedback_date=D("2021-08-04"), report_date=D("2021-10"))
-    assert round_date(x) == D("2021-08-04")
 
 
 def test_the_multi_round_example_has_three_rounds_recurrences_and_a_look_back() -> None:

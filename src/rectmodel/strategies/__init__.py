@@ -13,16 +13,10 @@ Every ledger these strategies draw passes every rule with no diagnostic at all;
 >>> test_round_trip()
 """
 
-from ._ledgers import (
-    inspections,
-    ledgers,
-    measures,
-    partial_dates,
-    problems,
-    responsibilities,
-    statuses,
-)
+from ._items import measures, problems, responsibilities, statuses
+from ._ledgers import inspections, ledgers
 from ._mutators import MUTATORS, Mutator, Violation, violations
+from ._timelines import partial_dates
 
 __all__ = [
     "MUTATORS",
