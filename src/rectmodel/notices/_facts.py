@@ -35,13 +35,16 @@ from typing import Any
 
 import attrs
 
-from .._lexicon import PARTY_ORGAN
+from .._lexicon import PARTY_ORGAN, DateReading, fold, read_dates
+from .._lexicon.dates import DATE_CHARS, MONTH_PART, PART_CHARS
+from .._lexicon.furniture import CONTACT, FURNITURE_IN
+from .._lexicon.text import QUOTES
 from .._messages import ParseCode
 from ..dates import PartialDate
 from ..diagnostics import Diagnostic, Severity
 from ..errors import Location
 from ..model import DeclaredCounts, InspectionKind
-from ._text import DateReading, declared_counts, fold, read_dates
+from ._text import declared_counts
 
 __all__ = ["Facts", "Paragraph", "Place", "read_facts"]
 
@@ -236,7 +239,7 @@ class _Cue:
 # --- the cue readers ----------------------------------------------------------------------------------
 
 _RANGE = re.compile(r"\s*(?:至|到|—|-|~|－)\s*")
-_QUOTE = "\"“”'‘’"
+_QUOTE = QUOTES
 _SUFFIX = rf"(?:{PARTY_ORGAN}|委员会|局|院|委|办|中心|校|所|站|公司|厅|部|会)"
 _ORGANISATION = re.compile(rf"(?:{_SUFFIX}|单位|镇|乡|街道|村|社区|集团|医院|学校|大学|馆|队)$")
 _SELF = re.compile(rf"^(?:我|本)(?:单位|{_SUFFIX}){PARTY_ORGAN}?$")
@@ -437,8 +440,8 @@ _CUES: tuple[_Cue, ...] = (
 # --- names: the inspecting group and the inspected unit ---------------------------------------------
 
 _BOUNDARY = ",;:!?()。"
-_LEADING = re.compile(r"(?:[\d\s年月日号至到\-—~]|上旬|中旬|下旬|初|底|末|份|根据|按照|由|经|受|接受|配合|并|同时)+")
-_TAIL = re.compile(r"(?:于|自|从|在)?[\d\s年月日号至到\-—~旬上中下初底末份]*(?:分别|先后|依次|正式|共同)?\s*")
+_LEADING = re.compile(rf"(?:[{DATE_CHARS}]|{MONTH_PART}|根据|按照|由|经|受|接受|配合|并|同时)+")
+_TAIL = re.compile(rf"(?:于|自|从|在)?[{DATE_CHARS}{PART_CHARS}]*(?:分别|先后|依次|正式|共同)?\s*")
 _GARBLED = re.compile(r"第\s*[察轮组]|第巡")
 
 
@@ -529,18 +532,13 @@ def _resolve_inspector(stated: str | None, title: str | None) -> str | None:
 
 # --- boilerplate ----------------------------------------------------------------------------------
 
-_FURNITURE = re.compile(
-    r"^(?:发布时间|发布日期|日期|时间|来源|信息来源|文章来源|作者|浏览次数|点击数|阅读次数|访问次数|责任编辑|编辑)\s*:"
-    r"|字号|【\s*(?:打印|关闭)|(?:^|\s)(?:打印|关闭|打印本页|关闭窗口)(?:\s|$)|浏览次数|分享到"
-)
 _ADDRESSEE = re.compile(r"^[^,。;:]{2,40}:$")
 _NOT_ADDRESSEE = re.compile(r"如下|现将|通报|公布|报告|情况")
-_CONTACT = re.compile(r"欢迎广大干部群众|联系方式|联系电话|邮政编码|电子邮箱|来信请寄|通信地址|通讯地址|邮政信箱")
 _DATE_LABEL = re.compile(r"^(?:发布)?(?:日期|时间)?\s*:?\s*$")
 
 
 def _is_furniture(folded: str) -> bool:
-    return len(folded) <= 120 and "。" not in folded and _FURNITURE.search(folded) is not None
+    return len(folded) <= 120 and "。" not in folded and FURNITURE_IN.search(folded) is not None
 
 
 def _is_addressee(folded: str) -> bool:
@@ -624,7 +622,7 @@ class _Reader:
 
     def closing(self, p: Paragraph, folded: str) -> None:
         """Signature, date line, contact lines and furniture are boilerplate; other lines are left as they are."""
-        if _CONTACT.search(folded):
+        if CONTACT.search(folded):
             self.found.boilerplate.add(p.number)
         elif _is_furniture(folded):
             self.furniture(p, folded)

@@ -18,7 +18,8 @@ from typing import Any
 
 import attrs
 
-from .._lexicon import PARTY_ORGAN, deadline_term, state_of
+from .._lexicon import PARTY_ORGAN, deadline_term, fold, ordinal, read_dates, read_number, state_of
+from .._lexicon.numerals import SMALL
 from .._messages import ParseCode
 from ..dates import Deadline, PartialDate
 from ..diagnostics import Diagnostic, Locator, Severity
@@ -41,12 +42,10 @@ from ._facts import Facts, Paragraph, Place, read_facts
 from ._lex import Line, LineKind, lex
 from ._outline import Node, outline
 from ._roles import Role, assign, group_role, is_aspect, looks_like_problem
-from ._text import chinese_number, fold, read_dates
 
 __all__ = ["ParseResult", "parse"]
 
-_CN = "一二三四五六七八九十"
-_ORDINAL_WORDS = dict(enumerate(_CN, 1))
+_CN = SMALL
 _ORDINAL = re.compile(rf"(?:^|(?<=[。;,:!?]))\s*([{_CN}]{{1,3}})是")
 _TARGETED = re.compile(r"^(?:针对|关于)?\s*[“\"‘](.+)[”\"’]\s*(?:的)?问题\s*(?:的整改)?\s*[。.,:]?\s*(.*)$")
 _QUOTED_ASPECT = re.compile(r"^(?:在)?\s*[“\"](.+?)[”\"]\s*方面\s*(?:的)?(?:问题)?\s*[。.]?$")
@@ -311,7 +310,7 @@ class _Assembler:
                 continue
             if number is not None and outer and (number == nested + 1 if nested else number == 1 and outer > 1):
                 nested = number  # 二是…:一是…二是…: a list inside the second measure
-                problem.measures[-1].text += _ORDINAL_WORDS.get(number, str(number)) + "是" + part
+                problem.measures[-1].text += ordinal(number) + "是" + part
                 continue
             nested = 0
             outer = number or outer
@@ -642,7 +641,7 @@ def _split_ordinals(text: str) -> list[tuple[int | None, str]]:
         parts.append((None, text[: marks[0].start(1)].strip()))
     for k, m in enumerate(marks):
         end = marks[k + 1].start(1) if k + 1 < len(marks) else len(text)
-        parts.append((chinese_number(m.group(1)), text[m.end() : end].strip().lstrip(",:，：").rstrip(";；,，、 ")))
+        parts.append((read_number(m.group(1)), text[m.end() : end].strip().lstrip(",:，：").rstrip(";；,，、 ")))
     return parts
 
 
@@ -653,10 +652,10 @@ def _recover_marks(folded: str, marks: list[re.Match[str]]) -> list[re.Match[str
     """Add a marker whose punctuation before it was lost (``…委托书三是…``) where the list skips exactly it."""
     found = list(marks)
     for a, b in itertools.pairwise(marks):
-        number_a, number_b = chinese_number(a.group(1)), chinese_number(b.group(1))
+        number_a, number_b = read_number(a.group(1)), read_number(b.group(1))
         if number_a is None or number_b != number_a + 2:
             continue
-        word = _ORDINAL_WORDS.get(number_a + 1, "") + "是"
+        word = ordinal(number_a + 1) + "是"
         between = folded[a.end() : b.start(1)]
         if between.count(word) == 1:
             m = _RUN_ORDINAL.match(folded, a.end() + between.index(word))
