@@ -18,7 +18,7 @@ from typing import Any
 
 import attrs
 
-from .._lexicon import PARTY_ORGAN, deadline_term, fold, ordinal, read_dates, read_number, state_of
+from .._lexicon import HEADERS, PARTY_ORGAN, deadline_term, fold, ordinal, read_dates, read_number, state_of
 from .._lexicon.numerals import SMALL
 from .._messages import ParseCode
 from ..dates import Deadline, PartialDate
@@ -52,18 +52,8 @@ _QUOTED_ASPECT = re.compile(r"^(?:在)?\s*[“\"](.+?)[”\"]\s*方面\s*(?:的)
 _TITLE = re.compile(r"关于.*(?:通报|报告|情况|公告)|整改.*(?:通报|报告)|通报$")
 _EARLIER = re.compile(r"上一?轮巡[察视]|上轮巡[察视]|回头看|依然存在|仍然存在|再次发现")
 _UNIT_HEADING = re.compile(r"^(?:中共)?[\u4e00-\u9fff]{2,30}?" + PARTY_ORGAN + r"(?:[,:、。\s]|整改|巡察|$)")
-_WHO_LABELS = {
-    "责任领导": "leaders",
-    "牵头领导": "leaders",
-    "分管领导": "leaders",
-    "责任部门": "departments",
-    "责任科室": "departments",
-    "责任单位": "departments",
-    "牵头部门": "departments",
-    "责任人": "persons",
-    "整改时限": "deadline",
-    "完成时限": "deadline",
-}
+# The labels of a measure's parenthesised responsibility (责任领导:…;整改时限:…): a ledger's column headers.
+_WHO_LABELS = {label: role for role in ("leaders", "departments", "persons", "deadline") for label in HEADERS[role]}
 _WHO = re.compile(r"\(((?:" + "|".join(_WHO_LABELS) + r"):[^()]*)\)\s*[。.]?\s*$")
 _FACT_FIELDS = frozenset(
     {"kind", "inspector", "target", "start", "end", "feedback_date", "plan_date", "as_of", "report_date"}

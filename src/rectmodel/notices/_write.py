@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 import attrs
 
-from .._lexicon import DEADLINE_TERMS, NOTICE_KIND_WORDS, NOTICE_STATE_WORDS, date_text, ordinal
+from .._lexicon import DEADLINE_TERMS, HEADERS, NOTICE_KIND_WORDS, NOTICE_STATE_WORDS, date_text, ordinal
 from .._lexicon.numerals import SMALL
 from .._safe import markdown, one_line
 from ..dates import PartialDate
@@ -115,13 +115,13 @@ def _measure(n: int, measure: Measure, numbering: str) -> list[str]:
     who = measure.responsibility
     details = []
     if who is not None:
-        for label, names in (("责任领导", who.leaders), ("责任部门", who.departments), ("责任人", who.persons)):
+        for role, names in (("leaders", who.leaders), ("departments", who.departments), ("persons", who.persons)):
             if names:
-                details.append(f"{label}:{'、'.join(names)}")
+                details.append(f"{HEADERS[role][0]}:{'、'.join(names)}")
     if measure.deadline is not None:
         deadline = measure.deadline
         written = date_text(deadline) if isinstance(deadline, PartialDate) else DEADLINE_TERMS[deadline][0]
-        details.append(f"整改时限:{written}")
+        details.append(f"{HEADERS['deadline'][0]}:{written}")
     text = measure.text + (f"({';'.join(details)})" if details else "")
     lines = [f"{numbering.format(n=n)}{text}"]
     status = _status("整改进展", measure.status)
