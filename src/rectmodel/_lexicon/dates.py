@@ -31,6 +31,7 @@ __all__ = [
     "MONTH_PART",
     "PART_CHARS",
     "RANGE",
+    "RANGE_BETWEEN",
     "STATUS_DATE",
     "DateReading",
     "date_text",
@@ -54,9 +55,12 @@ _MONTH_ENDS = ("底", "末", "前", "中旬", "下旬", "上旬")
 _YEAR_ENDS = ("底", "末", "前", "内", "度")
 # After a year with no month, these make it a year's part a notice does not read as a date (截至2021年底).
 _YEAR_PART_AFTER = re.compile(r"[度底初末]|[0-9]")
-# The words and signs that join the two ends of a range (2021年3月11日至6月18日, 3月—5月).
-_RANGE_WORDS = ("至", "到", "—", "–", "~", "～", "－{1,2}", "-{2}", r"\s-\s")
-RANGE = re.compile(rf"\s*(?:{_any(_RANGE_WORDS)})\s*")
+# The words and signs that join the two ends of a range (2021年3月11日至6月18日, 3月—5月). Between two
+# dates already found any of them joins (RANGE_BETWEEN); where a range is split out of a cell's text
+# (RANGE), a single hyphen is a date's own separator (2021-9-30) unless it stands between spaces.
+_RANGE_WORDS = ("至", "到", "—", "–", "~", "～")
+RANGE_BETWEEN = re.compile(rf"\s*(?:{_any(_RANGE_WORDS)}|－|-)\s*")
+RANGE = re.compile(rf"\s*(?:{_any(_RANGE_WORDS)}|－{{1,2}}|-{{2}}|\s-\s)\s*")
 # The characters of a written date and its ranges, and those of a month's parts, for patterns that skip
 # over a date (``[{DATE_CHARS}{PART_CHARS}]*``).
 DATE_CHARS = r"\d\s年月日号至到\-—~"

@@ -38,7 +38,7 @@ from ..model import (
     Responsibility,
     Status,
 )
-from ._facts import Facts, Paragraph, Place, read_facts
+from ._facts import Facts, FactsReader, Paragraph, Place, read_facts
 from ._lex import Line, LineKind, lex
 from ._outline import Node, outline
 from ._roles import Role, assign, group_role, is_aspect, looks_like_problem
@@ -432,7 +432,7 @@ def _parts(lines: Sequence[Line]) -> _Parts:
 
 
 def _paragraphs(lines: Iterable[Line], place: Place) -> list[Paragraph]:
-    return [Paragraph(line.number, line.text, place) for line in lines]
+    return [Paragraph(line.number, line.text, place, line.kind) for line in lines]
 
 
 def _unit_nodes(root: Node) -> list[Node]:
@@ -487,25 +487,24 @@ def parse(text: str, *, id: str = "notice", unit: str | None = None) -> ParseRes
     if units:
         return _aggregate(parts, tree.root, units, top, id)
     # The preamble's facts first: its declared counts weigh in the roles, its dates give the body's
-    # year; the facts are read again with the narrative sections the assembly found.
-    preliminary = read_facts(_facts_input(parts, []))
-    declared = {k: v for k, v in attrs.asdict(preliminary.declared).items() if isinstance(v, int)}
+    # year; the same reader then goes on with the narrative sections the assembly found, and the closing.
+    reader = FactsReader()
+    reader.read(_head(parts))
+    declared = {k: v for k, v in attrs.asdict(reader.declared()).items() if isinstance(v, int)}
     sections = assign(tree.root.children, declared)
-    top.context = preliminary.context
+    top.context = reader.context_of_body()
     for section in sections:
         top.section(section.node, section.problems_at)
-    facts = read_facts(_facts_input(parts, top.narrative))
+    reader.read(_paragraphs(sorted(top.narrative, key=lambda line: line.number), Place.NARRATIVE))
+    reader.read(_paragraphs(parts.closing, Place.CLOSING))
+    facts = reader.facts()
     top.unplaced(tree.root.content)
     return _result(top, facts, parts, [(id, unit, facts.target, top, facts)])
 
 
-def _facts_input(parts: _Parts, narrative: Sequence[Line]) -> list[Paragraph]:
-    return [
-        *_paragraphs(parts.title, Place.TITLE),
-        *_paragraphs(parts.preamble, Place.PREAMBLE),
-        *_paragraphs(sorted(narrative, key=lambda line: line.number), Place.NARRATIVE),
-        *_paragraphs(parts.closing, Place.CLOSING),
-    ]
+def _head(parts: _Parts) -> list[Paragraph]:
+    """The title's and the preamble's paragraphs, which the facts pass reads before the body is placed."""
+    return [*_paragraphs(parts.title, Place.TITLE), *_paragraphs(parts.preamble, Place.PREAMBLE)]
 
 
 def _aggregate(parts: _Parts, root: Node, units: list[Node], top: _Assembler, round_id: str) -> ParseResult:
@@ -514,7 +513,7 @@ def _aggregate(parts: _Parts, root: Node, units: list[Node], top: _Assembler, ro
     The counts the preamble declares are the round's (reported, not given to any unit); the
     counts a unit's own paragraphs declare are that unit's.
     """
-    facts = read_facts(_facts_input(parts, []))
+    facts = read_facts([*_head(parts), *_paragraphs(parts.closing, Place.CLOSING)])
     if facts.declared != DeclaredCounts():
         counts = ", ".join(f"{k} {v}" for k, v in attrs.asdict(facts.declared).items() if v is not None)
         where = min((n for k, n in facts.lines.items() if k.startswith("declared/")), default=None)
