@@ -29,7 +29,7 @@ from ._extract import FORMATS, Unextractable, extract
 from ._write import Format, render
 
 if TYPE_CHECKING:  # the reader's passes load on first use: the command line starts without them
-    from ._parse import ParseResult, parse
+    from ._read import ParseResult, parse
 
 __all__ = ["SUFFIXES", "Format", "ParseResult", "parse", "read", "render"]
 
@@ -39,9 +39,9 @@ SUFFIXES = (".txt", *FORMATS)
 
 def __getattr__(name: str) -> Any:
     if name in ("ParseResult", "parse"):
-        from . import _parse  # noqa: PLC0415 -- loaded on first use
+        from . import _read  # noqa: PLC0415 -- loaded on first use
 
-        return getattr(_parse, name)
+        return getattr(_read, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -61,7 +61,7 @@ def read(path: str | Path, *, id: str | None = None, unit: str | None = None) ->
     Raises:
         OSError: the file cannot be read.
     """
-    from ._parse import ParseResult, parse  # noqa: PLC0415 -- loaded on first use
+    from ._read import ParseResult, parse  # noqa: PLC0415 -- loaded on first use
 
     path = Path(path)
     try:
