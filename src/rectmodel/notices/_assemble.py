@@ -17,7 +17,6 @@ from .._lexicon import HEADERS, deadline_term, fold, ordinal, read_dates, state_
 from .._messages import ParseCode
 from ..dates import Deadline, PartialDate
 from ..diagnostics import Diagnostic, Severity
-from ..errors import Location
 from ..model import (
     DeclaredCounts,
     DocumentKind,
@@ -34,6 +33,7 @@ from ..model import (
 from ._facts import Facts
 from ._lex import Line, LineKind
 from ._outline import Node
+from ._report import parse_diagnostic
 from ._roles import Role, group_role, is_aspect, looks_like_problem
 from ._wording import (
     ORDINAL,
@@ -97,8 +97,7 @@ class Assembler:
         return f"/inspections/{self.index}"
 
     def report(self, code: ParseCode, severity: Severity, line: int | None, pointer: str = "", **params: Any) -> None:
-        location = None if line is None else Location(line=line)
-        self.diagnostics.append(Diagnostic("parse", severity, pointer, {"code": code, **params}, (), location))
+        self.diagnostics.append(parse_diagnostic(code, severity, line, pointer, **params))
         if line is not None:
             self.placed.setdefault(line, "diagnostic")
 

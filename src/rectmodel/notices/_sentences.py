@@ -20,9 +20,9 @@ from .._lexicon.dates import RANGE_BETWEEN
 from .._messages import ParseCode
 from ..dates import PartialDate
 from ..diagnostics import Diagnostic, Severity
-from ..errors import Location
 from ..model import InspectionKind
 from ._lex import LineKind
+from ._report import parse_diagnostic
 
 __all__ = ["Found", "Paragraph", "Place", "Sentence", "sentences"]
 
@@ -148,8 +148,7 @@ class Found:
             self.named = line
 
     def report(self, code: ParseCode, severity: Severity, line: int, **params: Any) -> None:
-        params = {"code": code, **params}
-        self.diagnostics.append(Diagnostic("parse", severity, "", params, (), Location(line=line)))
+        self.diagnostics.append(parse_diagnostic(code, severity, line, **params))
 
 
 def sentences(p: Paragraph, folded: str, readings: list[DateReading]) -> Iterator[Sentence]:

@@ -17,12 +17,13 @@ from ..dates import PartialDate
 from ..diagnostics import Diagnostic, Severity
 from ..errors import Location
 from ..model import DeclaredCounts, DocumentKind, Group, GroupLevel, Inspection, Ledger, Problem
-from ._assemble import Draft, Report, read_blocks
+from ._assemble import Draft, read_blocks
 from ._cells import date_of, text_of
 from ._facts import Fact, Facts, read_facts
 from ._grid import Book, Grid, cell_name, column_name
 from ._mapping import ColumnMapping
 from ._places import Cell, MeasurePlace, Places, ProblemPlace
+from ._report import Report
 from ._result import SheetLayout, SheetResult
 from ._rows import GroupRef, Merges, Rows, group_ref, read_rows
 from ._table import Table, find_table
