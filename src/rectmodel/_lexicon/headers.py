@@ -6,7 +6,7 @@ import re
 
 from .text import nfkc
 
-__all__ = ["COVER_LABELS", "HEADERS", "HEADER_GROUPS", "header_key"]
+__all__ = ["CLOSED_NO", "CLOSED_YES", "COVER_LABELS", "EXAMPLE_MARKS", "HEADERS", "HEADER_GROUPS", "header_key"]
 
 # The column a header names, by role, the writer's header first. A header is matched after
 # ``header_key`` (full-width folded, spaces and asterisks taken out); a role may hold several
@@ -68,6 +68,12 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "evidence": ("佐证材料", "佐证", "证明材料", "整改佐证材料", "佐证资料", "支撑材料", "佐证材料清单"),
     "remark": ("备注", "说明"),
 }
+
+# What a row's remark says of an example row (a template's 示例), the writer's word first.
+EXAMPLE_MARKS = ("示例", "例", "样例", "填写示例", "示例行", "举例")
+# What a 是否销号 cell says: closed, or not closed.
+CLOSED_YES = frozenset({"是", "已销号", "销号", "√", "✓", "✔", "Y", "y", "yes", "已"})
+CLOSED_NO = frozenset({"否", "未销号", "×", "✗", "N", "n", "no", "未", "无", "待销号"})
 
 # Header cells that stand over a group of columns in a two-row header (责任分工 over 责任领导 / 责任部门 / 责任人).
 HEADER_GROUPS = ("责任分工", "责任主体", "整改责任", "责任落实", "责任", "整改责任分工", "责任分解")

@@ -15,6 +15,7 @@ from collections.abc import Callable
 import attrs
 
 from .._lexicon import parse_deadline_text
+from .._lexicon.headers import CLOSED_NO, CLOSED_YES, EXAMPLE_MARKS
 from .._messages import SheetCode
 from ..dates import Deadline
 from ..diagnostics import Severity
@@ -28,9 +29,7 @@ from ._table import Table
 
 __all__ = ["Draft", "read_blocks"]
 
-_EXAMPLE = frozenset({"示例", "例", "样例", "填写示例", "示例行", "举例"})
-_YES = frozenset({"是", "已销号", "销号", "√", "✓", "✔", "Y", "y", "yes", "已"})
-_NO = frozenset({"否", "未销号", "×", "✗", "N", "n", "no", "未", "无", "待销号"})
+_EXAMPLE = frozenset(EXAMPLE_MARKS)
 _MEASURE_ROLES = ("leaders", "departments", "persons", "deadline", "progress", "closed", "evidence", "remark")
 
 
@@ -398,7 +397,7 @@ class _Reader:
         last = history[-1] if history else None
         closed = last is not None and last.state is State.CLOSED
         date = date_of(value)
-        if date is None and text not in _YES and text not in _NO:
+        if date is None and text not in CLOSED_YES and text not in CLOSED_NO:
             self.report(
                 SheetCode.BAD_DATE,
                 Severity.WARNING,
@@ -408,7 +407,7 @@ class _Reader:
                 text=text,
             )
             return history, None
-        if text in _NO:  # "not closed": no state to add, but the cell is read (located at the measure)
+        if text in CLOSED_NO:  # "not closed": no state to add, but the cell is read (located at the measure)
             if closed:
                 self._conflict(cell, pointer, text, last)
             return history, ""

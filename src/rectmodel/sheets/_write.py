@@ -24,6 +24,7 @@ from typing import IO, Any, Literal
 import attrs
 
 from .._lexicon import COVER_LABELS, DEADLINE_TERMS, KIND_NAMES, STATE_NAMES, date_text, deadline_text, ordinal
+from .._lexicon.headers import EXAMPLE_MARKS
 from .._lexicon.text import width
 from .._safe import cell as safe_cell
 from ..dates import Deadline, PartialDate
@@ -53,7 +54,6 @@ Target = str | os.PathLike[str] | IO[bytes]
 LEDGER_SHEET = "整改台账"
 COVER_SHEET = "基本情况"
 
-_EXAMPLE = "示例"
 # The cover's rows: field, in the order an office reads them.
 _COVER_FIELDS = (
     "id",
@@ -286,9 +286,9 @@ def template(path_or_file: Target, format: Format = "xlsx") -> None:
     """
     x = _example()
     if format == "csv":
-        _write_csv(x, path_or_file, remark=_EXAMPLE, cover=None)
+        _write_csv(x, path_or_file, remark=EXAMPLE_MARKS[0], cover=None)
     else:
-        _write_xlsx(x, path_or_file, remark=_EXAMPLE, cover=None)
+        _write_xlsx(x, path_or_file, remark=EXAMPLE_MARKS[0], cover=None)
 
 
 def _example() -> Inspection:
