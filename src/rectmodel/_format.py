@@ -9,12 +9,12 @@ values stay the same in every language (only its messages are translated).
 from __future__ import annotations
 
 import json
-import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ._lexicon.text import width as display_width
 from ._messages import CliText, say, word
 from ._safe import terminal
 from .dates import PartialDate
@@ -201,7 +201,7 @@ def rules_table(lang: Lang = "en") -> list[str]:
     """Every rule, one line each: name, default severity, summary, in columns."""
     width = max(len(name) for name in RULES)
     severities = {r.name: word("severity", r.severity, lang) for r in RULES.values()}
-    column = max(_width(s) for s in severities.values())
+    column = max(display_width(s) for s in severities.values())
     return [f"{r.name:<{width}}  {_pad(severities[r.name], column)}  {r.summary_in(lang)}" for r in RULES.values()]
 
 
@@ -310,8 +310,8 @@ def history_lines(history: UnitHistory, chains: Sequence[Recurrence], lang: Lang
     out = [say(CliText.UNIT_NAMES, lang, unit=history.unit, names=names)]
     counts = {"rounds": len(history.rounds), "carried": len(history.carried_over), "open": len(history.open)}
     out.append(say(CliText.HISTORY_SUMMARY, lang, problems=history.problems, recurring=history.recurring, **counts))
-    kind_width = max(_width(word("kind", r.kind, lang)) for r in history.rounds)
-    id_width = max(_width(r.inspection) for r in history.rounds)
+    kind_width = max(display_width(word("kind", r.kind, lang)) for r in history.rounds)
+    id_width = max(display_width(r.inspection) for r in history.rounds)
     rounds = []
     for r in history.rounds:
         counted = say(CliText.ROUND, lang, problems=r.problems, recurring=r.recurring, open=r.open)
@@ -334,10 +334,5 @@ def history_lines(history: UnitHistory, chains: Sequence[Recurrence], lang: Lang
     return out
 
 
-def _width(text: str) -> int:
-    """Columns *text* takes on a terminal: two for a wide (CJK) character."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
 def _pad(text: str, width: int) -> str:
-    return text + " " * (width - _width(text))
+    return text + " " * (width - display_width(text))

@@ -23,13 +23,14 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from .._messages import ParseCode
-from ..diagnostics import Diagnostic, Severity
+from ..diagnostics import Severity
 from ..model import Ledger
 from ._extract import FORMATS, Unextractable, extract
+from ._report import parse_diagnostic
 from ._write import Format, render
 
 if TYPE_CHECKING:  # the reader's passes load on first use: the command line starts without them
-    from ._parse import ParseResult, parse
+    from ._read import ParseResult, parse
 
 __all__ = ["SUFFIXES", "Format", "ParseResult", "parse", "read", "render"]
 
@@ -39,9 +40,9 @@ SUFFIXES = (".txt", *FORMATS)
 
 def __getattr__(name: str) -> Any:
     if name in ("ParseResult", "parse"):
-        from . import _parse  # noqa: PLC0415 -- loaded on first use
+        from . import _read  # noqa: PLC0415 -- loaded on first use
 
-        return getattr(_parse, name)
+        return getattr(_read, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -61,20 +62,19 @@ def read(path: str | Path, *, id: str | None = None, unit: str | None = None) ->
     Raises:
         OSError: the file cannot be read.
     """
-    from ._parse import ParseResult, parse  # noqa: PLC0415 -- loaded on first use
+    from ._read import ParseResult, parse  # noqa: PLC0415 -- loaded on first use
 
     path = Path(path)
     try:
         text, how = extract(path.read_bytes(), path.suffix)
     except Unextractable as e:
-        failed = Diagnostic("parse", Severity.ERROR, "", {"code": e.code, **e.params})
+        failed = parse_diagnostic(e.code, Severity.ERROR, **e.params)
         return ParseResult(Ledger(), (failed,))
     result = parse(text, id=id or path.stem, unit=unit)
     if how["format"] != "text":
-        said = Diagnostic("parse", Severity.INFO, "", {"code": ParseCode.EXTRACTION, **how})
+        said = parse_diagnostic(ParseCode.EXTRACTION, Severity.INFO, **how)
     elif how["encoding"] not in ("utf-8", "utf-8-sig"):
-        params = {"code": ParseCode.ENCODING, "encoding": how["encoding"], "how": how["how"]}
-        said = Diagnostic("parse", Severity.INFO, "", params)
+        said = parse_diagnostic(ParseCode.ENCODING, Severity.INFO, encoding=how["encoding"], how=how["how"])
     else:
         return result
     return attrs.evolve(result, diagnostics=(said, *result.diagnostics))

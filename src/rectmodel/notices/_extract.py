@@ -14,12 +14,13 @@ import functools
 import io
 import logging
 import re
-import unicodedata
 import warnings
 from collections.abc import Iterator
 from typing import Any
 
 from .._encoding import decode
+from .._lexicon.numerals import SMALL
+from .._lexicon.text import width
 from .._messages import ParseCode
 
 __all__ = ["FORMATS", "Unextractable", "extract"]
@@ -211,7 +212,7 @@ _CJK_SPACE = re.compile(f"(?<=[{_CJK}])[ \u00a0\t]+(?=[{_CJK}])")
 # A line that ends a sentence or a heading, and one that begins an item: the margin broke neither.
 _ENDS = (*"\u3002;\uff1b:\uff1a!\uff01?\uff1f\u2026\u201d\u300d\u300f)\uff09", "方面", "问题")
 _STARTS = re.compile(
-    r"^(?:[一二三四五六七八九十]+[、是.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.．、]|第[一二三四五六七八九十\d]+|[①-⑳]"
+    rf"^(?:[{SMALL}]+[、是.．]|[(（][{SMALL}\d]+[)）]|\d+[.．、]|第[{SMALL}\d]+|[①-⑳]"
     r"|整改(?:情况|结果|措施|进展|时限)|责任(?:领导|部门|科室|人))"
 )
 _FULL = 4  # a line within two Chinese characters of the widest on its page reaches the right margin
@@ -219,7 +220,7 @@ _NARROW = 40  # pages whose widest line is narrower than twenty Chinese characte
 
 
 def _width(line: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WFA" else 1 for c in line)  # "A": full width in CJK fonts
+    return width(line, ambiguous=2)  # a PDF sets ambiguous characters full width, in CJK fonts
 
 
 def _join_wrapped(lines: list[str]) -> list[str]:

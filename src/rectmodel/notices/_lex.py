@@ -15,12 +15,14 @@ from collections.abc import Iterator
 
 import attrs
 
-from .._lexicon import PARTY_ORGAN
-from ._text import chinese_number, fold
+from .._lexicon import PARTY_ORGAN, fold, read_number
+from .._lexicon.dates import DATE_LINE
+from .._lexicon.furniture import CONTACT, FURNITURE_LINE
+from .._lexicon.numerals import HEADING
 
 __all__ = ["Line", "LineKind", "Marker", "Style", "lex"]
 
-_CN = "一二三四五六七八九十百"
+_CN = HEADING
 
 
 class Style(enum.Enum):
@@ -109,18 +111,7 @@ _MEASURE_STATUS = re.compile(r"^(?:整改进展|进展情况)\s*:\s*(.*)$")
 _INTRO = re.compile(
     r"^(?:整改情况|整改措施|主要措施|整改落实情况|具体措施|整改举措|采取措施|落实情况)\s*(?:如下)?\s*[:]?\s*(.*)$"
 )
-_CONTACT = re.compile(r"欢迎广大干部群众|联系方式|联系电话|邮政编码|电子邮箱|来信请寄|监督电话")
-_DATE_LINE = re.compile(
-    r"^(?:日期\s*:\s*)?(?:\d{4}\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?|\d{4}-\d{1,2}-\d{1,2})\s*$"
-)
 _SIGNATURE = re.compile(rf"(?:{PARTY_ORGAN}|委员会|领导小组|办公室)$")
-_FURNITURE = re.compile(
-    r"^(?:发布时间|发布日期|来源|信息来源|作者|浏览次数|点击数|阅读次数|字号|【?字体|分享到|责任编辑|编辑)\s*[:【]"
-    r"|^(?:打印|关闭|打印本页|关闭窗口|返回顶部|上一篇|下一篇|相关文档|相关链接|【\s*打印\s*】|【\s*关闭\s*】)\s*[:]?"
-    r"|^.{0,40}?【?\s*字号\s*[:【]"
-    r"|^[\s•|·【】\[\]]*$"
-    r"|^\.?/?[\w./-]+\.s?html?$"
-)
 
 
 def _marker(line: str) -> tuple[Marker, int] | None:
@@ -131,7 +122,7 @@ def _marker(line: str) -> tuple[Marker, int] | None:
         for pattern, style in patterns:
             m = pattern.match(line)
             if m is not None:
-                ordinal = chinese_number(m.group(1))
+                ordinal = read_number(m.group(1))
                 if ordinal is not None and ordinal > 0:
                     return Marker(style, ordinal, certain), m.start(2)
     return None
@@ -152,11 +143,11 @@ def _classify(number: int, text: str) -> Line:
         if m is not None:
             group = next(k for k in range(1, (m.lastindex or 1) + 1) if m.group(k) is not None)
             return Line(number, text, folded, kind, None, text[m.start(group) :].strip())
-    if _FURNITURE.match(folded) and len(folded) <= 80:
+    if FURNITURE_LINE.match(folded) and len(folded) <= 80:
         return Line(number, text, folded, LineKind.FURNITURE)
-    if _CONTACT.search(folded):
+    if CONTACT.search(folded):
         return Line(number, text, folded, LineKind.CONTACT)
-    if len(folded) <= 30 and _DATE_LINE.match(folded):
+    if len(folded) <= 30 and DATE_LINE.match(folded):
         return Line(number, text, folded, LineKind.DATE)
     if len(folded) <= 40 and _SIGNATURE.search(folded) and not re.search(r"[,。;:]", folded):
         return Line(number, text, folded, LineKind.SIGNATURE)

@@ -27,6 +27,7 @@ from collections.abc import Mapping, Sequence
 
 import attrs
 
+from .._lexicon.numerals import SMALL
 from ._lex import LineKind, Style
 from ._outline import Node
 
@@ -47,7 +48,7 @@ _PROBLEM_WORDING = re.compile(
 _ASPECT_WORDING = re.compile(r"方面(?:的|存在的)?(?:问题|突出问题)?\s*[。.:]?$|^在?\s*[“\"].+?[”\"]\s*方面")
 _CATEGORY_WORDING = re.compile(r"^关于\s*[“\"]")
 _WRAPPER_WORDING = re.compile(r"情况|落实|整改|问题清单|反馈意见")
-_INLINE_ORDINAL = re.compile(r"(?:^|[。;,:])\s*[一二三四五六七八九十]+是")
+_INLINE_ORDINAL = re.compile(rf"(?:^|[。;,:])\s*[{SMALL}]+是")
 
 
 def is_aspect(text: str) -> bool:

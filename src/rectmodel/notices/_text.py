@@ -1,208 +1,18 @@
-"""Reading the words of a notice: punctuation, Chinese numerals, dates and declared counts."""
+"""Reading the counts a notice declares (三个方面9类问题, 已完成整改19个); numerals and dates are the lexicon's."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
 
-import attrs
+from .._lexicon.numerals import NUMERALS, read_number
 
-from ..dates import PartialDate
-
-__all__ = ["DateReading", "chinese_number", "declared_counts", "fold", "read_dates"]
-
-# Full-width and variant punctuation → ASCII, one character for one, so that indices stay valid.
-_FOLD = str.maketrans(
-    {
-        **{chr(0xFF10 + d): str(d) for d in range(10)},
-        "\uff08": "(",  # （
-        "\uff09": ")",  # ）
-        "\uff1a": ":",  # ：
-        "\uff0c": ",",  # ，
-        "\uff1b": ";",  # ；
-        "\uff0e": ".",  # ．
-        "\uff05": "%",  # ％
-        "\ufe6a": "%",  # ﹪
-        "\uff0d": "-",  # －
-        "\uff5e": "~",  # ～
-        "\u3000": " ",
-        "\u2002": " ",
-        "\u00a0": " ",
-    }
-)
-
-
-def fold(text: str) -> str:
-    """*text* with full-width digits and punctuation made ASCII (same length, same indices)."""
-    return text.translate(_FOLD)
-
-
-_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_UNITS = {"十": 10, "百": 100, "千": 1000}
-NUMERAL = r"[0-9]+|[零〇一二两三四五六七八九十百千]+"
-
-
-def chinese_number(text: str) -> int | None:
-    """The value of ``28``, ``二十八``, ``十``, ``一百零五``; None if *text* is not a number.
-
-    >>> chinese_number("二十八"), chinese_number("十一"), chinese_number("146"), chinese_number("一百零五")
-    (28, 11, 146, 105)
-    """
-    if text.isascii() and text.isdigit():
-        return int(text)
-    total, digit = 0, None
-    for ch in text:
-        if ch in _DIGITS:
-            digit = _DIGITS[ch]
-        elif ch in _UNITS:
-            total += (1 if digit is None else digit) * _UNITS[ch]
-            digit = None
-        else:
-            return None
-    return total + (digit or 0) if text else None
-
-
-@attrs.frozen
-class DateReading:
-    """A date found in the text, with where it is; ``date`` is None when it could not be read for certain.
-
-    Args:
-        date: the date, or None if ambiguous or impossible.
-        start: index of its first character in the line.
-        end: index after its last character.
-        text: the text as written.
-        problem: ``ambiguous`` or ``impossible`` when ``date`` is None.
-        readings: for an ambiguous date, every reading it allows.
-    """
-
-    date: PartialDate | None
-    start: int
-    end: int
-    text: str
-    problem: str | None = None
-    readings: tuple[str, ...] = ()
-
-
-# 2021年3月11日, 3月11日, 2020年10月, 2021年 (with a month or day) and the forms publishing mangles:
-# 20241021日 (年 and 月 lost), 202435日 (年 and 月 lost, one-digit month and day), 1212日 (月 lost),
-# 2025210 (all lost); PDF extraction's spaces (2022 年 3 月 8 日); and a month's part (3月中旬, 12月底),
-# which leaves the date at month precision.
-_PART = r"(?:上旬|中旬|下旬|初|底|末|份)"
-_DATE = re.compile(
-    r"(?P<y>\d{4})\s*年(?:\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*[日号]|" + _PART + r")?)?"
-    r"|(?<![\d.])(?P<m2>\d{1,2})\s*月(?:\s*(?P<d2>\d{1,2})\s*[日号]|" + _PART + r")?"
-    r"|(?<![\d.])(?P<packed>\d{5,8})(?P<day>日)?(?![\d.%])"
-    r"|(?<![\d.])(?P<short>\d{3,4})日"
-    r"|(?P<iso>\d{4}-\d{1,2}-\d{1,2})"
-    # 二〇二一年十一月十二日, as official documents date their signature
-    r"|(?P<cy>[〇零一二三四五六七八九]{4})\s*年\s*(?P<cm>[一二三四五六七八九十]{1,2})\s*月"
-    r"(?:\s*(?P<cd>[一二三四五六七八九十]{1,3})\s*[日号])?"
-)
-
-
-def _valid(year: int, month: int, day: int | None) -> PartialDate | None:
-    try:
-        return PartialDate(year, month, day)
-    except ValueError:
-        return None
-
-
-def _split(digits: str, year: int | None) -> tuple[list[PartialDate], int | None]:
-    """Every reading of month and day packed without separators: ``111`` is 1-11 or 11-1."""
-    found = []
-    for cut in range(1, len(digits)):
-        month, day = digits[:cut], digits[cut:]
-        if len(month) > 2 or len(day) > 2:
-            continue
-        if year is not None and (date := _valid(year, int(month), int(day))) is not None:
-            found.append(date)
-    return found, year
-
-
-def _lost(m: re.Match[str], context: PartialDate | None) -> list[PartialDate] | None:
-    """Every reading of a date whose 年/月 were lost (``20241021日``, ``202435日``, ``1212日``); None: no date."""
-    digits = m.group("packed") or m.group("short")
-    lost = len(digits) >= 7 or (len(digits) == 6 and m.group("day") is not None)  # 202435日: 2024-03-05
-    if m.group("packed") and lost and 1990 <= int(digits[:4]) <= 2100:
-        return _split(digits[4:], int(digits[:4]))[0]
-    if not m.group("short") or context is None:
-        return None
-    found = []
-    for r in _split(digits, context.year)[0]:
-        if context.month is None or (r.month or 0, r.day or 0) >= (context.month, context.day or 0):
-            found.append(r)
-        elif (later := _valid(r.year + 1, r.month or 1, r.day)) is not None:
-            found.append(later)  # a packed date earlier in the year than the one before: next year's
-    return found
-
-
-def read_dates(line: str, context: PartialDate | None) -> Iterator[DateReading]:
-    """Every date in *line*, in order; a date without a year takes it from the date before it.
-
-    A yearless date earlier in the year than the date before it is read as the next
-    year's (notices run in time order). Dates whose separators were lost in publishing
-    are read where only one reading is possible, else reported as ambiguous.
-
-    >>> [str(r.date) for r in read_dates("2021年3月11日至6月18日", None)]
-    ['2021-03-11', '2021-06-18']
-    >>> [str(r.date) for r in read_dates("20241021日至1212日", None)]
-    ['2024-10-21', '2024-12-12']
-    >>> [(r.date, r.readings) for r in read_dates("于2024111日", None)]
-    [(None, ('2024-01-11', '2024-11-01'))]
-    >>> [str(r.date) for r in read_dates("2022 年 3 月中旬至5月下旬,二〇二二年十二月三十日", None)]
-    ['2022-03', '2022-05', '2022-12-30']
-    """
-    for m in _DATE.finditer(line):
-        text = m.group(0)
-        if m.group("y"):
-            year = int(m.group("y"))
-            if m.group("m") is None:
-                if not re.match(r"[度底初末]|[0-9]", line[m.end() :]) and "年" in text:
-                    date = PartialDate(year) if 1900 < year < 2200 else None
-                    if date is None:
-                        continue
-                    yield DateReading(date, m.start(), m.end(), text)
-                    context = date
-                continue
-            date = _valid(year, int(m.group("m")), int(m.group("d")) if m.group("d") else None)
-            yield DateReading(date, m.start(), m.end(), text, None if date else "impossible")
-            context = date or context
-        elif m.group("m2"):
-            if context is None:
-                continue  # a month with no year anywhere before: not a date we can place
-            month, day = int(m.group("m2")), int(m.group("d2")) if m.group("d2") else None
-            year = context.year
-            if context.month is not None and (month, day or 1) < (context.month, context.day or 1):
-                year += 1
-            date = _valid(year, month, day)
-            yield DateReading(date, m.start(), m.end(), text, None if date else "impossible")
-            context = date or context
-        elif m.group("cy"):
-            year = int("".join(str(_DIGITS[ch]) for ch in m.group("cy")))
-            numbers = chinese_number(m.group("cm")), chinese_number(m.group("cd") or "")
-            date = None if numbers[0] is None else _valid(year, numbers[0], numbers[1])
-            yield DateReading(date, m.start(), m.end(), text, None if date else "impossible")
-            context = date or context
-        elif m.group("iso"):
-            y, mo, d = (int(x) for x in m.group("iso").split("-"))
-            date = _valid(y, mo, d)
-            yield DateReading(date, m.start(), m.end(), text, None if date else "impossible")
-            context = date or context
-        else:
-            readings = _lost(m, context)
-            if readings is None:
-                continue  # a number, not a date
-            if len(readings) == 1:
-                yield DateReading(readings[0], m.start(), m.end(), text)
-                context = readings[0]
-            elif readings:
-                yield DateReading(None, m.start(), m.end(), text, "ambiguous", tuple(str(r) for r in readings))
-
+__all__ = ["declared_counts"]
 
 # A count's numeral: a whole number (never the tail of a longer one), not an ordinal or a determiner
 # (第一, 每一项, 另一方面, 这一问题, 同一, 逐一, 统一, 唯一, 任一, 单一), bounded so that a line of digits
 # is read in linear time.
-_CN_DIGITS = "零〇一二两三四五六七八九十百千"
+_CN_DIGITS = NUMERALS
 _COUNT_NUMERAL = (
     rf"(?<![0-9{_CN_DIGITS}每第另这同该逐统唯任单])"
     rf"(?:[0-9]{{1,5}}(?![0-9])|[{_CN_DIGITS}]{{1,8}}(?![{_CN_DIGITS}]))"
@@ -277,7 +87,7 @@ def declared_counts(text: str) -> Iterator[tuple[str, int | str, int]]:
         for m in pattern.finditer(text):
             if any(taken[m.start() : m.end()]):
                 continue
-            read = [(m.start(group), name, chinese_number(m.group(group))) for group, name in fields.items()]
+            read = [(m.start(group), name, read_number(m.group(group))) for group, name in fields.items()]
             counts = [(at, name, value) for at, name, value in read if value is not None]
             if len(counts) < len(read) or _parallel(text, m, fields):
                 continue

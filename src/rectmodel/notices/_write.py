@@ -15,7 +15,8 @@ from typing import Any, Literal
 
 import attrs
 
-from .._lexicon import DEADLINE_TERMS, NOTICE_STATE_WORDS
+from .._lexicon import DEADLINE_TERMS, HEADERS, NOTICE_KIND_WORDS, NOTICE_STATE_WORDS, date_text, ordinal
+from .._lexicon.numerals import SMALL
 from .._safe import markdown, one_line
 from ..dates import PartialDate
 from ..model import (
@@ -23,7 +24,6 @@ from ..model import (
     Group,
     GroupLevel,
     Inspection,
-    InspectionKind,
     Ledger,
     Measure,
     Problem,
@@ -34,40 +34,7 @@ __all__ = ["Format", "render"]
 
 Format = Literal["text", "markdown"]
 
-_CN = "一二三四五六七八九十"
 STATE_WORDS = NOTICE_STATE_WORDS  # the words a notice uses for each state (the shared lexicon's)
-
-
-def chinese_ordinal(n: int) -> str:
-    """一 … 九十九, as notices number their headings.
-
-    >>> chinese_ordinal(1), chinese_ordinal(10), chinese_ordinal(12), chinese_ordinal(25)
-    ('一', '十', '十二', '二十五')
-    """
-    if n < 1 or n > 99:
-        return str(n)
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 0 else ("" if tens == 1 else _CN[tens - 1]) + "十") + ("" if ones == 0 else _CN[ones - 1])
-
-
-def chinese_date(date: PartialDate) -> str:
-    """``2021年8月4日``, ``2020年10月`` or ``2020年``, as precise as the date is."""
-    if date.month is None:
-        return f"{date.year}年"
-    if date.day is None:
-        return f"{date.year}年{date.month}月"
-    return f"{date.year}年{date.month}月{date.day}日"
-
-
-def _kind_words(kind: InspectionKind | None) -> tuple[str, str]:
-    """(the round in the title, the round in the preamble)."""
-    if kind == InspectionKind.LOOK_BACK:
-        return "巡察“回头看”", "巡察“回头看”"
-    if kind == InspectionKind.SPECIAL:
-        return "专项巡察", "专项巡察"
-    if kind == InspectionKind.REGULAR:
-        return "巡察", "常规巡察"  # said, so that a 专项巡察组's regular round reads back as regular
-    return "巡察", "巡察"
 
 
 def _counts(d: DeclaredCounts) -> tuple[str, str]:
@@ -113,24 +80,24 @@ def _counts(d: DeclaredCounts) -> tuple[str, str]:
 
 
 def _preamble(x: Inspection) -> str:
-    _, round_words = _kind_words(x.kind)
+    _, round_words = NOTICE_KIND_WORDS[x.kind]
     when = ""
     if x.start is not None and x.end is not None:
-        when = f"{chinese_date(x.start)}至{chinese_date(x.end)},"
+        when = f"{date_text(x.start)}至{date_text(x.end)},"
     elif x.start is not None:
-        when = f"自{chinese_date(x.start)}起,"
+        when = f"自{date_text(x.start)}起,"
     sentences = [f"根据统一部署,{when}{x.inspector or '巡察组'}对{x.target or '本单位'}进行了{round_words}"]
     if x.end is not None and x.start is None:
-        sentences[-1] += f",于{chinese_date(x.end)}结束"
+        sentences[-1] += f",于{date_text(x.end)}结束"
     found, reached = _counts(x.declared)
-    feedback = f"{chinese_date(x.feedback_date)}," if x.feedback_date is not None else ""
+    feedback = f"{date_text(x.feedback_date)}," if x.feedback_date is not None else ""
     sentences.append(
         f"{feedback}{x.inspector or '巡察组'}向{x.target or '本单位'}反馈了巡察意见"
         + (f",指出存在{found}" if found else "")
     )
     if x.plan_date is not None:
-        sentences.append(f"{chinese_date(x.plan_date)},制定印发了整改方案")
-    as_of = f"截至{chinese_date(x.as_of)}," if x.as_of is not None else ""
+        sentences.append(f"{date_text(x.plan_date)},制定印发了整改方案")
+    as_of = f"截至{date_text(x.as_of)}," if x.as_of is not None else ""
     sentences.append(f"{as_of}{reached or '各项整改工作有序推进'}")
     sentences.append("现将整改进展情况通报如下")
     return "。".join(sentences) + "。"
@@ -140,7 +107,7 @@ def _status(label: str, status: Status | None) -> str | None:
     if status is None:
         return None
     word = STATE_WORDS[status.state]
-    when = f"({chinese_date(status.date)})" if status.date is not None else ""
+    when = f"({date_text(status.date)})" if status.date is not None else ""
     return f"{label}:{word}{when}。"
 
 
@@ -148,13 +115,13 @@ def _measure(n: int, measure: Measure, numbering: str) -> list[str]:
     who = measure.responsibility
     details = []
     if who is not None:
-        for label, names in (("责任领导", who.leaders), ("责任部门", who.departments), ("责任人", who.persons)):
+        for role, names in (("leaders", who.leaders), ("departments", who.departments), ("persons", who.persons)):
             if names:
-                details.append(f"{label}:{'、'.join(names)}")
+                details.append(f"{HEADERS[role][0]}:{'、'.join(names)}")
     if measure.deadline is not None:
         deadline = measure.deadline
-        written = chinese_date(deadline) if isinstance(deadline, PartialDate) else DEADLINE_TERMS[deadline][0]
-        details.append(f"整改时限:{written}")
+        written = date_text(deadline) if isinstance(deadline, PartialDate) else DEADLINE_TERMS[deadline][0]
+        details.append(f"{HEADERS['deadline'][0]}:{written}")
     text = measure.text + (f"({';'.join(details)})" if details else "")
     lines = [f"{numbering.format(n=n)}{text}"]
     status = _status("整改进展", measure.status)
@@ -192,36 +159,36 @@ def _body(x: Inspection) -> list[str]:
     lines: list[str] = []
     counter = iter(range(1, 10_000))
     for p in by_group.get(None, []):  # ungrouped problems come first
-        lines += _problem(f"({chinese_ordinal(next(counter))})", p, "{n}.")
+        lines += _problem(f"({ordinal(next(counter))})", p, "{n}.")
     for a, aspect in enumerate(aspects, 1):
         title = aspect.title if aspect.title.endswith("方面") else f"“{aspect.title}”方面"
-        lines.append(f"{chinese_ordinal(a)}、{title}")
+        lines.append(f"{ordinal(a)}、{title}")
         categories = children.get(aspect.id, [])
         if categories:
             for c, category in enumerate(categories, 1):
-                lines.append(f"({chinese_ordinal(c)}){category.title}")
+                lines.append(f"({ordinal(c)}){category.title}")
                 for k, p in enumerate(by_group.get(category.id, []), 1):
                     lines += _problem(f"{k}.", p, "({n})")
             for p in by_group.get(aspect.id, []):
-                lines += _problem(f"({chinese_ordinal(next(counter))})", p, "{n}.")
+                lines += _problem(f"({ordinal(next(counter))})", p, "{n}.")
         else:
             for p in by_group.get(aspect.id, []):
-                lines += _problem(f"({chinese_ordinal(next(counter))})", p, "{n}.")
+                lines += _problem(f"({ordinal(next(counter))})", p, "{n}.")
     return lines
 
 
 def _notice(x: Inspection, markdown: bool) -> list[str]:
-    title_round, _ = _kind_words(x.kind)
+    title_round, _ = NOTICE_KIND_WORDS[x.kind]
     title = f"{x.target or ''}关于{title_round}整改进展情况的通报"
     lines = [_preamble(x), *_body(x)]
     closing = ["欢迎广大干部群众对巡察整改落实情况进行监督。", *([x.target] if x.target else [])]
     if x.report_date is not None:
-        closing.append(chinese_date(x.report_date))
+        closing.append(date_text(x.report_date))
     if not markdown:
         return [title, *lines, *closing]
     out = [f"# {title}", ""]
     for line in lines:
-        if line[:1] in _CN and "、" in line[:4]:
+        if line[:1] in SMALL and "、" in line[:4]:
             out += [f"## {line}", ""]
         elif line.startswith("("):
             out += [f"### {line}", ""]

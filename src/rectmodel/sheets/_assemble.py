@@ -11,52 +11,26 @@ whole (a progress cell to the problem). Everything else non-empty is reported wi
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 import attrs
 
 from .._lexicon import parse_deadline_text
+from .._lexicon.headers import CLOSED_NO, CLOSED_YES, EXAMPLE_MARKS
 from .._messages import SheetCode
 from ..dates import Deadline
-from ..diagnostics import Diagnostic, Severity
-from ..errors import Location
+from ..diagnostics import Severity
 from ..model import Measure, ProblemLevel, Responsibility, State, Status
 from ._cells import date_of, history_of, split_items, split_list, strip_number, text_of
-from ._grid import Grid, Value, cell_name
+from ._grid import Grid, Value
 from ._places import MeasurePlace
+from ._report import Report
 from ._rows import Block, GroupRef, Merges, Rows, title_and_description
 from ._table import Table
 
-__all__ = ["Draft", "Report", "read_blocks"]
+__all__ = ["Draft", "read_blocks"]
 
-_EXAMPLE = frozenset({"示例", "例", "样例", "填写示例", "示例行", "举例"})
-_YES = frozenset({"是", "已销号", "销号", "√", "✓", "✔", "Y", "y", "yes", "已"})
-_NO = frozenset({"否", "未销号", "×", "✗", "N", "n", "no", "未", "无", "待销号"})
+_EXAMPLE = frozenset(EXAMPLE_MARKS)
 _MEASURE_ROLES = ("leaders", "departments", "persons", "deadline", "progress", "closed", "evidence", "remark")
-
-
-class Report:
-    """Collects a reader's diagnostics for one sheet (rule ``sheet``, located at a cell)."""
-
-    def __init__(self, sheet: str | None, found: list[Diagnostic]) -> None:
-        self.sheet = sheet
-        self.found = found
-        self.seen: set[tuple[SheetCode, tuple[int, int]]] = set()  # a cell given to several measures: once
-
-    def __call__(
-        self,
-        code: SheetCode,
-        severity: Severity,
-        cell: tuple[int, int] | None,
-        pointer: str = "",
-        **params: Any,
-    ) -> None:
-        if cell is not None:
-            if (code, cell) in self.seen:
-                return
-            self.seen.add((code, cell))
-        where = Location(sheet=self.sheet, cell=None if cell is None else cell_name(*cell))
-        self.found.append(Diagnostic("sheet", severity, pointer, {"code": code, **params}, (), where))
 
 
 @attrs.define
@@ -423,7 +397,7 @@ class _Reader:
         last = history[-1] if history else None
         closed = last is not None and last.state is State.CLOSED
         date = date_of(value)
-        if date is None and text not in _YES and text not in _NO:
+        if date is None and text not in CLOSED_YES and text not in CLOSED_NO:
             self.report(
                 SheetCode.BAD_DATE,
                 Severity.WARNING,
@@ -433,7 +407,7 @@ class _Reader:
                 text=text,
             )
             return history, None
-        if text in _NO:  # "not closed": no state to add, but the cell is read (located at the measure)
+        if text in CLOSED_NO:  # "not closed": no state to add, but the cell is read (located at the measure)
             if closed:
                 self._conflict(cell, pointer, text, last)
             return history, ""

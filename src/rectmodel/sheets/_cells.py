@@ -13,7 +13,10 @@ from functools import lru_cache
 
 import attrs
 
-from .._lexicon import STATE_NAMES, STATE_WORDS, parse_date_text, state_in
+from .._lexicon import STATE_NAMES, STATE_WORDS, date_text, parse_date_text, read_number, state_in
+from .._lexicon.dates import STATUS_DATE
+from .._lexicon.numerals import SMALL
+from .._lexicon.states import PROGRESS_FIGURE, STATES_BY_LENGTH
 from ..dates import PartialDate
 from ..model import Status
 from ._grid import Value
@@ -21,10 +24,7 @@ from ._grid import Value
 __all__ = [
     "History",
     "date_of",
-    "date_text",
-    "deadline_text",
     "history_of",
-    "number_of",
     "split_items",
     "split_list",
     "status_line",
@@ -66,26 +66,7 @@ def _parse_date(text: str) -> PartialDate | None:
     return parse_date_text(text)
 
 
-def date_text(date: PartialDate) -> str:
-    """A date as a ledger writes it: ``2021年9月30日``, ``2021年9月``, ``2021年``."""
-    if date.month is None:
-        return f"{date.year}年"
-    if date.day is None:
-        return f"{date.year}年{date.month}月"
-    return f"{date.year}年{date.month}月{date.day}日"
-
-
-def deadline_text(date: PartialDate) -> str:
-    """A deadline as text: a day as ``date_text``, a month ``2021年12月底``, a year ``2021年底``."""
-    if date.month is None:
-        return f"{date.year}年底"
-    if date.day is None:
-        return f"{date.year}年{date.month}月底"
-    return date_text(date)
-
-
-_CN = "一二三四五六七八九十"
-_CN_VALUE = {ch: k for k, ch in enumerate(_CN, 1)}
+_CN = SMALL
 # A figure after the number makes a decimal (12.6万元), not an item; a date after it (1.2021年9月) does not.
 _FIGURE = r"(?![0-9]{1,3}(?:\.[0-9]+)?\s*(?:%|％|万|亿|元|个|项|人|次|家|条|倍))(?![0-9]+\.)"
 _NUMBER = re.compile(
@@ -94,27 +75,6 @@ _NUMBER = re.compile(
 _ORDINAL = re.compile(rf"([{_CN}]{{1,3}})是")
 _NUMBER_STARTS = frozenset("0123456789(（ \t" + _CN)
 _INLINE = re.compile(rf"(?:^|(?<=[;；。,，\s]))([0-9]{{1,2}})[.、．]{_FIGURE}")
-
-
-def number_of(token: str) -> int | None:
-    """The value of ``12``, ``三``, ``十二`` (to 99); None if *token* is not such a number.
-
-    >>> number_of("12"), number_of("十二"), number_of("二十"), number_of("第")
-    (12, 12, 20, None)
-    """
-    return _value(token)
-
-
-def _value(token: str) -> int | None:
-    if token.isdigit():
-        return int(token)
-    if len(token) == 1:
-        return _CN_VALUE.get(token)
-    if token.startswith("十"):
-        return 10 + (_CN_VALUE.get(token[1:], 0) if len(token) == 2 else 0)
-    if len(token) >= 2 and token[1] == "十":
-        return _CN_VALUE.get(token[0], 0) * 10 + (_CN_VALUE.get(token[2:], 0) if len(token) == 3 else 0)
-    return None
 
 
 def strip_number(text: str) -> str:
@@ -152,7 +112,7 @@ def split_items(text: str) -> list[str]:
     marks = [(k, _NUMBER.match(line)) for k, line in enumerate(lines)]
     numbered = [(k, m) for k, m in marks if m is not None]
     if numbered and numbered[0][0] == 0:
-        values = [_value(m.group(1) or m.group(2)) or 0 for _, m in numbered]
+        values = [read_number(m.group(1) or m.group(2)) or 0 for _, m in numbered]
         if _runs(values):
             items: list[str] = []
             for k, line in enumerate(lines):
@@ -164,7 +124,7 @@ def split_items(text: str) -> list[str]:
             return items
     for pattern in (_ORDINAL, _INLINE):
         found = list(pattern.finditer(text))
-        values = [_value(m.group(1)) or 0 for m in found]
+        values = [read_number(m.group(1)) or 0 for m in found]
         if _runs(values):
             cuts = [m.start() for m in found] + [len(text)]
             head = text[: cuts[0]].strip()
@@ -248,12 +208,10 @@ def status_line(status: Status) -> str:
 
 # One progress line: an optional date, a state word, and what follows it (``:note``, or more words).
 _STATUS_LINE = re.compile(
-    r"(?:(\d{4})\s*(?:年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?|年|[./\-]\s*(\d{1,2})(?:\s*[./\-]\s*(\d{1,2}))?)"
-    r"\s*[,，:：]?\s*)?"
-    "(" + "|".join(re.escape(word) for word, _ in sorted(STATE_WORDS, key=lambda pair: -len(pair[0]))) + ")"
+    rf"(?:{STATUS_DATE}\s*[,，:：]?\s*)?"
+    "(" + "|".join(re.escape(word) for word, _ in STATES_BY_LENGTH) + ")"
 )
 _STATE_OF = dict(STATE_WORDS)
-_FIGURE_AFTER = re.compile(r"\s*[0-9０-９.]+\s*[%％]")  # 已完成80%: a figure of progress, not a state
 _DATES: dict[tuple[int, int | None, int | None], PartialDate | None] = {}
 
 
@@ -271,7 +229,7 @@ def _date(year: int, month: int | None, day: int | None) -> PartialDate | None:
 def _status(line: str) -> Status | None:
     """A progress line read as one status (``[date ]word[:note]``), or None if it does not start so."""
     m = _STATUS_LINE.match(line)
-    if m is None or _FIGURE_AFTER.match(line, m.end()):
+    if m is None or PROGRESS_FIGURE.match(line, m.end()):
         return None
     state = _STATE_OF[m.group(6)]
     if state is None:

@@ -14,13 +14,14 @@ from typing import Any
 
 import attrs
 
-from .._lexicon import COVER_LABELS, PARTY_ORGAN, header_key
+from .._lexicon import COVER_LABELS, PARTY_ORGAN, header_key, kind_of
+from .._lexicon.dates import AS_OF, RANGE
 from ..dates import PartialDate
 from ..model import InspectionKind
 from ._cells import date_of, text_of
 from ._grid import Grid, Value
 
-__all__ = ["Fact", "Facts", "kind_of", "read_facts"]
+__all__ = ["Fact", "Facts", "read_facts"]
 
 _LABELS = {header_key(word): field for field, words in COVER_LABELS.items() for word in words}
 _INLINE = re.compile(
@@ -30,8 +31,6 @@ _INLINE = re.compile(
 )
 _TITLE = re.compile(r"台账|整改.*(?:清单|情况|明细|一览)|基本情况")
 _TARGET_IN_TITLE = re.compile(rf"^(?:关于)?(.{{2,40}}?{PARTY_ORGAN})")
-_AS_OF = re.compile(r"(?:截至|截止)\s*(\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)")
-_RANGE = re.compile(r"\s*(?:至|到|—|–|~|～|－{1,2}|-{2}|\s-\s)\s*")
 _DATES = frozenset({"start", "end", "feedback_date", "plan_date", "as_of", "report_date"})
 
 
@@ -54,17 +53,6 @@ class Facts:
     title: tuple[int, int] | None = None
     unplaced: tuple[tuple[int, int, str], ...] = ()
     labels: tuple[tuple[int, int], ...] = ()  # the label cells (a form's, filled in or not)
-
-
-def kind_of(text: str) -> InspectionKind | None:
-    """The kind of round a text names: 回头看, 专项, 常规; None if none."""
-    if "回头看" in text:
-        return InspectionKind.LOOK_BACK
-    if "专项" in text:
-        return InspectionKind.SPECIAL
-    if "常规" in text:
-        return InspectionKind.REGULAR
-    return None
 
 
 def _number(value: Value, text: str) -> int | None:
@@ -95,7 +83,7 @@ def _range(value: Value, text: str) -> tuple[PartialDate, PartialDate] | None:
     """``2021年3月11日至6月18日``: a start and an end (the end's year from the start's where it leaves it out)."""
     if not isinstance(value, str):
         return None
-    parts = _RANGE.split(text)
+    parts = RANGE.split(text)
     if len(parts) != 2:
         return None
     start = date_of(parts[0])
@@ -168,7 +156,7 @@ def _title_facts(text: str, cell: tuple[int, int]) -> list[Fact]:
     kind = kind_of(text)
     if kind is not None and kind is not InspectionKind.REGULAR:
         found.append(Fact("kind", kind, cell, text))
-    m = _AS_OF.search(text)
+    m = AS_OF.search(text)
     if m is not None and (date := date_of(m.group(1))) is not None:
         found.append(Fact("as_of", date, cell, text))
     return found

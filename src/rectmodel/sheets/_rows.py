@@ -16,14 +16,16 @@ from collections.abc import Sequence
 
 import attrs
 
+from .._lexicon import read_number
+from .._lexicon.numerals import SMALL
 from ..model import GroupLevel
-from ._cells import number_of, strip_number, text_of
+from ._cells import strip_number, text_of
 from ._grid import Grid, Value
 from ._table import Table
 
 __all__ = ["Block", "GroupRef", "Merges", "Rows", "Section", "read_rows"]
 
-_CN = "一二三四五六七八九十"
+_CN = SMALL
 _ASPECT_HEAD = re.compile(rf"^(?:第\s*([{_CN}0-9]{{1,3}})\s*(?:方面|部分)|([{_CN}]{{1,3}})\s*[、.．])\s*(.*)$", re.S)
 _CATEGORY_HEAD = re.compile(rf"^[(（]\s*([{_CN}]{{1,3}})\s*[)）]\s*(.*)$", re.S)
 _DECLARED = re.compile(rf"\s*[(（]\s*共?\s*([0-9]+|[{_CN}]{{1,3}})\s*(?:个|项|条)\s*(?:具体)?问题?\s*[)）]\s*$")
@@ -60,7 +62,7 @@ def group_ref(text: str, level: GroupLevel, cell: tuple[int, int]) -> GroupRef:
     declared = None
     m = _DECLARED.search(text)
     if m is not None:
-        declared = number_of(m.group(1))
+        declared = read_number(m.group(1))
         text = text[: m.start()]
     number = None
     head = _CATEGORY_HEAD.match(text) if level is GroupLevel.CATEGORY else _ASPECT_HEAD.match(text)
@@ -68,7 +70,7 @@ def group_ref(text: str, level: GroupLevel, cell: tuple[int, int]) -> GroupRef:
         head = _ASPECT_HEAD.match(text)
     if head is not None:
         groups = [g for g in head.groups() if g is not None]
-        number = number_of(groups[0])
+        number = read_number(groups[0])
         text = groups[-1] if number is not None else text
     return GroupRef(level, number, text.strip(), cell, declared)
 

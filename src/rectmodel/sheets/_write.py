@@ -18,13 +18,14 @@ import csv
 import datetime as _dt
 import io
 import os
-import unicodedata
 from collections.abc import Iterator, Sequence
 from typing import IO, Any, Literal
 
 import attrs
 
-from .._lexicon import COVER_LABELS, DEADLINE_TERMS, STATE_NAMES
+from .._lexicon import COVER_LABELS, DEADLINE_TERMS, KIND_NAMES, STATE_NAMES, date_text, deadline_text, ordinal
+from .._lexicon.headers import EXAMPLE_MARKS
+from .._lexicon.text import width
 from .._safe import cell as safe_cell
 from ..dates import Deadline, PartialDate
 from ..model import (
@@ -43,7 +44,7 @@ from ..model import (
     State,
     Status,
 )
-from ._cells import date_text, deadline_text, status_line
+from ._cells import status_line
 
 __all__ = ["Format", "template", "write"]
 
@@ -52,13 +53,7 @@ Target = str | os.PathLike[str] | IO[bytes]
 
 LEDGER_SHEET = "整改台账"
 COVER_SHEET = "基本情况"
-_CN = "一二三四五六七八九十"
-_KIND_WORDS = {
-    InspectionKind.REGULAR: "常规巡察",
-    InspectionKind.SPECIAL: "专项巡察",
-    InspectionKind.LOOK_BACK: "巡察“回头看”",
-}
-_EXAMPLE = "示例"
+
 # The cover's rows: field, in the order an office reads them.
 _COVER_FIELDS = (
     "id",
@@ -92,19 +87,6 @@ _WIDTHS = {
     "evidence": (16, 30),
     "remark": (8, 16),
 }
-
-
-def chinese(n: int) -> str:
-    """``1`` → ``一``, ``12`` → ``十二``, ``20`` → ``二十`` (to 99; beyond, the digits).
-
-    >>> chinese(1), chinese(10), chinese(12), chinese(21)
-    ('一', '十', '十二', '二十一')
-    """
-    if not 1 <= n <= 99:
-        return str(n)
-    tens, ones = divmod(n, 10)
-    head = "" if tens == 0 else ("十" if tens == 1 else _CN[tens - 1] + "十")
-    return head + ("" if ones == 0 else _CN[ones - 1])
 
 
 @attrs.frozen
@@ -155,11 +137,11 @@ def _group_texts(x: Inspection) -> dict[str, tuple[str, str]]:
     texts = {}
     for g in x.groups:
         if g.level is GroupLevel.ASPECT:
-            texts[g.id] = (f"{chinese(aspect_numbers[g.id])}、{g.title}", "")
+            texts[g.id] = (f"{ordinal(aspect_numbers[g.id])}、{g.title}", "")
         else:
             parent = by_id.get(g.parent or "")
-            aspect = "" if parent is None else f"{chinese(aspect_numbers[parent.id])}、{parent.title}"
-            texts[g.id] = (aspect, f"({chinese(category_numbers[g.id])}){g.title}")
+            aspect = "" if parent is None else f"{ordinal(aspect_numbers[parent.id])}、{parent.title}"
+            texts[g.id] = (aspect, f"({ordinal(category_numbers[g.id])}){g.title}")
     return texts
 
 
@@ -249,7 +231,7 @@ def _cover(x: Inspection | None) -> Iterator[tuple[str, Cell]]:
         if value is None:
             yield label, ""
         elif isinstance(value, InspectionKind):
-            yield label, _KIND_WORDS[value]
+            yield label, KIND_NAMES[value]
         elif isinstance(value, PartialDate):
             yield label, value if value.day is not None else date_text(value)
         else:
@@ -258,14 +240,6 @@ def _cover(x: Inspection | None) -> Iterator[tuple[str, Cell]]:
 
 def _title(x: Inspection | None) -> str:
     return f"{x.target}巡察整改台账" if x is not None and x.target else "巡察整改台账"
-
-
-def _width(text: str) -> int:
-    """The display width of the longest line of *text*: two units for a wide (CJK) character."""
-    return max(
-        (sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line) for line in text.split("\n")),
-        default=0,
-    )
 
 
 def _pick(ledger: Ledger, inspection: int | str | None) -> Inspection:
@@ -312,9 +286,9 @@ def template(path_or_file: Target, format: Format = "xlsx") -> None:
     """
     x = _example()
     if format == "csv":
-        _write_csv(x, path_or_file, remark=_EXAMPLE, cover=None)
+        _write_csv(x, path_or_file, remark=EXAMPLE_MARKS[0], cover=None)
     else:
-        _write_xlsx(x, path_or_file, remark=_EXAMPLE, cover=None)
+        _write_xlsx(x, path_or_file, remark=EXAMPLE_MARKS[0], cover=None)
 
 
 def _example() -> Inspection:
@@ -412,7 +386,7 @@ def _ledger_sheet(sheet: Any, formats: dict[str, Any], x: Inspection, *, remark:
     for c, column in enumerate(columns):
         sheet.write_string(1, c, column.header, formats["header"])
     sheet.freeze_panes(2, 0)
-    widths = [_width(c.header) + 2 for c in columns]
+    widths = [width(c.header) + 2 for c in columns]
     row = 2
     for cells, span in _rows(x, columns, remark):
         for c, column in enumerate(columns):
@@ -425,7 +399,7 @@ def _ledger_sheet(sheet: Any, formats: dict[str, Any], x: Inspection, *, remark:
                     continue
             _put(sheet, formats, row, c, value, center=True)
             if isinstance(value, str) and row < _MEASURED_ROWS:
-                widths[c] = max(widths[c], _width(value) + 2)
+                widths[c] = max(widths[c], width(value) + 2)
         row += 1
     for section in _unnamed_groups(x):
         sheet.merge_range(row, 0, row, len(columns) - 1, "", formats["text"])

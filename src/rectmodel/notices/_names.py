@@ -1,0 +1,119 @@
+"""Names in a notice: the inspecting group and the inspected unit, as stated, in the title and signed."""
+
+from __future__ import annotations
+
+import re
+
+from .._lexicon import PARTY_ORGAN, fold
+from .._lexicon.dates import DATE_CHARS, MONTH_PART, PART_CHARS
+from .._lexicon.text import QUOTES
+from ._sentences import Sentence
+
+__all__ = [
+    "GARBLED",
+    "GENERIC_TARGET",
+    "ORGANISATION",
+    "clean_target",
+    "is_group",
+    "is_unit",
+    "resolve_inspector",
+    "resolve_target",
+    "subject",
+    "title_inspector",
+    "title_unit",
+]
+
+_SUFFIX = rf"(?:{PARTY_ORGAN}|委员会|局|院|委|办|中心|校|所|站|公司|厅|部|会)"
+ORGANISATION = re.compile(rf"(?:{_SUFFIX}|单位|镇|乡|街道|村|社区|集团|医院|学校|大学|馆|队)$")
+_SELF = re.compile(rf"^(?:我|本)(?:单位|{_SUFFIX}){PARTY_ORGAN}?$")
+GENERIC_TARGET = re.compile(r"^被巡[察视]|^各")
+
+_BOUNDARY = ",;:!?()。"
+_LEADING = re.compile(rf"(?:[{DATE_CHARS}]|{MONTH_PART}|根据|按照|由|经|受|接受|配合|并|同时)+")
+_TAIL = re.compile(rf"(?:于|自|从|在)?[{DATE_CHARS}{PART_CHARS}]*(?:分别|先后|依次|正式|共同)?\s*")
+GARBLED = re.compile(r"第\s*[察轮组]|第巡")
+
+
+def subject(s: Sentence, end: int) -> str | None:
+    """The inspecting group that is the subject of the clause ending at *end* (``市委第二巡察组于…``)."""
+    window = max(0, end - 80)  # no group's name is longer: a bounded look keeps the pass linear
+    start = max((s.folded.rfind(ch, window, end) + 1 for ch in _BOUNDARY), default=window)
+    start = max(start, window)
+    k = max(s.folded.rfind("组", start, end), s.folded.rfind("办", start, end))  # 巡察组, or 巡察办 itself
+    if k < 0 or not _TAIL.fullmatch(s.folded, k + 1, end):
+        return None
+    lead = _LEADING.match(s.folded, start, k)
+    name = s.raw[lead.end() if lead else start : k + 1].strip()
+    return name if is_group(name) else None
+
+
+def is_group(name: str) -> bool:
+    """Whether *name* names an inspecting group: ``…巡察组`` (or ``…巡察办``) with whose it is (市委, 第二 …)."""
+    return (
+        3 <= len(name) <= 60
+        and name.endswith(("组", "办"))
+        and ("察" in name or "视" in name)
+        and re.search(r"委|中央|第|\d", name) is not None
+    )
+
+
+_TITLE_CUTS = re.compile(r"关于|落实|贯彻|对|的|[,;:()《》\s]")
+
+
+def title_inspector(title: str) -> str | None:
+    """The inspecting group a title names (``…关于落实市委第五巡察组巡察反馈意见…``)."""
+    folded = fold(title)
+    start = 0
+    for cut in [*_TITLE_CUTS.finditer(folded), None]:
+        end = len(folded) if cut is None else cut.start()
+        piece = title[start:end]
+        if len(piece) <= 120:
+            for k, ch in enumerate(piece):
+                if ch == "组" and is_group(piece[: k + 1]):
+                    return piece[: k + 1]
+        start = end if cut is None else cut.end()
+    return None
+
+
+def title_unit(title: str) -> str | None:
+    """The organisation a title is written by: ``中共某某局党组`` of ``中共某某局党组关于…的通报``."""
+    at = title.find("关于")
+    unit = title[:at].strip() if at > 0 else ""
+    return unit if is_unit(unit) else None
+
+
+def is_unit(text: str) -> bool:
+    return 2 <= len(text) <= 60 and re.search(rf"{_SUFFIX}$", text) is not None and not re.search(r"[,。;:]", text)
+
+
+def clean_target(text: str) -> str:
+    return text.strip().strip(QUOTES).strip()
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """Whether *short* is *full* written shorter (``市市场监管局党组`` of ``中共江门市市场监督管理局党组``)."""
+    bare_short, bare_full = short.removeprefix("中共"), full.removeprefix("中共")
+    if bare_short == bare_full or len(short) >= len(full):
+        return False
+    rest = iter(full)
+    return all(ch in rest for ch in short)  # a subsequence: every character, in order
+
+
+def resolve_target(stated: str | None, full: str | None) -> str | None:
+    """The inspected unit: as stated, unless the statement is 我局 or a short form of *full*."""
+    if stated is None:
+        return None
+    if _SELF.match(stated):
+        return full
+    if full is not None and _abbreviates(stated, full):
+        return full
+    return stated
+
+
+def resolve_inspector(stated: str | None, title: str | None) -> str | None:
+    """The inspecting group: as stated, repaired from the title's where the statement lost characters."""
+    if stated is None:
+        return title
+    if title is not None and GARBLED.search(fold(stated)) and _abbreviates(stated, title):
+        return title
+    return stated
