@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import sys
 import time
@@ -241,3 +242,30 @@ def test_the_index_grows_linearly_with_the_files() -> None:
     small = cost([shards[k : k + 200] for k in range(0, 2000, 200)]) / 10
     ratio = cost([shards]) / small
     assert ratio < 40, ratio
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_linked_file_is_parsed_once_and_validated_as_pass_one_read_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    import rectmodel.batch
+    from rectmodel import inputs
+
+    paths = _corpus(tmp_path)
+    serial = {r.path: r.report for r in validate_many(paths, jobs=1)}
+    counts = tmp_path / "reads"
+    counts.mkdir()
+
+    def counted(path: str, options: Any = None) -> Any:
+        # one file per read, so that worker processes count too
+        (counts / f"{Path(path).name}.{os.getpid()}.{time.perf_counter_ns()}").touch()
+        return inputs.read(path, options)
+
+    if jobs > 1 and multiprocessing.get_start_method() != "fork":
+        pytest.skip("worker processes see the patch only when forked")
+    monkeypatch.setattr(rectmodel.batch, "read", counted)
+    found = {r.path: r.report for r in validate_many(paths, jobs=jobs)}
+    assert found == serial
+    reads = sorted(p.name.split(".")[0] for p in counts.iterdir())
+    assert reads == sorted(Path(p).stem for p in paths), "each file read exactly once"
+    assert any(Shard.of(load(p)).edges for p in paths), "the corpus has linked files"

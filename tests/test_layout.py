@@ -40,6 +40,7 @@ LAYERS: dict[str, int] = {
     "sheets": 7,
     "strategies": 8,
     "_format": 8,
+    "inputs": 8,
     "batch": 8,
     "cli": 9,
     "__main__": 10,

@@ -194,11 +194,12 @@ _SARIF_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.
 
 
 def _uri(path: str) -> str:
-    """A file as a SARIF artifact URI: relative paths stay relative (to the working directory), with ``/``."""
+    """A file as a SARIF artifact URI, percent-encoded: relative paths stay relative (to the working directory)."""
     from pathlib import Path  # noqa: PLC0415 -- only for SARIF
+    from urllib.parse import quote  # noqa: PLC0415 -- only for SARIF
 
     where = Path(path)
-    return where.as_uri() if where.is_absolute() else where.as_posix()
+    return where.as_uri() if where.is_absolute() else quote(where.as_posix())
 
 
 def _sarif_location(where: Location) -> dict[str, Any]:
