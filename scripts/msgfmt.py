@@ -36,8 +36,8 @@ def parse(text: str) -> dict[bytes, bytes]:
                 messages[msgid.encode()] = msgstr.encode()
         fields.clear()
 
-    for line in [*text.splitlines(), ""]:
-        line = line.strip()
+    for raw in [*text.splitlines(), ""]:
+        line = raw.strip()
         if not line or line.startswith("#"):
             if not line:
                 flush()
@@ -69,9 +69,13 @@ def compile_mo(messages: dict[bytes, bytes]) -> bytes:
     key_table = [n for o1, l1, _, _ in offsets for n in (l1, o1 + start)]
     value_table = [n for _, _, o2, l2 in offsets for n in (l2, o2 + start + len(ids))]
     header = struct.pack("Iiiiiii", 0x950412DE, 0, len(keys), 7 * 4, 7 * 4 + len(keys) * 8, 0, 0)
-    return header + struct.pack(f"{len(key_table)}i", *key_table) + struct.pack(
-        f"{len(value_table)}i", *value_table
-    ) + ids + strs
+    return (
+        header
+        + struct.pack(f"{len(key_table)}i", *key_table)
+        + struct.pack(f"{len(value_table)}i", *value_table)
+        + ids
+        + strs
+    )
 
 
 def main(argv: list[str]) -> int:

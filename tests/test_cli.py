@@ -363,7 +363,7 @@ def _imported(*argv: str) -> set[str]:
         "import sys; from rectmodel.cli import main; main(sys.argv[1:]); "
         "sys.stderr.write(' '.join(m for m in sys.modules if m.startswith('rectmodel')))"
     )
-    done = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, cwd=ROOT)
+    done = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, cwd=ROOT, check=False)
     return set(done.stderr.splitlines()[-1].split())
 
 

@@ -175,4 +175,5 @@ def test_sarif_of_a_clean_file_has_no_results(tmp_path: Path, capsys: pytest.Cap
     path.write_text(json.dumps(minimal_document()), encoding="utf-8")
     code, log = _sarif(capsys, str(path), "--select", "declared-count-mismatch")
     assert code == 0
-    assert log["runs"][0]["results"] == [] and log["runs"][0]["tool"]["driver"]["rules"] == []
+    assert log["runs"][0]["results"] == []
+    assert log["runs"][0]["tool"]["driver"]["rules"] == []

@@ -24,6 +24,7 @@ from rectmodel.inputs import (
     suffixes,
     supported,
 )
+
 from support import ROOT
 
 EXAMPLES = ROOT / "examples"
@@ -91,7 +92,8 @@ def test_a_file_with_an_unknown_extension_is_supported_only_if_it_holds_json(tmp
     yes, no = tmp_path / "ledger.data", tmp_path / "notes.data"
     yes.write_text(' {"inspections": []}', encoding="utf-8")
     no.write_text("hello", encoding="utf-8")
-    assert supported(str(yes)) and not supported(str(no))
+    assert supported(str(yes))
+    assert not supported(str(no))
     assert supported(str(no), "notice"), "--input says what it is"
     assert supported(str(tmp_path / "missing.data")), "reading it says what is wrong"
 
@@ -110,7 +112,8 @@ def test_what_is_read_pickles_with_its_locator_so_a_worker_can_hand_it_on(name: 
     back = pickle.loads(pickle.dumps(got))
     assert isinstance(back, Read)
     assert back.ledger == got.ledger
-    assert back.where is not None and got.where is not None
+    assert back.where is not None
+    assert got.where is not None
     pointer = "/inspections/0/problems/0"
     assert back.where([pointer]) == got.where([pointer])
 
@@ -146,7 +149,8 @@ def test_bytes_read_as_what_they_hold_and_failures_name_the_input_as_given() -> 
         read(b'{"inspections": [{"id": 1}]}', name="-")
     (first, *_) = caught.value.report.diagnostics
     assert first.rule == "load"
-    assert first.location is not None and first.location.file == "-"
+    assert first.location is not None
+    assert first.location.file == "-"
 
 
 def test_bytes_of_no_known_format_are_unsupported() -> None:
@@ -159,7 +163,9 @@ def test_a_missing_file_is_unloadable_with_a_located_reason(tmp_path: Path) -> N
     with pytest.raises(Unloadable) as caught:
         read(path)
     (d,) = caught.value.report.diagnostics
-    assert d.rule == "load" and d.location is not None and d.location.file == path
+    assert d.rule == "load"
+    assert d.location is not None
+    assert d.location.file == path
 
 
 def test_the_inputs_errors_are_rectmodel_errors() -> None:

@@ -9,8 +9,9 @@ Two passes, each a map over the files on any :class:`concurrent.futures.Executor
    :meth:`~rectmodel.units.LinkIndex.slice`.
 
 Work travels to the workers as paths (and, for pass 2, what pass 1 read plus the small slice),
-and comes back as plain, picklable values (:class:`FileResult`, :class:`~rectmodel.inputs.Read`); so a process pool (the default), a Dask cluster
-(``distributed.Client(...).get_executor()``) or a Ray pool plug in unchanged.
+and comes back as plain, picklable values (:class:`FileResult`, :class:`~rectmodel.inputs.Read`);
+so a process pool (the default), a Dask cluster (``distributed.Client(...).get_executor()``)
+or a Ray pool plug in unchanged.
 Everything is linear in the number of files.
 """
 

@@ -103,7 +103,7 @@ class Read:
     """
 
     ledger: Ledger
-    report: Report = Report(())
+    report: Report = attrs.field(factory=lambda: Report(()))
     where: Locator | None = None
 
 
@@ -276,7 +276,7 @@ FORMATS: tuple[Format, ...] = (
         SheetOptions,
     ),
 )
-_BY_NAME = {f.name: f for f in FORMATS}
+_BY_NAME: dict[str, Format] = {f.name: f for f in FORMATS}
 
 
 def suffixes() -> tuple[str, ...]:
