@@ -28,7 +28,7 @@ from attrs import field, frozen
 from ._format import describe
 from .diagnostics import Report, Waiver
 from .inputs import Input, Options, Read, Unloadable, read
-from .model import Ledger
+from .model import Group, GroupLevel, Inspection, Ledger, Measure, Problem
 from .rules import Config, iter_diagnostics
 from .units import LinkIndex, Shard
 
@@ -56,16 +56,69 @@ class FileResult:
         path: the file, as given.
         outcome: checked, unloadable, or crashed.
         report: the located diagnostics (empty when crashed).
-        items: the element each diagnostic's pointer names, in the clerk's words, by language
-            (``{"/inspections/0/problems/2": {"en": "problem P3 “…”", "zh": "问题 P3“…”"}}``).
+        sketch: the elements the diagnostics name (their ids and titles, at their places in the ledger):
+            the data :attr:`items` is rendered from, here in the caller's process.
         error: for a crash, the exception in one line.
     """
 
     path: str
     outcome: Outcome
     report: Report = field(factory=lambda: Report(()))
-    items: Mapping[str, Mapping[str, str]] = field(factory=dict)
+    sketch: Ledger = field(factory=Ledger)
     error: str | None = None
+
+    @property
+    def items(self) -> Mapping[str, Mapping[str, str]]:
+        """The element each diagnostic's pointer names, in the clerk's words, by language.
+
+        ``{"/inspections/0/problems/2": {"en": "problem P3 “…”", "zh": "问题 P3“…”"}}``
+        """
+        pointers = {d.pointer for d in self.report.diagnostics}
+        items = {p: {lang: text for lang in ("en", "zh") if (text := describe(self.sketch, p, lang))} for p in pointers}
+        return {p: i for p, i in items.items() if i}
+
+
+def _indexes(pointer: str) -> tuple[int, ...]:
+    """The indexes of the inspection, then of its group or problem, then of the problem's measure, *pointer* names."""
+    parts, found = pointer.split("/")[1:], []
+    for name, index in zip(parts[::2], parts[1::2], strict=False):
+        if name not in ("inspections", "groups", "problems", "measures") or not index.isdigit():
+            break
+        found.append(int(index) if name != "groups" else -1 - int(index))  # a group: negative, beside the problems
+    return tuple(found)
+
+
+def _sketch(ledger: Ledger, pointers: Iterable[str]) -> Ledger:
+    """*ledger* reduced to the ids and titles of the elements *pointers* name, each at its place: small to send.
+
+    The elements before a named one are shared blanks (pickled once), the ones after it are dropped.
+    """
+    named = {_indexes(p)[:k] for p in pointers for k in range(1, len(_indexes(p)) + 1)}
+    blank_problem, blank_measure = Problem("", ""), Measure("", "")
+    blank_group = Group("", GroupLevel.ASPECT, "")
+
+    def keep(
+        path: tuple[int, ...], items: Sequence[Any], blank: Any, make: Callable[[Any, tuple[int, ...]], Any]
+    ) -> Any:
+        last = max((p[-1] for p in named if len(p) == len(path) + 1 and p[:-1] == path and p[-1] >= 0), default=-1)
+        return tuple(make(x, (*path, k)) if (*path, k) in named else blank for k, x in enumerate(items[: last + 1]))
+
+    def group(x: Group, path: tuple[int, ...]) -> Group:
+        return Group(x.id, x.level, x.title)
+
+    def measure(x: Measure, path: tuple[int, ...]) -> Measure:
+        return Measure(x.id, "")
+
+    def problem(x: Problem, path: tuple[int, ...]) -> Problem:
+        return Problem(x.id, x.title, measures=keep(path, x.measures, blank_measure, measure))
+
+    def inspection(x: Inspection, path: tuple[int, ...]) -> Inspection:
+        groups = {-1 - p[-1] for p in named if len(p) == 2 and p[0] == path[0] and p[-1] < 0}
+        last = max(groups, default=-1)
+        kept = tuple(group(g, path) if k in groups else blank_group for k, g in enumerate(x.groups[: last + 1]))
+        return Inspection(x.id, groups=kept, problems=keep(path, x.problems, blank_problem, problem))
+
+    return Ledger(keep((), ledger.inspections, Inspection(""), inspection))
 
 
 # --- what a worker does ---------------------------------------------------------------------------
@@ -95,9 +148,7 @@ def _check(path: str, job: _Job, got: Read, links: LinkIndex) -> FileResult:
     ledger = got.ledger
     found = (*got.report.diagnostics, *iter_diagnostics(ledger, job.config, links=links))
     report = Report.build(found, job.waivers, path).locate(path, got.where)
-    pointers = {d.pointer for d in report.diagnostics}
-    items = {p: {lang: text for lang in ("en", "zh") if (text := describe(ledger, p, lang))} for p in pointers}
-    return FileResult(path, Outcome.CHECKED, report, {p: i for p, i in items.items() if i})
+    return FileResult(path, Outcome.CHECKED, report, _sketch(ledger, {d.pointer for d in report.diagnostics}))
 
 
 _NO_LINKS = LinkIndex({}, {}, ())
