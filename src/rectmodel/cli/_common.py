@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import gc
 import os
 import sys
@@ -18,8 +17,28 @@ from .._messages import CliText, say
 from .._safe import terminal
 from ..diagnostics import Diagnostic, Locator, Report
 from ..errors import Lang
-from ..inputs import Options, Read, SheetOptions, Unloadable, Unsupported, read, renamed, sniff, supported
+from ..inputs import Options, Read, SheetOptions, Unloadable, Unsupported, read, sniff, supported
 from ..model import Ledger
+
+__all__ = [
+    "EXIT_ERRORS",
+    "EXIT_INTERNAL",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "STDIN",
+    "Failed",
+    "Usage",
+    "cannot_write",
+    "did_you_mean",
+    "load",
+    "load_all",
+    "options",
+    "print_lines",
+    "print_located",
+    "read_input",
+    "unsupported",
+    "write",
+]
 
 # 1 means "the documents have errors" and nothing else; 2, that a file or the command line is unusable;
 # 3, that rectmodel itself failed (a bug to report).
@@ -38,11 +57,6 @@ def did_you_mean(message: str, matches: Sequence[str], lang: Lang) -> str:
     if not matches:
         return message
     return say(CliText.DID_YOU_MEAN, lang, message=message, matches=say(CliText.LIST_SEP, lang).join(matches))
-
-
-def suggest(message: str, value: str, choices: Sequence[str], lang: Lang) -> str:
-    """*message*, and the choices *value* may have meant."""
-    return did_you_mean(message, difflib.get_close_matches(value, list(choices), n=3), lang)
 
 
 def options(args: argparse.Namespace) -> Options:
@@ -164,26 +178,3 @@ def load_all(paths: Sequence[str], args: argparse.Namespace) -> list[Ledger]:
     if failed:
         raise Failed
     return ledgers
-
-
-__all__ = [
-    "EXIT_ERRORS",
-    "EXIT_INTERNAL",
-    "EXIT_OK",
-    "EXIT_USAGE",
-    "STDIN",
-    "Failed",
-    "Usage",
-    "cannot_write",
-    "did_you_mean",
-    "load",
-    "load_all",
-    "options",
-    "print_lines",
-    "print_located",
-    "read_input",
-    "renamed",
-    "suggest",
-    "unsupported",
-    "write",
-]
