@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import sys
 import time
@@ -241,3 +242,65 @@ def test_the_index_grows_linearly_with_the_files() -> None:
     small = cost([shards[k : k + 200] for k in range(0, 2000, 200)]) / 10
     ratio = cost([shards]) / small
     assert ratio < 40, ratio
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_linked_file_is_parsed_once_and_validated_as_pass_one_read_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    import rectmodel.batch
+    from rectmodel import inputs
+
+    paths = _corpus(tmp_path)
+    serial = {r.path: r.report for r in validate_many(paths, jobs=1)}
+    counts = tmp_path / "reads"
+    counts.mkdir()
+
+    def counted(path: str, options: Any = None) -> Any:
+        # one file per read, so that worker processes count too
+        (counts / f"{Path(path).name}.{os.getpid()}.{time.perf_counter_ns()}").touch()
+        return inputs.read(path, options)
+
+    if jobs > 1 and multiprocessing.get_start_method() != "fork":
+        pytest.skip("worker processes see the patch only when forked")
+    monkeypatch.setattr(rectmodel.batch, "read", counted)
+    found = {r.path: r.report for r in validate_many(paths, jobs=jobs)}
+    assert found == serial
+    reads = sorted(p.name.split(".")[0] for p in counts.iterdir())
+    assert reads == sorted(Path(p).stem for p in paths), "each file read exactly once"
+    assert any(Shard.of(load(p)).edges for p in paths), "the corpus has linked files"
+
+
+def test_workers_return_the_named_elements_as_data_and_the_caller_renders_them() -> None:
+    """A result carries a sketch of the elements its diagnostics name; its items read as the whole ledger's would."""
+    import pickle
+
+    from rectmodel._format import describe
+    from rectmodel.batch import _sketch
+    from rectmodel.inputs import read
+
+    root = Path(__file__).resolve().parent.parent / "examples"
+    paths = sorted(str(p) for p in root.iterdir() if p.suffix in (".json", ".xlsx"))
+    named = 0
+    for result in validate_many(paths, jobs=1):
+        ledger = read(result.path).ledger
+        whole = {
+            d.pointer: {lang: describe(ledger, d.pointer, lang) for lang in ("en", "zh")}
+            for d in result.report.diagnostics
+        }
+        assert result.items == {p: i for p, i in whole.items() if i["en"] is not None}, result.path
+        assert len(pickle.dumps(result.sketch)) < len(pickle.dumps(ledger)), result.path
+        named += len(result.items)
+    assert named > 0
+    ledger = read(str(root / "haizhu-2020.json")).ledger
+    pointers = [
+        "/inspections/0/problems/2/measures/1/deadline",
+        "/inspections/0/problems/4/history/0",
+        "/inspections/0/groups/1/title",
+        "/inspections/0/problems/999",
+        "/inspections/9",
+        "",
+    ]
+    sketch = _sketch(ledger, pointers)
+    for lang in ("en", "zh"):
+        assert [describe(sketch, p, lang) for p in pointers] == [describe(ledger, p, lang) for p in pointers]

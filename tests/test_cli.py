@@ -326,17 +326,53 @@ def test_graphml_ids_that_xml_cannot_tell_apart_are_a_one_line_error(
 def test_an_internal_failure_exits_3_with_one_line_asking_for_a_report(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from rectmodel import cli
+    from rectmodel.cli.commands import rules
 
     def broken(args: object) -> int:
         raise MemoryError
 
-    monkeypatch.setattr(cli, "_rules", broken)
+    monkeypatch.setattr(rules, "run", broken)
     assert main(["rules"]) == 3
     err = capsys.readouterr().err
     assert err.startswith("rectmodel: internal error (MemoryError")
     assert "report" in err
     assert err.count("\n") == 1
+
+
+def test_traceback_prints_an_internal_failures_traceback_for_a_bug_report(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rectmodel.cli.commands import rules
+
+    def broken(args: object) -> int:
+        raise ZeroDivisionError("oops")
+
+    monkeypatch.setattr(rules, "run", broken)
+    assert main(["rules"]) == 3
+    assert "Traceback" not in capsys.readouterr().err
+    assert main(["--traceback", "rules"]) == 3
+    err = capsys.readouterr().err
+    assert err.startswith("Traceback (most recent call last):\n")
+    assert "ZeroDivisionError: oops\n" in err
+    assert err.splitlines()[-1].startswith("rectmodel: internal error (ZeroDivisionError: oops")
+
+
+def _imported(*argv: str) -> set[str]:
+    """The package's modules a whole ``rectmodel`` process imports to run *argv*."""
+    code = (
+        "import sys; from rectmodel.cli import main; main(sys.argv[1:]); "
+        "sys.stderr.write(' '.join(m for m in sys.modules if m.startswith('rectmodel')))"
+    )
+    done = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, cwd=ROOT, check=False)
+    return set(done.stderr.splitlines()[-1].split())
+
+
+def test_a_command_imports_only_its_own_module_and_what_it_needs() -> None:
+    commands = {m for m in _imported("--help") if m.startswith("rectmodel.cli.commands.")}
+    assert commands == set()
+    found = _imported("validate", "examples/haizhu-2020.json")
+    assert {m for m in found if m.startswith("rectmodel.cli.commands.")} == {"rectmodel.cli.commands.validate"}
+    assert not {"rectmodel.sheets", "rectmodel.graph", "rectmodel.notices._parse"} & found, "no reader it needs not"
 
 
 def test_document_text_cannot_forge_a_summary_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

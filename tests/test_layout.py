@@ -42,7 +42,6 @@ LAYERS = _floors()
 TEST_FILES = {
     "sql": "test_sqlite.py",  # the module writes SQLite; its tests open the export in SQLite and DuckDB
     "__main__": None,  # ``python -m rectmodel`` only calls cli.main (tests/test_cli.py runs it)
-    "_lexicon": None,  # its test file comes with the _lexicon package
 }
 
 

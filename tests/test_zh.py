@@ -213,3 +213,121 @@ def test_english_stays_the_default_outside_a_chinese_locale(capsys: pytest.Captu
     text = _text_of(["validate", "--select", "report-overdue", LEDGER], capsys)
     assert "warning report-overdue" in text
     assert text.endswith("1 file: 0 errors, 1 warning, 0 infos, 0 waived\n")
+
+
+# Names a Chinese clerk reads as they are in the help: formats and products (JSON Schema, CSV, PDF,
+# Word, SQLite, SARIF, TOML, GitHub, Dask, CPU), the extra that installs Dask, spreadsheet extensions, the date
+# pattern, and
+# the severities --severity takes.
+HELP_NAMES = frozenset(
+    {"Schema", "CSV", "PDF", "Word", "SQLite", "SARIF", "TOML", "GitHub", "Dask", "CPU", "ods", "xls"}
+    | {"dask", "YYYY", "MM", "DD", "error", "warning", "info"}
+)
+TYPED = frozenset({"qqq", "jsn", "bogus", "valdate"})  # what the tests type: argparse quotes it back
+
+
+def _parser_words() -> frozenset[str]:
+    """What the user types as it is: every option's name, its metavar, its choices, and the command names."""
+    import argparse
+
+    from rectmodel.cli import COMMANDS
+    from rectmodel.cli._parser import parser
+
+    top = parser("zh", COMMANDS)
+    (sub,) = (a for a in top._actions if isinstance(a, argparse._SubParsersAction))
+    words = {"COMMAND"}
+    for command in [top, *sub.choices.values()]:
+        for action in command._actions:
+            names = [*action.option_strings, str(action.metavar or ""), *map(str, action.choices or ())]
+            if action.option_strings and action.nargs != 0 and action.metavar is None:
+                names.append(action.dest.upper())
+            words.update(w for name in names for w in re.findall(r"[A-Za-z]{2,}", name))
+    return frozenset(words | set(sub.choices))
+
+
+def _help_and_errors() -> Iterator[list[str]]:
+    """Every subcommand's help and argparse's error paths: a missing argument, an unknown option, a bad choice."""
+    from rectmodel.cli import COMMANDS
+
+    yield ["--help"]
+    yield []
+    yield ["valdate"]
+    yield ["--bogus"]
+    for command in COMMANDS:
+        yield [command.name, "--help"]
+        if command.name not in ("schema", "rules"):  # these two run without arguments
+            yield [command.name]
+        yield [command.name, "--bogus"]
+        yield [command.name, "--format", "qqq"]
+        yield [command.name, "--format", "jsn"]
+        yield [command.name, "--input", "qqq"]
+        yield [command.name, "-o"]
+
+
+@pytest.mark.parametrize("how", ["flag", "locale"])
+def test_help_and_usage_errors_of_every_subcommand_are_chinese(
+    how: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """argparse's own words too (``usage:``, ``error:``, ``the following arguments are required`` …)."""
+    if how == "locale":
+        monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    allowed = _parser_words() | HELP_NAMES | TYPED
+    found = {}
+    for argv in _help_and_errors():
+        code = main([*argv, *(["--lang", "zh"] if how == "flag" else [])])
+        text = "".join(capsys.readouterr())
+        assert text.strip(), argv
+        assert code in (0, 2), argv
+        if words := english_words(text) - allowed:
+            found[" ".join(argv)] = (sorted(words), text[:400])
+    assert not found
+
+
+def test_the_english_words_of_argparse_are_gone_from_chinese_help(capsys: pytest.CaptureFixture[str]) -> None:
+    main(["validate", "--help", "--lang", "zh"])
+    help = capsys.readouterr().out
+    assert help.startswith("用法:rectmodel validate ")
+    assert "\n位置参数:\n" in help
+    assert "\n选项:\n" in help
+    assert main(["validate", "--lang", "zh"]) == 2
+    assert capsys.readouterr().err.endswith("rectmodel validate: 错误:缺少必需的参数:FILE\n")
+    assert main(["validate", "--lang", "en"]) == 2
+    assert capsys.readouterr().err.endswith("rectmodel validate: error: the following arguments are required: FILE\n")
+
+
+def test_the_compiled_catalogue_is_up_to_date_with_its_po_file() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "msgfmt.py"), "--check"], capture_output=True, check=False
+    )
+    assert done.returncode == 0, done.stderr.decode()
+
+
+def test_the_catalogue_holds_every_word_argparse_says() -> None:
+    """Each msgid argparse looks up (read from its source) has a translation: a new Python adds none unnoticed."""
+    import argparse
+    import gettext
+    import inspect
+
+    source = inspect.getsource(argparse)
+    words = gettext.translation("argparse", str(ROOT / "src" / "rectmodel" / "cli" / "locale"), languages=["zh_CN"])
+    user_facing = {m for m in re.findall(r"\b_\('((?:[^'\\]|\\.)*)'\)", source) if "%r is not callable" not in m}
+    internal = {m for m in user_facing if re.search(r"conflict|cannot|dest=|required' is|mutually|__call__", m)}
+    missing = [m for m in sorted(user_facing - internal) if words.gettext(m.encode().decode("unicode_escape")) == m]
+    assert missing == []
+
+
+def test_the_wheel_ships_the_compiled_catalogue(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import zipfile
+
+    pytest.importorskip("hatchling")
+    code = f"from hatchling.build import build_wheel; build_wheel({str(tmp_path)!r})"
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, capture_output=True)
+    (wheel,) = tmp_path.glob("*.whl")
+    with zipfile.ZipFile(wheel) as z:
+        mo = z.read("rectmodel/cli/locale/zh_CN/LC_MESSAGES/argparse.mo")
+    assert mo == (ROOT / "src" / "rectmodel" / "cli" / "locale" / "zh_CN" / "LC_MESSAGES" / "argparse.mo").read_bytes()

@@ -34,7 +34,6 @@ __all__ = [
     "history_lines",
     "inspection_stats",
     "located_line",
-    "results_lines",
     "rules_json",
     "rules_markdown",
     "rules_table",
@@ -125,21 +124,6 @@ def describe(ledger: Ledger, pointer: str, lang: Lang = "en") -> str | None:
 def summary_line(summary: dict[str, int], files: int, lang: Lang = "en") -> str:
     """One line that counts what was found."""
     return say(CliText.SUMMARY, lang, files=files, **summary)
-
-
-def results_lines(
-    results: Sequence[tuple[str, Report]],
-    files: int,
-    lang: Lang = "en",
-    colour: bool = False,
-    ledgers: Mapping[str, Ledger] | None = None,
-) -> list[str]:
-    """The text of ``rectmodel validate``: every diagnostic on a located line, the waivers, then the summary."""
-    out: list[str] = []
-    for path, report in results:
-        out.extend(file_lines(path, report, lang, colour, (ledgers or {}).get(path)))
-    out.append(summary_line(files_json(results)["summary"], files, lang))
-    return out
 
 
 def file_lines(

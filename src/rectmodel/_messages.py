@@ -966,6 +966,8 @@ class CliText(StrEnum):
     HELP_COMMANDS = "help-commands"
     HELP_HELP = "help-help"
     HELP_VERSION = "help-version"
+    HELP_TRACEBACK = "help-traceback"
+    NOT_POSITIVE = "not-positive"
     HELP_LANG = "help-lang"
     HELP_INPUT = "help-input"
     HELP_OUTPUT = "help-output"
@@ -1185,6 +1187,12 @@ _CLI: dict[str, Message] = {  # keyed by CliText
     CliText.HELP_COMMANDS: _m("commands", "命令", {}),
     CliText.HELP_HELP: _m("show this help and exit", "显示此帮助并退出", {}),
     CliText.HELP_VERSION: _m("show the version and exit", "显示版本号并退出", {}),
+    CliText.HELP_TRACEBACK: _m(
+        "on an internal error, print the traceback too (for a bug report)",
+        "内部错误时同时打印回溯信息(用于报告缺陷)",
+        {},
+    ),
+    CliText.NOT_POSITIVE: _m("expected a positive number, not {text}", "应为正整数,而不是 {text}", {"text": "0"}),
     CliText.HELP_LANG: _m("language of the messages: en or zh", "消息语言:en(英文)或 zh(中文)", {}),
     CliText.HELP_INPUT: _m(
         "what the files are: ledger JSON, notice, workbook (sheet), or auto: by extension, "
@@ -1267,9 +1275,9 @@ _CLI: dict[str, Message] = {  # keyed by CliText
     CliText.HELP_TEXT_JSON: _m("output format: text or json", "输出格式:text(文本)或 json", {}),
     CliText.HELP_VALIDATE_FORMAT: _m(
         "text (in the order given), one JSON document, JSON Lines (one object per file as it finishes, "
-        "then a summary), or github (workflow annotations)",
-        "text(按给出顺序的文本)、json(一个 JSON 文档)、jsonl(每个文件完成即输出一行,最后是汇总)"
-        "或 github(GitHub 工作流注释)",
+        "then a summary), github (workflow annotations), or sarif (SARIF 2.1.0, for code scanning)",
+        "text(按给出顺序的文本)、json(一个 JSON 文档)、jsonl(每个文件完成即输出一行,最后是汇总)、"
+        "github(GitHub 工作流注释)或 sarif(SARIF 2.1.0,供代码扫描工具读取)",
         {},
     ),
     CliText.HELP_JOBS: _m(

@@ -5,11 +5,13 @@ Two passes, each a map over the files on any :class:`concurrent.futures.Executor
 1. each file is read and reduced to its :class:`~rectmodel.units.Shard` (rounds, successions,
    links); a file without links is validated on the spot;
 2. the shards are merged once into a :class:`~rectmodel.units.LinkIndex`, and every file with
-   links is read again and validated against its :meth:`~rectmodel.units.LinkIndex.slice`.
+   links is validated, as pass 1 read it (never parsed twice), against its
+   :meth:`~rectmodel.units.LinkIndex.slice`.
 
-Work travels to the workers as paths (plus the small slice), and comes back as plain,
-picklable :class:`FileResult` values; so a process pool (the default), a Dask cluster
-(``distributed.Client(...).get_executor()``) or a Ray pool plug in unchanged.
+Work travels to the workers as paths (and, for pass 2, what pass 1 read plus the small slice),
+and comes back as plain, picklable values (:class:`FileResult`, :class:`~rectmodel.inputs.Read`);
+so a process pool (the default), a Dask cluster (``distributed.Client(...).get_executor()``)
+or a Ray pool plug in unchanged.
 Everything is linear in the number of files.
 """
 
@@ -18,26 +20,23 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
+import attrs
 from attrs import field, frozen
 
 from ._format import describe
-from .codec import json_locator, loads_with_spans
-from .diagnostics import Diagnostic, Locator, Report, Severity, Waiver
-from .errors import LoadCode, LoadError, LoadIssue
-from .model import Ledger
-from .notices import SUFFIXES as NOTICE_SUFFIXES
-from .notices import read as read_notice
+from .diagnostics import Report, Waiver
+from .inputs import Input, Options, Read, Unloadable, read
+from .model import Group, GroupLevel, Inspection, Ledger, Measure, Problem
 from .rules import Config, iter_diagnostics
 from .units import LinkIndex, Shard
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
 
-__all__ = ["FileResult", "Input", "Outcome", "Unloadable", "input_of", "read", "suffixes", "validate_many"]
+__all__ = ["FileResult", "Input", "Outcome", "Unloadable", "validate_many"]
 
-Input = Literal["auto", "json", "notice", "sheet"]
 Reader = Callable[[str], Ledger]
 
 
@@ -57,100 +56,69 @@ class FileResult:
         path: the file, as given.
         outcome: checked, unloadable, or crashed.
         report: the located diagnostics (empty when crashed).
-        items: the element each diagnostic's pointer names, in the clerk's words, by language
-            (``{"/inspections/0/problems/2": {"en": "problem P3 “…”", "zh": "问题 P3“…”"}}``).
+        sketch: the elements the diagnostics name (their ids and titles, at their places in the ledger):
+            the data :attr:`items` is rendered from, here in the caller's process.
         error: for a crash, the exception in one line.
     """
 
     path: str
     outcome: Outcome
     report: Report = field(factory=lambda: Report(()))
-    items: Mapping[str, Mapping[str, str]] = field(factory=dict)
+    sketch: Ledger = field(factory=Ledger)
     error: str | None = None
 
+    @property
+    def items(self) -> Mapping[str, Mapping[str, str]]:
+        """The element each diagnostic's pointer names, in the clerk's words, by language.
 
-class Unloadable(Exception):
-    """A file that cannot be read or loaded, with the located report that says why."""
-
-    def __init__(self, report: Report) -> None:
-        super().__init__()
-        self.report = report
-
-
-def suffixes() -> tuple[str, ...]:
-    """Every file extension ``validate`` reads: ledger JSON, notices and workbooks."""
-    from .sheets import SUFFIXES  # noqa: PLC0415 -- the spreadsheet engines load only for workbooks
-
-    return (".json", *NOTICE_SUFFIXES, *SUFFIXES)
+        ``{"/inspections/0/problems/2": {"en": "problem P3 “…”", "zh": "问题 P3“…”"}}``
+        """
+        pointers = {d.pointer for d in self.report.diagnostics}
+        items = {p: {lang: text for lang in ("en", "zh") if (text := describe(self.sketch, p, lang))} for p in pointers}
+        return {p: i for p, i in items.items() if i}
 
 
-def input_of(path: str, kind: str = "auto") -> str:
-    """What a file is: ``json``, ``notice`` or ``sheet``; by *kind*, else by its extension."""
-    if kind != "auto":
-        return kind
-    suffix = os.path.splitext(path)[1].lower()
-    if suffix in NOTICE_SUFFIXES:
-        return "notice"
-    from .sheets import SUFFIXES  # noqa: PLC0415 -- the spreadsheet engines load only for workbooks
-
-    return "sheet" if suffix in SUFFIXES else "json"
+def _indexes(pointer: str) -> tuple[int, ...]:
+    """The indexes of the inspection, then of its group or problem, then of the problem's measure, *pointer* names."""
+    parts, found = pointer.split("/")[1:], []
+    for name, index in zip(parts[::2], parts[1::2], strict=False):
+        if name not in ("inspections", "groups", "problems", "measures") or not index.isdigit():
+            break
+        found.append(int(index) if name != "groups" else -1 - int(index))  # a group: negative, beside the problems
+    return tuple(found)
 
 
-def _load_failures(e: LoadError | OSError | UnicodeDecodeError) -> tuple[Diagnostic, ...]:
-    """Why a file could not be loaded, read, or (a notice) decoded, as diagnostics of rule ``load``."""
-    if isinstance(e, LoadError):
-        issues = e.issues
-    elif isinstance(e, UnicodeDecodeError):
-        issues = (LoadIssue(LoadCode.NOT_UTF8, "", {"byte": e.object[e.start], "offset": e.start}),)
-    else:
-        issues = (LoadIssue(LoadCode.UNREADABLE, "", {"reason": e.strerror or str(e)}),)
-    return tuple(Diagnostic.from_load_issue(issue) for issue in issues)
+def _sketch(ledger: Ledger, pointers: Iterable[str]) -> Ledger:
+    """*ledger* reduced to the ids and titles of the elements *pointers* name, each at its place: small to send.
 
-
-def _json_locator(data: bytes) -> Locator:
-    """Locate pointers in a JSON file's bytes (scanned as bytes, only if a diagnostic needs it)."""
-    return json_locator(data)
-
-
-def read(
-    path: str, input: str = "auto", options: Mapping[str, Any] | None = None
-) -> tuple[Ledger, tuple[Diagnostic, ...], Locator]:
-    """The ledger in *path*, the reader's diagnostics, and where its elements stand in the file.
-
-    Args:
-        path: a ledger JSON file, a notice or a workbook.
-        input: what the file is (``auto``: by its extension).
-        options: a workbook's reader options (``mapping``, ``inspector``, ``target``, ``feedback_date`` …).
-
-    Raises:
-        Unloadable: the file cannot be read or loaded; its located diagnostics say why.
+    The elements before a named one are shared blanks (pickled once), the ones after it are dropped.
     """
-    what = input_of(path, input)
-    if what == "sheet":
-        from .sheets import read as read_sheet  # noqa: PLC0415 -- the spreadsheet engines load only for workbooks
+    named = {_indexes(p)[:k] for p in pointers for k in range(1, len(_indexes(p)) + 1)}
+    blank_problem, blank_measure = Problem("", ""), Measure("", "")
+    blank_group = Group("", GroupLevel.ASPECT, "")
 
-        sheet = read_sheet(path, **(options or {}))
-        if not sheet.ledger.inspections and any(d.severity is Severity.ERROR for d in sheet.diagnostics):
-            raise Unloadable(Report(sheet.diagnostics).locate(path, sheet.locator()))
-        return sheet.ledger, sheet.diagnostics, sheet.locator()
-    if what == "notice":
-        try:
-            result = read_notice(path)
-        except (OSError, UnicodeDecodeError) as e:
-            raise Unloadable(Report(_load_failures(e)).locate(path)) from None
-        if not result.ledger.inspections:  # no text to read: corrupt, encrypted, a scan, empty
-            raise Unloadable(Report(result.diagnostics).locate(path))
-        return result.ledger, result.diagnostics, result.locator()
-    try:
-        with open(path, "rb") as fp:
-            data = fp.read()
-    except OSError as e:
-        raise Unloadable(Report(_load_failures(e)).locate(path)) from None
-    try:
-        ledger, spans = loads_with_spans(data, source=path)
-        return ledger, (), json_locator(data, spans=spans)
-    except LoadError as e:
-        raise Unloadable(Report(_load_failures(e)).locate(path, _json_locator(data))) from None
+    def keep(
+        path: tuple[int, ...], items: Sequence[Any], blank: Any, make: Callable[[Any, tuple[int, ...]], Any]
+    ) -> Any:
+        last = max((p[-1] for p in named if len(p) == len(path) + 1 and p[:-1] == path and p[-1] >= 0), default=-1)
+        return tuple(make(x, (*path, k)) if (*path, k) in named else blank for k, x in enumerate(items[: last + 1]))
+
+    def group(x: Group, path: tuple[int, ...]) -> Group:
+        return Group(x.id, x.level, x.title)
+
+    def measure(x: Measure, path: tuple[int, ...]) -> Measure:
+        return Measure(x.id, "")
+
+    def problem(x: Problem, path: tuple[int, ...]) -> Problem:
+        return Problem(x.id, x.title, measures=keep(path, x.measures, blank_measure, measure))
+
+    def inspection(x: Inspection, path: tuple[int, ...]) -> Inspection:
+        groups = {-1 - p[-1] for p in named if len(p) == 2 and p[0] == path[0] and p[-1] < 0}
+        last = max(groups, default=-1)
+        kept = tuple(group(g, path) if k in groups else blank_group for k, g in enumerate(x.groups[: last + 1]))
+        return Inspection(x.id, groups=kept, problems=keep(path, x.problems, blank_problem, problem))
+
+    return Ledger(keep((), ledger.inspections, Inspection(""), inspection))
 
 
 # --- what a worker does ---------------------------------------------------------------------------
@@ -162,44 +130,44 @@ class _Job:
 
     config: Config
     waivers: tuple[Waiver, ...]
-    input: str
-    options: Mapping[str, Any]
+    options: Options
     reader: Reader | None
 
 
-def _read_one(path: str, job: _Job) -> tuple[Ledger, tuple[Diagnostic, ...], Locator | None]:
+def _read_one(path: str, job: _Job) -> Read:
     if job.reader is not None:
-        return job.reader(path), (), None
-    return read(path, job.input, job.options)
+        return Read(job.reader(path))
+    return read(path, job.options)
 
 
 def _crashed(path: str, e: BaseException) -> FileResult:
     return FileResult(path, Outcome.CRASHED, error=f"{type(e).__name__}: {e}"[:300])
 
 
-def _check(
-    path: str, job: _Job, read: tuple[Ledger, tuple[Diagnostic, ...], Locator | None], links: LinkIndex
-) -> FileResult:
-    ledger, parsed, where = read
-    found = (*parsed, *iter_diagnostics(ledger, job.config, links=links))
-    report = Report.build(found, job.waivers, path).locate(path, where)
-    pointers = {d.pointer for d in report.diagnostics}
-    items = {p: {lang: text for lang in ("en", "zh") if (text := describe(ledger, p, lang))} for p in pointers}
-    return FileResult(path, Outcome.CHECKED, report, {p: i for p, i in items.items() if i})
+def _check(path: str, job: _Job, got: Read, links: LinkIndex) -> FileResult:
+    ledger = got.ledger
+    found = (*got.report.diagnostics, *iter_diagnostics(ledger, job.config, links=links))
+    report = Report.build(found, job.waivers, path).locate(path, got.where)
+    return FileResult(path, Outcome.CHECKED, report, _sketch(ledger, {d.pointer for d in report.diagnostics}))
 
 
 _NO_LINKS = LinkIndex({}, {}, ())
 
 
-def _index_files(paths: Sequence[tuple[int, str]], job: _Job) -> list[tuple[int, Shard | None, FileResult | None]]:
-    """Pass 1: each file's shard; and its result, where that needs no other file (no links) or it failed."""
-    out: list[tuple[int, Shard | None, FileResult | None]] = []
+_Indexed = tuple[int, Shard | None, FileResult | Read | None]
+
+
+def _index_files(paths: Sequence[tuple[int, str]], job: _Job) -> list[_Indexed]:
+    """Pass 1: each file's shard; and its result, where that needs no other file (no links) or it failed.
+
+    A file with links comes back read (its ``Read``), so that pass 2 checks it without parsing it again.
+    """
+    out: list[_Indexed] = []
     for k, path in paths:
         try:
             got = _read_one(path, job)
-            shard = Shard.of(got[0])
-            done = _check(path, job, got, _NO_LINKS) if not shard.edges else None
-            out.append((k, shard, done))
+            shard = Shard.of(got.ledger)
+            out.append((k, shard, got if shard.edges else _check(path, job, got, _NO_LINKS)))
         except Unloadable as e:
             out.append((k, None, FileResult(path, Outcome.UNLOADABLE, e.report)))
         except (Exception, MemoryError, RecursionError) as e:  # a bug: that file's result, never the batch's
@@ -207,14 +175,12 @@ def _index_files(paths: Sequence[tuple[int, str]], job: _Job) -> list[tuple[int,
     return out
 
 
-def _check_files(work: Sequence[tuple[int, str, LinkIndex]], job: _Job) -> list[tuple[int, FileResult]]:
-    """Pass 2: validate each file against its slice of the merged index."""
+def _check_files(work: Sequence[tuple[int, str, Read, LinkIndex]], job: _Job) -> list[tuple[int, FileResult]]:
+    """Pass 2: validate each file, as pass 1 read it, against its slice of the merged index."""
     out: list[tuple[int, FileResult]] = []
-    for k, path, links in work:
+    for k, path, got, links in work:
         try:
-            out.append((k, _check(path, job, _read_one(path, job), links)))
-        except Unloadable as e:  # changed between the passes
-            out.append((k, FileResult(path, Outcome.UNLOADABLE, e.report)))
+            out.append((k, _check(path, job, got, links)))
         except (Exception, MemoryError, RecursionError) as e:
             out.append((k, _crashed(path, e)))
     return out
@@ -321,7 +287,7 @@ def validate_many(
     jobs: int | None = None,
     executor: Executor | None = None,
     input: Input = "auto",
-    options: Mapping[str, Any] | None = None,
+    options: Options | None = None,
     reader: Reader | None = None,
 ) -> Iterator[FileResult]:
     """Validate every file, links resolved across all of them; yield each result as it is ready.
@@ -334,9 +300,9 @@ def validate_many(
         executor: any :class:`concurrent.futures.Executor` (Dask: ``Client(...).get_executor()``);
             it receives module-level functions, paths and small index slices, and returns plain data.
             The caller owns it: it is not shut down.
-        input: what the files are (``auto``: by extension).
-        options: a workbook's reader options (see :func:`read`).
-        reader: a module-level function that reads a path into a ledger, instead of :func:`read`.
+        input: what the files are (``auto``: by extension); overrides ``options.input``.
+        options: how to read them (see :func:`rectmodel.inputs.read`).
+        reader: a module-level function that reads a path into a ledger, instead of :func:`rectmodel.inputs.read`.
 
     Returns:
         An iterator of :class:`FileResult`, one per file, in the order they finish. A file that
@@ -344,7 +310,8 @@ def validate_many(
         is ``CRASHED``; neither stops the others.
     """
     files = [os.fspath(p) for p in paths]
-    job = _Job(config or Config(), tuple(waivers), input, dict(options or {}), reader)
+    options = attrs.evolve(options or Options(), input=input) if input != "auto" or options is None else options
+    job = _Job(config or Config(), tuple(waivers), options, reader)
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     pool = _Pool(executor, min(workers, len(files)) if executor is None else workers)
     try:
@@ -361,7 +328,7 @@ def _chunks(items: list[Any], workers: int) -> list[list[Any]]:
 
 def _batch(files: list[str], job: _Job, pool: _Pool) -> Iterator[FileResult]:
     shards: list[Shard | None] = [None] * len(files)
-    linked: list[int] = []
+    linked: dict[int, Read] = {}
     for out in pool.map(_index_files, _chunks(list(enumerate(files)), pool.jobs), job):
         if isinstance(out[1], BaseException):  # a file that killed its worker
             (k, path), error = out
@@ -369,17 +336,17 @@ def _batch(files: list[str], job: _Job, pool: _Pool) -> Iterator[FileResult]:
             continue
         k, shard, done = out
         shards[k] = shard
-        if done is not None:
+        if isinstance(done, Read):
+            linked[k] = done
+        elif done is not None:
             yield done
-        elif shard is not None:
-            linked.append(k)
     if not linked:
         return
     index = LinkIndex.of(s for s in shards if s is not None)  # in the order given: a later round wins
-    work = [(k, files[k], index.slice(shards[k])) for k in sorted(linked)]  # type: ignore[arg-type]
+    work = [(k, files[k], linked.pop(k), index.slice(shards[k])) for k in sorted(linked)]  # type: ignore[arg-type]
     for out in pool.map(_check_files, _chunks(work, pool.jobs), job):
         if isinstance(out[1], BaseException):
-            (k, path, _), error = out
+            (k, path, _, _), error = out
             yield _crashed(path, error)
             continue
         yield out[1]

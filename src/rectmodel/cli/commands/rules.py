@@ -1,0 +1,29 @@
+"""``rectmodel rules``: every rule, its default severity and what it checks."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+import orjson
+
+from ..._format import rules_json, rules_markdown, rules_table
+from ..._messages import CliText, say
+from ...errors import Lang
+from .._common import EXIT_OK
+
+
+def arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
+    parser.add_argument(
+        "--format", choices=("text", "json", "markdown"), default="text", help=say(CliText.HELP_RULES_FORMAT, lang)
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.format == "json":
+        sys.stdout.write(orjson.dumps(rules_json(args.lang), option=orjson.OPT_INDENT_2).decode() + "\n")
+    elif args.format == "markdown":
+        sys.stdout.write(rules_markdown(args.lang))
+    else:
+        sys.stdout.write("".join(f"{line}\n" for line in rules_table(args.lang)))
+    return EXIT_OK

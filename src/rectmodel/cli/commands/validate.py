@@ -1,0 +1,233 @@
+"""``rectmodel validate``: files checked against every rule, links resolved across all of them."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+import attrs
+
+from ..._messages import CliText, WaiverCode, say
+from ..._safe import terminal
+from ...diagnostics import Diagnostic, Report, Severity, Waiver, load_waivers
+from ...errors import Lang, LoadError
+from ...inputs import load_failures, renamed, supported
+from ...rules import RULES, Config
+from .._common import (
+    EXIT_ERRORS,
+    EXIT_INTERNAL,
+    EXIT_OK,
+    EXIT_USAGE,
+    STDIN,
+    Failed,
+    Usage,
+    did_you_mean,
+    options,
+    unsupported,
+)
+from .._parser import input_option, sheet_options
+from .._report import REPORTERS
+
+
+def arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
+    parser.add_argument("files", nargs="+", metavar="FILE", help=say(CliText.HELP_FILES, lang))
+    input_option(parser, lang)
+    parser.add_argument(
+        "--format", choices=tuple(REPORTERS), default="text", help=say(CliText.HELP_VALIDATE_FORMAT, lang)
+    )
+    parser.add_argument("-j", "--jobs", type=_positive(lang), metavar="N", help=say(CliText.HELP_JOBS, lang))
+    parser.add_argument("--scheduler", metavar="ADDRESS", help=say(CliText.HELP_SCHEDULER, lang))
+    parser.add_argument("--select", type=_names, metavar="RULE,...", help=say(CliText.HELP_SELECT, lang))
+    parser.add_argument(
+        "--ignore", type=_names, default=frozenset(), metavar="RULE,...", help=say(CliText.HELP_IGNORE, lang)
+    )
+    parser.add_argument(
+        "--severity", action="append", default=[], metavar="RULE=LEVEL", help=say(CliText.HELP_SEVERITY, lang)
+    )
+    parser.add_argument("--waivers", metavar="FILE", help=say(CliText.HELP_WAIVERS, lang))
+    parser.add_argument(
+        "--report-due-months", type=int, default=2, metavar="N", help=say(CliText.HELP_DUE_MONTHS, lang)
+    )
+    sheet_options(parser, lang)
+
+
+def _positive(lang: Lang) -> Any:
+    def positive(text: str) -> int:
+        value = int(text)
+        if value < 1:
+            raise argparse.ArgumentTypeError(say(CliText.NOT_POSITIVE, lang, text=text))
+        return value
+
+    return positive
+
+
+def _names(text: str) -> frozenset[str]:
+    return frozenset(n.strip() for n in text.split(",") if n.strip())
+
+
+def _config(args: argparse.Namespace) -> Config:
+    severities = {}
+    for item in args.severity:
+        name, _, level = item.partition("=")
+        try:
+            severities[name.strip()] = Severity(level.strip())
+        except ValueError:
+            raise Usage(say(CliText.BAD_SEVERITY, args.lang, item=item)) from None
+    named = {*(args.select or ()), *args.ignore, *(name.partition(":")[0] for name in severities)}
+    unknown = sorted(named - set(RULES))
+    for name in unknown:
+        message = say(CliText.UNKNOWN_RULE, args.lang, name=name)
+        close = difflib.get_close_matches(name, list(RULES), n=3)
+        sys.stderr.write(f"rectmodel: {terminal(did_you_mean(message, close, args.lang))}\n")
+    if unknown:
+        raise Failed
+    try:
+        return Config(args.select, args.ignore, severities, args.report_due_months)
+    except ValueError as e:
+        raise Usage(str(e)) from None
+
+
+def run(args: argparse.Namespace) -> int:
+    config = _config(args)
+    files = _expand(args.files, args.lang)
+    if files.count("-") > 1:
+        raise Usage(say(CliText.STDIN_ONCE, args.lang))
+    skipped = {f for f in files if not supported(f, args.input)}
+    for path in sorted(skipped):
+        sys.stderr.write(unsupported(path, args.lang))
+    files = [f for f in files if f not in skipped]
+    stdin = STDIN.path(args.input, args.lang) if "-" in files else None
+    waivers: tuple[Waiver, ...] = ()
+    output = REPORTERS[args.format](args.lang, files)
+    code = EXIT_USAGE if skipped else EXIT_OK
+    if args.waivers:
+        try:
+            waivers = load_waivers(args.waivers)
+        except (LoadError, OSError) as e:
+            output.add(args.waivers, Report(load_failures(e)), first=True)
+            code = EXIT_USAGE
+    used: set[int] = set()
+    progress = _Progress(files, args.lang)
+    executor, close = _executor(args)
+    try:
+        from ...batch import Outcome, validate_many  # noqa: PLC0415 -- the batch machinery loads only here
+
+        paths = [stdin if f == "-" and stdin else f for f in files]
+        found = validate_many(paths, config, waivers, jobs=args.jobs, executor=executor, options=options(args))
+        for result in found:
+            if stdin is not None and result.path == stdin:
+                result = attrs.evolve(result, path="-", report=renamed(result.report, stdin, "-"))  # noqa: PLW2901
+            progress.step(result.path)
+            if result.outcome is Outcome.CRASHED:
+                code = EXIT_INTERNAL
+            elif result.outcome is Outcome.UNLOADABLE:
+                code = max(code, EXIT_USAGE)
+            elif not result.report.ok:
+                code = max(code, EXIT_ERRORS)
+            used.update(waivers.index(w) for _, w in result.report.waived)
+            output.result(result, progress)
+    finally:
+        progress.done()
+        close()
+    unused = [
+        Diagnostic(WaiverCode.UNUSED_WAIVER, Severity.WARNING, f"/waivers/{k}", {"rule": w.rule, "pointer": w.pointer})
+        for k, w in enumerate(waivers)
+        if k not in used
+    ]
+    if unused:
+        output.add(args.waivers, Report(tuple(unused)))
+    output.finish()
+    return code
+
+
+def _expand(sources: Sequence[str], lang: Lang) -> list[str]:
+    """The files named by paths, directories, glob patterns and @lists, in the order given."""
+    import glob  # noqa: PLC0415 -- only for validate
+
+    from ...inputs import suffixes  # noqa: PLC0415 -- only for directories
+
+    files: list[str] = []
+    for source in sources:
+        if source.startswith("@") and len(source) > 1:
+            found = _manifest(source[1:], lang)
+        elif os.path.isdir(source):
+            ends = suffixes()
+            found = sorted(
+                os.path.join(root, name)
+                for root, _, names in os.walk(source)
+                for name in names
+                if name.lower().endswith(ends)
+            )
+        elif glob.has_magic(source) and not os.path.exists(source):
+            found = sorted(p for p in glob.glob(source, recursive=True) if os.path.isfile(p))
+        else:
+            files.append(source)  # a missing file is reported as unreadable, as before
+            continue
+        if not found:
+            raise Usage(say(CliText.NO_FILES, lang, source=source))
+        files.extend(found)
+    return files
+
+
+def _manifest(path: str, lang: Lang) -> list[str]:
+    try:
+        with open(path, encoding="utf-8-sig") as fp:
+            lines = fp.read().splitlines()
+    except (OSError, UnicodeDecodeError) as e:
+        reason = getattr(e, "strerror", None) or str(e)
+        raise Usage(say(CliText.CANNOT_READ_MANIFEST, lang, path=path, reason=reason)) from None
+    base = os.path.dirname(path)
+    names = (line.strip() for line in lines)
+    return [os.path.join(base, name) for name in names if name and not name.startswith("#")]
+
+
+def _executor(args: argparse.Namespace) -> tuple[Any, Any]:
+    """The Dask cluster's executor and how to let go of it, where ``--scheduler`` names one."""
+    if not args.scheduler:
+        return None, lambda: None
+    try:
+        import distributed  # noqa: PLC0415 -- Dask is optional and loads only when asked for
+    except ImportError:
+        raise Usage(say(CliText.NO_DASK, args.lang)) from None
+    connect: Any = distributed.Client  # untyped
+    try:
+        client = connect(args.scheduler, timeout="10s")
+    except (OSError, TimeoutError, ValueError) as e:
+        reason = str(e).splitlines()[0] if str(e) else type(e).__name__
+        raise Usage(say(CliText.CANNOT_CONNECT, args.lang, address=args.scheduler, reason=reason)) from None
+    return client.get_executor(), client.close
+
+
+class _Progress:
+    """A progress bar on standard error, only on a terminal and for much work."""
+
+    def __init__(self, files: Sequence[str], lang: Lang):
+        self.lang = lang
+        self.total = len(files)
+        self.count = 0
+        self.shown = sys.stderr.isatty() and (
+            self.total > 5 or sum(os.path.getsize(f) for f in files if os.path.isfile(f)) > 20_000_000
+        )
+
+    def step(self, path: str) -> None:
+        self.count += 1
+        if self.shown:
+            filled = 20 * self.count // max(self.total, 1)
+            bar = "█" * filled + "░" * (20 - filled)
+            text = say(CliText.PROGRESS, self.lang, count=self.count, total=self.total, path=terminal(path))
+            sys.stderr.write(f"\r\033[K{bar} {text}")
+            sys.stderr.flush()
+
+    def clear(self) -> None:
+        """Wipe the bar, before a line is written under it."""
+        if self.shown:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
+
+    def done(self) -> None:
+        self.clear()
+        self.shown = False
