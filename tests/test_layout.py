@@ -25,7 +25,7 @@ LAYERS: dict[str, int] = {
     "_encoding": 0,
     "dates": 0,
     "model": 1,
-    "_messages": 2,
+    "messages": 2,
     "errors": 3,
     "units": 4,
     "codec": 4,

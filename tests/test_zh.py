@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from rectmodel._messages import WaiverCode
 from rectmodel.cli import _locale_lang, main
+from rectmodel.messages import WaiverCode
 from rectmodel.rules import RULES
 
 ROOT = Path(__file__).resolve().parent.parent

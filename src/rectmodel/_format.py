@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._messages import CliText, say, word
 from ._safe import terminal
 from .dates import PartialDate
 from .diagnostics import Diagnostic, Report, Severity
 from .errors import Lang
+from .messages import CliText, say, word
 from .model import DocumentKind, Inspection, Ledger, itemize
 from .rules import RULES, Rule
 

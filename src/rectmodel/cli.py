@@ -30,13 +30,13 @@ from ._format import (
     stats_lines,
     summary_line,
 )
-from ._messages import CliText, WaiverCode, say
 from ._safe import json_safe, terminal
 from .batch import Unloadable as _Unloadable
 from .batch import _json_locator, _load_failures, input_of, read
 from .codec import dumps
 from .diagnostics import Diagnostic, Locator, Report, Severity, Waiver, load_waivers
 from .errors import Lang, LoadCode, LoadError, LoadIssue, Location
+from .messages import CliText, WaiverCode, say
 from .model import Ledger
 from .notices import render as render_notice
 from .rules import RULES, Config

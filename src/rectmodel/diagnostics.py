@@ -13,9 +13,9 @@ from typing import Any
 
 from attrs import evolve, field, frozen
 
-from ._messages import CliText, render, say
 from .codec import decode
 from .errors import Lang, LoadIssue, Location, RectmodelError
+from .messages import CliText, render, say
 
 __all__ = ["Diagnostic", "Locator", "Report", "Severity", "ValidationError", "Waiver", "load_waivers"]
 

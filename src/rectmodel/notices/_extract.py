@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from .._encoding import decode
-from .._messages import ParseCode
+from ..messages import ParseCode
 
 __all__ = ["FORMATS", "Unextractable", "extract"]
 

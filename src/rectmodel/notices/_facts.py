@@ -36,10 +36,10 @@ from typing import Any
 import attrs
 
 from .._lexicon import PARTY_ORGAN
-from .._messages import ParseCode
 from ..dates import PartialDate
 from ..diagnostics import Diagnostic, Severity
 from ..errors import Location
+from ..messages import ParseCode
 from ..model import DeclaredCounts, InspectionKind
 from ._text import DateReading, declared_counts, fold, read_dates
 

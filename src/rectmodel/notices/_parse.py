@@ -19,10 +19,10 @@ from typing import Any
 import attrs
 
 from .._lexicon import PARTY_ORGAN, deadline_term, state_of
-from .._messages import ParseCode
 from ..dates import Deadline, PartialDate
 from ..diagnostics import Diagnostic, Locator, Severity
 from ..errors import Location
+from ..messages import ParseCode
 from ..model import (
     DeclaredCounts,
     DocumentKind,

@@ -16,10 +16,10 @@ from typing import Any
 import attrs
 
 from .._lexicon import parse_deadline_text
-from .._messages import SheetCode
 from ..dates import Deadline
 from ..diagnostics import Diagnostic, Severity
 from ..errors import Location
+from ..messages import SheetCode
 from ..model import Measure, ProblemLevel, Responsibility, State, Status
 from ._cells import date_of, history_of, split_items, split_list, strip_number, text_of
 from ._grid import Grid, Value, cell_name
