@@ -35,7 +35,7 @@ from .batch import Unloadable as _Unloadable
 from .batch import _json_locator, _load_failures, input_of, read
 from .codec import dumps
 from .diagnostics import Diagnostic, Locator, Report, Severity, Waiver, load_waivers
-from .errors import Lang, LoadCode, LoadError, LoadIssue, Location
+from .errors import ConfigError, Lang, LoadCode, LoadError, LoadIssue, Location
 from .messages import CliText, WaiverCode, say
 from .model import Ledger
 from .notices import render as render_notice
@@ -307,8 +307,8 @@ def _config(args: argparse.Namespace) -> Config:
         raise _Failed
     try:
         return Config(args.select, args.ignore, severities, args.report_due_months)
-    except ValueError as e:
-        raise _Usage(str(e)) from None
+    except ConfigError as e:
+        raise _Usage(e.message(args.lang)) from None
 
 
 def _validate(args: argparse.Namespace) -> int:

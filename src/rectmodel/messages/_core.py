@@ -117,5 +117,5 @@ def reason(text: str, lang: str = "en") -> str:
         return fill(entry, {}, lang)
     for pattern, zh in REASON_PATTERNS:
         if match := pattern.fullmatch(text):
-            return zh.format(*match.groups())
+            return zh.format(*(reason(group, lang) for group in match.groups()))
     return text

@@ -137,6 +137,27 @@ REASONS: dict[str, Message] = {
         ("an OLE file (a .doc?), not a .docx", "这是 OLE 文件(.doc?),不是 .docx"),
         # the libraries reading notices and workbooks
         ("File is not a zip file", "不是 zip 文件"),
+        # a column mapping file's (``sheets._mapping``): where a problem is, and what it is
+        ("(top)", "(顶层)"),
+        ("(file)", "(文件本身)"),
+        ("expected a table of columns, sheet, header_row", "应为含 columns、sheet、header_row 的表"),
+        ("expected a table of header → role", "应为“表头 → 角色”的表"),
+        ("an empty header", "表头为空"),
+        # tomllib's (a mapping file in TOML)
+        ("Invalid statement", "无效的语句"),
+        ("Invalid value", "无效的值"),
+        ("Invalid initial character for a key part", "键名的首字符无效"),
+        ("Invalid hex value", "无效的十六进制值"),
+        ("Invalid date or datetime", "无效的日期或日期时间"),
+        ("Unterminated string", "字符串未结束"),
+        ("Unclosed array", "数组未闭合"),
+        ("Unclosed inline table", "内联表未闭合"),
+        ("Cannot overwrite a value", "不能覆盖已有的值"),
+        ("Expected '=' after a key in a key/value pair", "键值对中键名后应为“=”"),
+        ("Expected ']' at the end of a table declaration", "表头声明末尾应为“]”"),
+        ("Expected ']]' at the end of an array declaration", "数组表声明末尾应为“]]”"),
+        ("Expected newline or end of document after a statement", "语句后应换行或结束文档"),
+        ("Unescaped '\\' in a string", "字符串中有未转义的“\\”"),
         # the system's (strerror)
         ("No such file or directory", "文件或目录不存在"),
         ("Permission denied", "没有权限"),
@@ -159,6 +180,29 @@ REASON_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(.*) is less than the minimum of (.*)"), "{0} 小于最小值 {1}"),
     (re.compile(r"(.*) is greater than the maximum of (.*)"), "{0} 大于最大值 {1}"),
     (re.compile(r"(.*) is not of type (.*)"), "{0} 的类型不是 {1}"),
+    # a column mapping file's; a group that is a reason itself is translated in turn
+    (re.compile(r"unknown key; expected one of (.*)"), "未知的键;应为 {0} 之一"),
+    (re.compile(r"expected a role name, got (.*)"), "应为角色名,实为 {0}"),
+    (
+        re.compile(r"unknown role (.*); expected one of (.*) or a known header"),
+        "未知的角色 {0};应为 {1} 之一,或已知的表头",
+    ),
+    (re.compile(r"expected a sheet name, got (.*)"), "应为工作表名,实为 {0}"),
+    (re.compile(r"expected a row number from 1, got (.*)"), "应为从 1 起的行号,实为 {0}"),
+    (re.compile(r"no sheet is named (.*)"), "没有名为 {0} 的工作表"),
+    (re.compile(r"not UTF-8: byte (0x[0-9a-f]+) at offset (\d+)"), "不是 UTF-8 编码:偏移 {1} 处的字节 {0} 无效"),
+    (re.compile(r"not JSON: (.*)"), "不是合法的 JSON:{0}"),
+    (re.compile(r"not TOML: (.*)"), "不是合法的 TOML:{0}"),
+    # tomllib's
+    (re.compile(r"(.*) \(at line (\d+), column (\d+)\)"), "{0}(第 {1} 行第 {2} 列)"),
+    (re.compile(r"(.*) \(at end of document\)"), "{0}(文档末尾)"),
+    (re.compile(r"Cannot declare (.*) twice"), "不能重复声明 {0}"),
+    (re.compile(r"Cannot redefine namespace (.*)"), "不能重新定义表 {0}"),
+    (re.compile(r"Cannot mutate immutable namespace (.*)"), "不能修改不可变的表 {0}"),
+    (re.compile(r"Duplicate inline table key (.*)"), "内联表的键 {0} 重复"),
+    (re.compile(r"Illegal character (.*)"), "非法字符 {0}"),
+    (re.compile(r"Found invalid character (.*)"), "无效字符 {0}"),
+    (re.compile(r"Expected ('.*')"), "此处应为 {0}"),
 )
 
 LEXICONS: dict[str, Mapping[str, Message]] = {

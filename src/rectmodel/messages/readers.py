@@ -220,7 +220,9 @@ SHEET: dict[str, Message] = {  # keyed by SheetCode
         "read as {encoding} ({how})", "按 {encoding} 编码读取({how})", {"encoding": "gb18030", "how": "not UTF-8"}
     ),
     SheetCode.UNREADABLE: msg(
-        "cannot be read as a spreadsheet: {reason}", "无法作为电子表格读取:{reason}", {"reason": "not a zip file"}
+        "cannot be read as a spreadsheet: {reason}",
+        "无法作为电子表格读取:{reason:reason}",
+        {"reason": "not a zip file"},
     ),
     SheetCode.ENCRYPTED: msg(
         "the workbook is encrypted (password-protected); save an unprotected copy to read it",
@@ -326,6 +328,12 @@ SHEET: dict[str, Message] = {  # keyed by SheetCode
         {"label": "被巡察党组织", "text": "某局党组", "first": "中共某局党组"},
     ),
     SheetCode.BAD_MAPPING: msg(
-        "column mapping {where}: {reason}", "列映射文件 {where}:{reason}", {"where": "columns.牵头处室", "reason": "x"}
+        "column mapping {where}: {reason}",
+        "列映射文件 {where:reason}:{reason:reason}",
+        {
+            "where": "columns.牵头处室",
+            "reason": "unknown role 'lead'; expected one of measure, ignore or a known header",
+        },
+        {"where": "(file)", "reason": "not TOML: Invalid value (at line 3, column 9)"},
     ),
 }
