@@ -1,6 +1,6 @@
 """Renderers for the command line: diagnostics, summaries, stats, histories and the rule registry.
 
-Every word comes from the catalogue (``_messages``). ``validate``'s text keeps one line
+Every word comes from the catalogue (``messages``). ``validate``'s text keeps one line
 format in every language: the words (severity, message, item) are translated, the rule
 names, pointers and locations are not. Scripts read ``--format json``, whose keys and
 values stay the same in every language (only its messages are translated).

@@ -1,7 +1,7 @@
 """Diagnostics: located, parameterised facts about a ledger, and the report they make.
 
 A diagnostic carries no prose of its own: its message is rendered from its rule
-name and parameters, in English or Chinese, in one place (``_messages``).
+name and parameters, in English or Chinese, in one place (``messages``).
 """
 
 from __future__ import annotations
