@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 import rectmodel
-from rectmodel._messages import (
+from rectmodel.messages import (
     FAMILIES,
     LEXICONS,
     MESSAGES,

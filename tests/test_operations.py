@@ -37,8 +37,8 @@ from rectmodel import (
     Succession,
 )
 from rectmodel import operations as ops
-from rectmodel._messages import TEMPLATES
 from rectmodel.errors import OperationError
+from rectmodel.messages import MESSAGES, OpCode
 from rectmodel.rules import RULES, Rule
 from rectmodel.rules._registry import Fact
 from rectmodel.strategies import ledgers
@@ -479,10 +479,10 @@ def test_refusal(
 
 def test_every_refusal_code_is_tested_and_has_both_templates() -> None:
     source = Path(ops.__file__).read_text(encoding="utf-8")
-    codes = set(re.findall(r'"(op-[a-z-]+)"', source))
+    codes = {OpCode[name].value for name in re.findall(r"OpCode\.([A-Z_]+)", source)}
     tested = {r[3] for r in REFUSALS} | {"op-would-break"}
     assert codes == tested
-    assert codes <= set(TEMPLATES)
+    assert codes <= set(MESSAGES)
 
 
 def test_refusal_messages_name_the_facts() -> None:
@@ -564,7 +564,7 @@ def test_a_new_error_of_any_rule_is_refused(monkeypatch: pytest.MonkeyPatch) -> 
     example = Fact("/inspections/0/problems/0/title", {"problem": "P1"})
     monkeypatch.setitem(RULES, "no-placeholder-title", Rule("no-placeholder-title", Severity.ERROR, "",
                                                             "inspection", untitled, example))  # fmt: skip
-    monkeypatch.setitem(TEMPLATES, "no-placeholder-title", ('problem "{problem}" is untitled', "问题“{problem}”无标题"))
+    monkeypatch.setitem(MESSAGES, "no-placeholder-title", ('problem "{problem}" is untitled', "问题“{problem}”无标题"))
     e = refused(lambda L: ops.add_problem(L, "r2021", new_problem(title="待定")))
     assert (e.code, e.pointer) == ("op-would-break", f"{P21}/3/title")
     assert e.params["rules"] == "no-placeholder-title"

@@ -17,9 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from rectmodel._messages import WaiverCode
 from rectmodel.cli import _locale_lang, main
+from rectmodel.messages import WaiverCode
 from rectmodel.rules import RULES
+from rectmodel.sheets._table import ROLES
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -331,3 +332,47 @@ def test_the_wheel_ships_the_compiled_catalogue(tmp_path: Path) -> None:
     with zipfile.ZipFile(wheel) as z:
         mo = z.read("rectmodel/cli/locale/zh_CN/LC_MESSAGES/argparse.mo")
     assert mo == (ROOT / "src" / "rectmodel" / "cli" / "locale" / "zh_CN" / "LC_MESSAGES" / "argparse.mo").read_bytes()
+
+
+# A column mapping file's own vocabulary (its keys and the roles a column may take) is written
+# so in the file whatever the language, like an option's name: a Chinese message names it as is.
+_MAPPING_WORDS = frozenset({"columns", "sheet", "header", "row", "ignore", "TOML", *(
+    word for role in ROLES for word in re.findall(r"[A-Za-z]{2,}", role))})  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        pytest.param(
+            "映射.toml",
+            'sheet = 3\nheader_row = 0\n标题 = "x"\n[columns]\n"牵头处室" = "lead"\n"内部编号" = 7\n" " = "measure"\n',
+            id="every-problem-of-a-toml-mapping",
+        ),
+        pytest.param("映射.toml", 'sheet = "台账\n', id="toml-syntax"),
+        pytest.param("映射.toml", "[columns]\n牵头处室 = \n", id="toml-value"),
+        pytest.param("映射.json", '{"columns": {"牵头处室": }}', id="json-syntax"),
+        pytest.param("映射.json", '[{"columns": {}}]', id="not-a-table"),
+        pytest.param("映射.json", '{"columns": ["measure"]}', id="columns-not-a-table"),
+        pytest.param("映射.json", '{"sheet": "没有这张表"}', id="no-such-sheet"),
+        pytest.param("映射.json", b'{"columns": {"\xff": "measure"}}', id="not-utf8"),
+    ],
+)
+def test_a_column_mapping_s_problems_are_said_in_chinese(
+    name: str, content: str | bytes, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """What is wrong with a ``--mapping`` file, ours or its parser's, is said in Chinese, keys and roles as written."""
+    path = tmp_path / name
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    text = _text_of(["validate", WORKBOOK, "--mapping", str(path), "--lang", "zh"], capsys)
+    said = [line for line in text.splitlines() if "列映射文件" in line]
+    assert said, text
+    assert not english_words("\n".join(said)) - _MAPPING_WORDS, said
+
+
+def test_the_report_due_months_out_of_range_is_refused_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", LEDGER, "--report-due-months", "5000", "--lang", "zh"]) == 2
+    err = capsys.readouterr().err
+    assert "5000" in err, err
+    assert not english_words(err), err
+    assert main(["validate", LEDGER, "--report-due-months", "5000"]) == 2
+    assert capsys.readouterr().err == "rectmodel: report_due_months must be from 0 to 1200, not 5000\n"

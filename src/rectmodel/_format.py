@@ -1,6 +1,6 @@
 """Renderers for the command line: diagnostics, summaries, stats, histories and the rule registry.
 
-Every word comes from the catalogue (``_messages``). ``validate``'s text keeps one line
+Every word comes from the catalogue (``messages``). ``validate``'s text keeps one line
 format in every language: the words (severity, message, item) are translated, the rule
 names, pointers and locations are not. Scripts read ``--format json``, whose keys and
 values stay the same in every language (only its messages are translated).
@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ._lexicon.text import width as display_width
-from ._messages import CliText, say, word
 from ._safe import terminal
 from .dates import PartialDate
 from .diagnostics import Diagnostic, Report, Severity
 from .errors import Lang
+from .messages import CliText, say, word
 from .model import DocumentKind, Inspection, Ledger, itemize
 from .rules import RULES, Rule
 

@@ -1,7 +1,7 @@
 """Diagnostics: located, parameterised facts about a ledger, and the report they make.
 
 A diagnostic carries no prose of its own: its message is rendered from its rule
-name and parameters, in English or Chinese, in one place (``_messages``).
+name and parameters, in English or Chinese, in one place (``messages``).
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from typing import Any
 
 from attrs import evolve, field, frozen
 
-from ._messages import CliText, render, say
 from .codec import decode
 from .errors import Lang, LoadIssue, Location, RectmodelError
+from .messages import CliText, render, say
 
 __all__ = ["Diagnostic", "Locator", "Report", "Severity", "ValidationError", "Waiver", "load_waivers"]
 

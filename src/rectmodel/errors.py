@@ -6,9 +6,20 @@ from collections.abc import Mapping
 
 from attrs import field, frozen
 
-from ._messages import CliText, Lang, LoadCode, OpCode, render, say
+from .messages import CONFIG, CliText, ConfigCode, Lang, LoadCode, OpCode, fill, render, say
 
-__all__ = ["Lang", "LoadCode", "LoadError", "LoadIssue", "Location", "OpCode", "OperationError", "RectmodelError"]
+__all__ = [
+    "ConfigCode",
+    "ConfigError",
+    "Lang",
+    "LoadCode",
+    "LoadError",
+    "LoadIssue",
+    "Location",
+    "OpCode",
+    "OperationError",
+    "RectmodelError",
+]
 
 
 class RectmodelError(Exception):
@@ -110,19 +121,18 @@ class OperationError(RectmodelError, ValueError):
 
     Args:
         operation: the operation refused (``close``, ``add_problem``, …).
-        code: a stable kebab-case reason (``op-measures-not-done``, ``op-no-evidence``, …), an ``OpCode``
-            (typed ``str`` until every raise in ``operations`` passes one).
+        code: a stable kebab-case reason (``op-measures-not-done``, ``op-no-evidence``, …), an ``OpCode``.
         pointer: a JSON Pointer to the item concerned; for an item being added, where it would be.
         params: the facts that explain it; the message is rendered from them.
 
-    >>> e = OperationError("close", "op-already-closed", "/inspections/0/problems/2", {"item": "P3"})
+    >>> e = OperationError("close", OpCode.ALREADY_CLOSED, "/inspections/0/problems/2", {"item": "P3"})
     >>> print(e)
     close: /inspections/0/problems/2: "P3" is already closed
     >>> print(e.message("zh"))
     “P3”已销号,不能重复销号
     """
 
-    def __init__(self, operation: str, code: str, pointer: str, params: Mapping[str, object] | None = None):
+    def __init__(self, operation: str, code: OpCode, pointer: str, params: Mapping[str, object] | None = None):
         self.operation = operation
         self.code = code
         self.pointer = pointer
@@ -133,5 +143,25 @@ class OperationError(RectmodelError, ValueError):
         """The reason in English (``en``) or Chinese (``zh``)."""
         return render(self.code, self.params, lang)
 
-    def __reduce__(self) -> tuple[type[OperationError], tuple[str, str, str, dict[str, object]]]:
+    def __reduce__(self) -> tuple[type[OperationError], tuple[str, OpCode, str, dict[str, object]]]:
         return (type(self), (self.operation, self.code, self.pointer, dict(self.params)))
+
+
+class ConfigError(RectmodelError, ValueError):
+    """A validation's configuration (``rectmodel.Config``) was refused; ``code`` and ``params`` say why.
+
+    >>> print(ConfigError(ConfigCode.DUE_MONTHS, {"minimum": 0, "maximum": 1200, "months": 5000}).message("zh"))
+    报送整改报告的期限应为 0 至 1200 个月,实为 5000
+    """
+
+    def __init__(self, code: ConfigCode, params: Mapping[str, object]):
+        self.code = code
+        self.params: Mapping[str, object] = dict(params)
+        super().__init__(self.message())
+
+    def message(self, lang: Lang = "en") -> str:
+        """The reason in English (``en``) or Chinese (``zh``)."""
+        return fill(CONFIG[self.code], self.params, lang)
+
+    def __reduce__(self) -> tuple[type[ConfigError], tuple[ConfigCode, dict[str, object]]]:
+        return (type(self), (self.code, dict(self.params)))

@@ -46,6 +46,7 @@ import attrs
 from .dates import PartialDate
 from .diagnostics import Severity
 from .errors import OperationError
+from .messages import OpCode
 from .model import Inspection, Ledger, Link, LinkKind, Measure, Problem, State, Status
 from .rules import RULES, Config
 from .rules._registry import Context, link_index
@@ -60,7 +61,7 @@ _COUNT_RULES = ("declared-count-mismatch", "declared-sum-mismatch", "declared-ra
 _Finding = tuple[str, str, Mapping[str, Any]]  # rule, pointer, params
 
 
-def _refuse(operation: str, code: str, pointer: str, /, **params: object) -> OperationError:
+def _refuse(operation: str, code: OpCode, pointer: str, /, **params: object) -> OperationError:
     return OperationError(operation, code, pointer, params)
 
 
@@ -119,27 +120,27 @@ def _with_problem(ledger: Ledger, n: int, i: int, problem: Problem) -> Ledger:
 # (the id of the element checked), ``:item`` (the id of the changed item), ``:inspection`` (the
 # id of its inspection), ``:target`` (the inspection a link names), or ``:all`` (every parameter).
 _CASE = {"dangling-reference": "kind", "dates-out-of-order": "field", "link-forward-in-time": "reason"}
-_BEFORE_FEEDBACK = ("op-before-feedback", {"item": ":element", "field": "field", "date": "date", "feedback": "other"})
-_CODES: dict[tuple[str, str | None, bool], tuple[str, dict[str, str]]] = {
-    ("measure-without-responsibility", None, True): ("op-no-responsibility", {"measure": "measure"}),
-    ("measure-without-deadline", None, True): ("op-no-deadline", {"measure": "measure"}),
-    ("measure-without-status", None, True): ("op-no-status", {"measure": "measure"}),
-    ("dangling-reference", "group", True): ("op-unknown-group", {"inspection": ":inspection", "group": "target"}),
-    ("dangling-reference", "link", True): ("op-unknown-target", {"target": "target"}),
+_BEFORE_FEEDBACK = (OpCode.BEFORE_FEEDBACK, {"item": ":element", "field": "field", "date": "date", "feedback": "other"})
+_CODES: dict[tuple[str, str | None, bool], tuple[OpCode, dict[str, str]]] = {
+    ("measure-without-responsibility", None, True): (OpCode.NO_RESPONSIBILITY, {"measure": "measure"}),
+    ("measure-without-deadline", None, True): (OpCode.NO_DEADLINE, {"measure": "measure"}),
+    ("measure-without-status", None, True): (OpCode.NO_STATUS, {"measure": "measure"}),
+    ("dangling-reference", "group", True): (OpCode.UNKNOWN_GROUP, {"inspection": ":inspection", "group": "target"}),
+    ("dangling-reference", "link", True): (OpCode.UNKNOWN_TARGET, {"target": "target"}),
     ("dates-out-of-order", "deadline", True): _BEFORE_FEEDBACK,
     ("dates-out-of-order", "completion", True): _BEFORE_FEEDBACK,
     ("dates-out-of-order", "status", True):
-        ("op-before-previous", {"item": ":element", "date": "date", "previous": "other"}),
-    ("status-regression", None, True): ("op-regression", {"item": "item", "previous": "previous", "state": "state"}),
-    ("status-inconsistent", None, True): ("op-measures-not-done", {":all": ""}),
-    ("status-inconsistent", None, False): ("op-problem-finished", {":all": ""}),
-    ("closed-without-evidence", None, True): ("op-no-evidence", {"item": "item"}),
-    ("closed-without-evidence", None, False): ("op-evidence-lost", {"problem": "item", "measure": ":item"}),
-    ("link-forward-in-time", "same-round", True): ("op-same-inspection", {"target": "target"}),
-    ("link-forward-in-time", "later", True): ("op-not-earlier", {
+        (OpCode.BEFORE_PREVIOUS, {"item": ":element", "date": "date", "previous": "other"}),
+    ("status-regression", None, True): (OpCode.REGRESSION, {"item": "item", "previous": "previous", "state": "state"}),
+    ("status-inconsistent", None, True): (OpCode.MEASURES_NOT_DONE, {":all": ""}),
+    ("status-inconsistent", None, False): (OpCode.PROBLEM_FINISHED, {":all": ""}),
+    ("closed-without-evidence", None, True): (OpCode.NO_EVIDENCE, {"item": "item"}),
+    ("closed-without-evidence", None, False): (OpCode.EVIDENCE_LOST, {"problem": "item", "measure": ":item"}),
+    ("link-forward-in-time", "same-round", True): (OpCode.SAME_INSPECTION, {"target": "target"}),
+    ("link-forward-in-time", "later", True): (OpCode.NOT_EARLIER, {
         "inspection": ":inspection", "date": "date", "target": ":target", "target_date": "target_date"}),
     ("link-unit-mismatch", None, True):
-        ("op-unrelated-units", {"unit": "unit", "target": ":target", "target_unit": "target_unit"}),
+        (OpCode.UNRELATED_UNITS, {"unit": "unit", "target": ":target", "target_unit": "target_unit"}),
 }  # fmt: skip
 
 
@@ -212,20 +213,20 @@ def _find_inspection(operation: str, ledger: Ledger, inspection: str) -> tuple[i
     for n, x in enumerate(ledger.inspections):
         if x.id == inspection:
             return n, x
-    raise _refuse(operation, "op-unknown-inspection", "/inspections", inspection=inspection)
+    raise _refuse(operation, OpCode.UNKNOWN_INSPECTION, "/inspections", inspection=inspection)
 
 
 def _find(operation: str, ledger: Ledger, inspection: str, problem: str, measure: str | None = None) -> _Item:
     n, x = _find_inspection(operation, ledger, inspection)
     i, p = next(((i, p) for i, p in enumerate(x.problems) if p.id == problem), (None, None))
     if i is None or p is None:
-        raise _refuse(operation, "op-unknown-problem", f"/inspections/{n}/problems", inspection=x.id, problem=problem)
+        raise _refuse(operation, OpCode.UNKNOWN_PROBLEM, f"/inspections/{n}/problems", inspection=x.id, problem=problem)
     if measure is None:
         return _Item(n, x, i, p)
     j, m = next(((j, m) for j, m in enumerate(p.measures) if m.id == measure), (None, None))
     if j is None or m is None:
         pointer = f"/inspections/{n}/problems/{i}/measures"
-        raise _refuse(operation, "op-unknown-measure", pointer, problem=p.id, measure=measure)
+        raise _refuse(operation, OpCode.UNKNOWN_MEASURE, pointer, problem=p.id, measure=measure)
     return _Item(n, x, i, p, j, m)
 
 
@@ -239,7 +240,7 @@ def _check_measures_have_status(operation: str, problem: Problem, pointer: str) 
         return
     for measure in problem.measures:
         if measure.status is None:
-            raise _refuse(operation, "op-measures-not-done", pointer, problem=problem.id, state=current.state.value,
+            raise _refuse(operation, OpCode.MEASURES_NOT_DONE, pointer, problem=problem.id, state=current.state.value,
                           measure=measure.id, measure_state=None)  # fmt: skip
 
 
@@ -256,22 +257,22 @@ def _check_link(
         return  # dangling: the rules refuse it
     when, target_when = round_date(source), target.date
     if when is None:
-        raise _refuse(operation, "op-undated-round", pointer, inspection=source.id)
+        raise _refuse(operation, OpCode.UNDATED_ROUND, pointer, inspection=source.id)
     if target_when is None:
-        raise _refuse(operation, "op-undated-round", pointer, inspection=target.id)
+        raise _refuse(operation, OpCode.UNDATED_ROUND, pointer, inspection=target.id)
     if not target_when.certainly_before(when):
         params = {"inspection": source.id, "date": str(when), "target": target.id, "target_date": str(target_when)}
-        raise _refuse(operation, "op-not-earlier", pointer, **params)
+        raise _refuse(operation, OpCode.NOT_EARLIER, pointer, **params)
     if source.unit is None:
-        raise _refuse(operation, "op-no-unit", pointer, inspection=source.id)
+        raise _refuse(operation, OpCode.NO_UNIT, pointer, inspection=source.id)
     if target.unit is None:
-        raise _refuse(operation, "op-no-unit", pointer, inspection=target.id)
+        raise _refuse(operation, OpCode.NO_UNIT, pointer, inspection=target.id)
     for k, other in enumerate(problem.links):
         if (other.inspection, other.problem) == (new.inspection, new.problem):
             item_pointer = pointer.rsplit("/links/", 1)[0]
             target_name = f"{new.inspection}/{new.problem}"
             raise _refuse(
-                operation, "op-duplicate-link", f"{item_pointer}/links/{k}", item=problem.id, target=target_name
+                operation, OpCode.DUPLICATE_LINK, f"{item_pointer}/links/{k}", item=problem.id, target=target_name
             )
 
 
@@ -288,7 +289,7 @@ def _check_acyclic(operation: str, after: Ledger, item: _Item, new: Iterable[int
         path = graph.path(node_key(problem.links[k].inspection, problem.links[k].problem), source)
         if path is not None:
             cycle = " → ".join(node_name(u) for u in (source, *path))
-            raise _refuse(operation, "op-cycle", f"{item.pointer}/links/{k}", source=node_name(source), path=cycle)
+            raise _refuse(operation, OpCode.CYCLE, f"{item.pointer}/links/{k}", source=node_name(source), path=cycle)
 
 
 def _findings(ledger: Ledger, n: int, names: Iterable[str]) -> list[_Finding]:
@@ -322,14 +323,14 @@ def _commit(operation: str, before: Ledger, after: Ledger, n: int) -> Ledger:
     new = _new(_findings(before, n, _COUNT_RULES), _findings(after, n, _COUNT_RULES))
     if new:
         rule, pointer, params = new[0]
-        raise _refuse(operation, "op-count-mismatch", pointer, rule=rule, params=dict(params))
+        raise _refuse(operation, OpCode.COUNT_MISMATCH, pointer, rule=rule, params=dict(params))
     new = _new(_findings(before, n, RULES), _findings(after, n, RULES))
     if new:
         rule, pointer, params = new[0]
         rules = ", ".join(dict.fromkeys(f[0] for f in new))
         pointers = ", ".join(dict.fromkeys(f[1] for f in new))
         raise _refuse(
-            operation, "op-would-break", pointer, rule=rule, params=dict(params), rules=rules, pointers=pointers
+            operation, OpCode.WOULD_BREAK, pointer, rule=rule, params=dict(params), rules=rules, pointers=pointers
         )
     return after
 
@@ -373,9 +374,9 @@ def add_problem(ledger: Ledger, inspection: str, problem: Problem) -> Ledger:
     for k, other in enumerate(x.problems):
         if other.id == problem.id:
             params = {"inspection": x.id, "kind": "problem", "id": problem.id}
-            raise _refuse(operation, "op-duplicate-id", f"/inspections/{n}/problems/{k}", **params)
+            raise _refuse(operation, OpCode.DUPLICATE_ID, f"/inspections/{n}/problems/{k}", **params)
     if not problem.measures:
-        raise _refuse(operation, "op-no-measure", pointer, problem=problem.id)
+        raise _refuse(operation, OpCode.NO_MEASURE, pointer, problem=problem.id)
     taken = {
         m.id: f"/inspections/{n}/problems/{k}/measures/{j}"
         for k, p in enumerate(x.problems)
@@ -384,7 +385,7 @@ def add_problem(ledger: Ledger, inspection: str, problem: Problem) -> Ledger:
     for j, measure in enumerate(problem.measures):
         if measure.id in taken:
             params = {"inspection": x.id, "kind": "measure", "id": measure.id}
-            raise _refuse(operation, "op-duplicate-id", taken[measure.id], **params)
+            raise _refuse(operation, OpCode.DUPLICATE_ID, taken[measure.id], **params)
         taken[measure.id] = f"{pointer}/measures/{j}"
     after = _with_problem(ledger, n, i, problem)
     item = _Item(n, x, i, problem)
@@ -423,14 +424,14 @@ def add_measure(ledger: Ledger, inspection: str, problem: str, measure: Measure)
         for j, m in enumerate(p.measures):
             if m.id == measure.id:
                 params = {"inspection": x.id, "kind": "measure", "id": measure.id}
-                raise _refuse(operation, "op-duplicate-id", f"/inspections/{n}/problems/{i}/measures/{j}", **params)
+                raise _refuse(operation, OpCode.DUPLICATE_ID, f"/inspections/{n}/problems/{i}/measures/{j}", **params)
     changed = attrs.evolve(found.problem, measures=(*found.problem.measures, measure))
     after = _with_problem(ledger, n, found.i, changed)
     item = _Item(n, x, found.i, changed, len(found.problem.measures), measure)
     _check_rules(operation, ledger, after, item)
     current = changed.status
     if current is not None and current.state.is_finished and measure.status is None:
-        raise _refuse(operation, "op-problem-finished", item.pointer, problem=changed.id, state=current.state.value,
+        raise _refuse(operation, OpCode.PROBLEM_FINISHED, item.pointer, problem=changed.id, state=current.state.value,
                       measure=measure.id, measure_state=None)  # fmt: skip
     return _commit(operation, ledger, after, n)
 
@@ -465,10 +466,10 @@ def record_progress(
     if status.state in (State.CLOSED, State.REOPENED):
         use = "close" if status.state is State.CLOSED else "reopen"
         raise _refuse(
-            operation, "op-wrong-operation", item.pointer, item=item.id, state=status.state.value, operation=use
+            operation, OpCode.WRONG_OPERATION, item.pointer, item=item.id, state=status.state.value, operation=use
         )
     if status.date is None:
-        raise _refuse(operation, "op-no-date", item.pointer, item=item.id)
+        raise _refuse(operation, OpCode.NO_DATE, item.pointer, item=item.id)
     return _append(operation, ledger, item, status)
 
 
@@ -509,7 +510,7 @@ def close(
     item = _find(operation, ledger, inspection, problem, measure)
     current = item.history[-1] if item.history else None
     if current is not None and current.state is State.CLOSED:
-        raise _refuse(operation, "op-already-closed", item.pointer, item=item.id)
+        raise _refuse(operation, OpCode.ALREADY_CLOSED, item.pointer, item=item.id)
     return _append(operation, ledger, item, Status(State.CLOSED, date, note, tuple(evidence)))
 
 
@@ -548,7 +549,7 @@ def reopen(
     current = item.history[-1] if item.history else None
     if current is None or not current.state.is_done:
         state = None if current is None else current.state.value
-        raise _refuse(operation, "op-not-done", item.pointer, item=item.id, state=state)
+        raise _refuse(operation, OpCode.NOT_DONE, item.pointer, item=item.id, state=state)
     return _append(operation, ledger, item, Status(State.REOPENED, date, note))
 
 

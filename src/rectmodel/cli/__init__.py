@@ -14,8 +14,8 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from .._messages import CliText, say
 from .._safe import terminal
+from ..messages import CliText, say
 from ._common import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, STDIN, Failed, Usage
 from ._parser import Command, argparse_words, language, parser
 from ._parser import locale_lang as _locale_lang

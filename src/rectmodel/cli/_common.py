@@ -13,11 +13,11 @@ from typing import Any
 import attrs
 
 from .._format import located_line
-from .._messages import CliText, say
 from .._safe import terminal
 from ..diagnostics import Diagnostic, Locator, Report
 from ..errors import Lang
 from ..inputs import Options, Read, SheetOptions, Unloadable, Unsupported, read, sniff, supported
+from ..messages import CliText, say
 from ..model import Ledger
 
 __all__ = [

@@ -20,8 +20,8 @@ from typing import Any
 
 from attrs import frozen
 
-from .._messages import CliText, say
 from ..errors import Lang
+from ..messages import CliText, say
 from ._common import EXIT_ERRORS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, did_you_mean
 
 __all__ = ["Command", "argparse_words", "input_option", "language", "locale_lang", "parser", "sheet_options"]

@@ -16,10 +16,10 @@ import attrs
 import orjson
 
 from .._format import file_lines, files_json, summary_line
-from .._messages import CliText, say
 from .._safe import json_safe, terminal
 from ..diagnostics import Diagnostic, Report, Severity
 from ..errors import Lang, Location
+from ..messages import CliText, say
 
 __all__ = ["REPORTERS", "Reporter", "annotation", "escape", "sarif"]
 

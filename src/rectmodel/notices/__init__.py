@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .._messages import ParseCode
 from ..diagnostics import Severity
+from ..messages import ParseCode
 from ..model import Ledger
 from ._extract import FORMATS, Unextractable, extract
 from ._report import parse_diagnostic

@@ -14,9 +14,9 @@ from typing import Any
 import attrs
 
 from .._lexicon import HEADERS, deadline_term, fold, ordinal, read_dates, state_of
-from .._messages import ParseCode
 from ..dates import Deadline, PartialDate
 from ..diagnostics import Diagnostic, Severity
+from ..messages import ParseCode
 from ..model import (
     DeclaredCounts,
     DocumentKind,

@@ -21,7 +21,7 @@ from typing import Any
 from .._encoding import decode
 from .._lexicon.numerals import SMALL
 from .._lexicon.text import width
-from .._messages import ParseCode
+from ..messages import ParseCode
 
 __all__ = ["FORMATS", "Unextractable", "extract"]
 

@@ -33,9 +33,9 @@ import attrs
 
 from .._lexicon import DateReading, fold, read_dates
 from .._lexicon.furniture import CONTACT, FURNITURE_IN
-from .._messages import ParseCode
 from ..dates import PartialDate
 from ..diagnostics import Diagnostic, Severity
+from ..messages import ParseCode
 from ..model import DeclaredCounts, InspectionKind
 from ._cues import _CUES
 from ._lex import LineKind

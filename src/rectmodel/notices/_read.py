@@ -20,9 +20,9 @@ from collections.abc import Iterable, Mapping, Sequence
 import attrs
 
 from .._lexicon import PARTY_ORGAN
-from .._messages import ParseCode
 from ..diagnostics import Diagnostic, Locator, Severity
 from ..errors import Location
+from ..messages import ParseCode
 from ..model import DeclaredCounts, Inspection, Ledger
 from ._assemble import FACT_FIELDS, Assembler
 from ._facts import Facts, FactsReader, Paragraph, Place, read_facts

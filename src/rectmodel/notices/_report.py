@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .._messages import ParseCode
 from ..diagnostics import Diagnostic, Severity
 from ..errors import Location
+from ..messages import ParseCode
 
 __all__ = ["parse_diagnostic"]
 

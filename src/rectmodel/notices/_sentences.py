@@ -17,9 +17,9 @@ import attrs
 
 from .._lexicon import DateReading
 from .._lexicon.dates import RANGE_BETWEEN
-from .._messages import ParseCode
 from ..dates import PartialDate
 from ..diagnostics import Diagnostic, Severity
+from ..messages import ParseCode
 from ..model import InspectionKind
 from ._lex import LineKind
 from ._report import parse_diagnostic

@@ -15,6 +15,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from attrs import field, frozen
 
 from ..diagnostics import Diagnostic, Report, Severity, ValidationError, Waiver
+from ..errors import ConfigError
+from ..messages import ConfigCode
 from ..model import DocumentKind, Ledger
 from ..units import LinkIndex
 from . import counts, coverage, dates, facts, identity, links, status
@@ -48,7 +50,8 @@ class Config:
             (2 by the 2015 inspection regulation); used by ``report-overdue``. From 0 to 1200.
 
     Raises:
-        ValueError: a rule name that is not in the registry, a kind that is not one, or months out of range.
+        ConfigError: a rule name that is not in the registry, a kind that is not one, or months out of range
+            (a ``ValueError``; ``message(lang)`` says which in English or Chinese).
     """
 
     select: frozenset[str] | None = field(default=None, converter=_optional_set)
@@ -61,12 +64,13 @@ class Config:
         named = set(self.select or ()) | set(self.ignore) | overrides
         unknown = sorted(named - set(RULES))
         if unknown:
-            raise ValueError(f"unknown rule{'s' if len(unknown) > 1 else ''}: {', '.join(unknown)}")
+            raise ConfigError(ConfigCode.UNKNOWN_RULES, {"count": len(unknown), "names": ", ".join(unknown)})
         kinds = sorted({k for name in self.severities if (k := name.partition(":")[2]) and k not in _KINDS})
         if kinds:
-            raise ValueError(f"unknown document kind: {', '.join(kinds)} (one of {', '.join(_KINDS)})")
+            raise ConfigError(ConfigCode.UNKNOWN_KIND, {"kinds": ", ".join(kinds), "known": ", ".join(_KINDS)})
         if not 0 <= self.report_due_months <= _MAX_DUE_MONTHS:
-            raise ValueError(f"report_due_months must be from 0 to {_MAX_DUE_MONTHS}, not {self.report_due_months}")
+            params = {"minimum": 0, "maximum": _MAX_DUE_MONTHS, "months": self.report_due_months}
+            raise ConfigError(ConfigCode.DUE_MONTHS, params)
 
     def rules(self) -> list[Rule]:
         """The rules this configuration runs, in registry order."""

@@ -15,6 +15,7 @@ from typing import Any, Literal, TypeVar
 from attrs import define, field, frozen
 
 from ..diagnostics import Severity
+from ..messages import SUMMARIES
 from ..model import DocumentKind, Inspection, Ledger, Problem
 from ..units import LinkIndex, Shard
 
@@ -194,22 +195,23 @@ _C = TypeVar("_C", bound=Callable[..., Iterator[Fact]])
 def rule(
     name: str,
     severity: Severity,
-    summary: str,
     *,
-    zh: str,
     example: Fact,
     scope: Scope | tuple[Scope, ...],
     kinds: Mapping[DocumentKind | None, Severity | None] | None = None,
 ) -> Callable[[_C], _C]:
     """Register the decorated check as the rule *name*, checking elements of *scope* (per kind: *kinds*).
 
-    *summary* says what the rule requires in English, *zh* the same in Chinese.
+    What the rule requires, its summary, is said in the catalogue beside the messages of its
+    findings (``rectmodel.messages.rules``), in English and Chinese.
     """
+    summary = SUMMARIES[name]  # a KeyError here: the rule has no row in the catalogue yet
 
     def register(check: _C) -> _C:
         if name in RULES:
             raise ValueError(f"rule {name!r} registered twice")
-        RULES[name] = Rule(name, severity, summary, scope, check, example, dict(kinds or {}), zh)
+        en, zh = str(summary.en), str(summary.zh)
+        RULES[name] = Rule(name, severity, en, scope, check, example, dict(kinds or {}), zh)
         return check
 
     return register

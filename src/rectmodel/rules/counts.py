@@ -32,8 +32,6 @@ def problem_outcomes(inspection: Inspection) -> dict[str, int] | None:
 @rule(
     "declared-count-mismatch",
     Severity.ERROR,
-    "Each declared count (aspects, categories, problems, tasks, measures, outcomes) equals what is itemized.",
-    zh="声明的各项数量(方面、类别、问题、任务、措施、整改结果)与逐项列出的一致。",
     example=Fact("/inspections/0/declared/measures", {"count": "measures", "declared": 146, "itemized": 186}),
     scope="inspection",
 )
@@ -54,8 +52,6 @@ def declared_count_mismatch(inspection: Inspection, ctx: Context) -> Iterator[Fa
 @rule(
     "declared-count-unverifiable",
     Severity.INFO,
-    "A count is declared for a level the document does not itemize, or outcomes without per-problem statuses.",
-    zh="声明了正文未逐项列出的层级的数量,或声明了整改结果却没有逐个问题的状态。",
     example=Fact(
         "/inspections/0/declared/measures",
         {"count": "measures", "declared": 53, "reason": "not-itemized", "instead": "tasks", "itemized": 45},
@@ -93,8 +89,6 @@ def _total(inspection: Inspection) -> int | None:
 @rule(
     "declared-sum-mismatch",
     Severity.ERROR,
-    "Declared outcome parts (completed, long-term, and in progress or not completed) add up to the declared total.",
-    zh="声明的整改结果各部分(已完成、需长期坚持、正在整改或未完成)之和等于声明的总数。",
     example=Fact(
         "/inspections/0/declared",
         {"parts": "completed 19 + in_progress 5", "sum": 24, "total": 25},
@@ -126,8 +120,6 @@ def rate_matches(rate: Decimal, done: int, total: int) -> bool:
 @rule(
     "declared-rate-mismatch",
     Severity.ERROR,
-    "A declared completion rate equals completed / total at the precision it is written.",
-    zh="声明的整改完成率按其书写精度等于已完成数除以总数。",
     example=Fact("/inspections/0/declared/completion_rate", {"declared": "76%", "completed": 18, "total": 25}),
     scope="inspection",
 )

@@ -59,10 +59,6 @@ def _may_be_out_of_order(history: tuple[Status, ...], feedback: PartialDate | No
 @rule(
     "dates-out-of-order",
     Severity.ERROR,
-    "On-site start ≤ end ≤ feedback ≤ plan ≤ as-of ≤ report; histories in date order; "
-    "no deadline or completion before feedback. Partial dates count only when certainly out of order.",
-    zh="进驻 ≤ 结束 ≤ 反馈 ≤ 整改方案 ≤ 截至日期 ≤ 报告;状态记录按日期先后排列;"
-    "整改时限和完成日期不早于反馈日期。不完整的日期只在确定顺序颠倒时才算。",
     example=Fact(
         "/inspections/0/feedback_date",
         {"field": "feedback_date", "date": "2021-05-04", "before": "end", "other": "2021-06-18"},
@@ -88,8 +84,6 @@ def dates_out_of_order(element: Inspection | Problem | Measure, ctx: Context) ->
 @rule(
     "deadline-passed",
     Severity.WARNING,
-    "A measure whose deadline is before the report's as-of date (or report date) is done by then.",
-    zh="整改时限早于报告截至日期(或报告日期)的整改措施,届时应已完成。",
     example=Fact(
         "/inspections/0/problems/2/measures/0/deadline",
         {"measure": "P3-M1", "deadline": "2021-10-31", "as_of": "2021-11-03", "state": "in_progress"},
@@ -111,8 +105,6 @@ def deadline_passed(measure: Measure, ctx: Context) -> Iterator[Fact]:
 @rule(
     "report-overdue",
     Severity.WARNING,
-    "The rectification report comes within the configured time after feedback (default 2 months).",
-    zh="整改情况报告在反馈后规定期限内报送(默认 2 个月)。",
     example=Fact(
         "/inspections/0/report_date",
         {"feedback": "2021-08-04", "report": "2021-11-12", "months": 2, "due": "2021-10-04"},

@@ -22,9 +22,6 @@ FACTS = ("inspector", "target", "start", "end", "feedback_date")
 @rule(
     "missing-fact",
     Severity.ERROR,
-    "A plan, ledger, report or notice states the inspecting group, the inspected unit, "
-    "the on-site period and the feedback date.",
-    zh="整改方案、整改台账、整改情况报告和整改进展情况通报写明巡察组、被巡察单位、进驻期间和反馈日期。",
     example=Fact("/inspections/0/feedback_date", {"fact": "feedback_date"}),
     scope="inspection",
     kinds=KNOWN_KINDS,
@@ -44,8 +41,6 @@ def _empty(inspection: Inspection) -> bool:
 @rule(
     "empty-document",
     Severity.ERROR,
-    "A document itemizes or declares something: problems, groups or counts.",
-    zh="文档逐项列出或声明了内容:问题、分组或数量。",
     example=Fact("", {"inspections": 0}),
     scope="ledger",
 )

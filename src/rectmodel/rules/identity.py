@@ -25,8 +25,6 @@ def _repeats(kind: str, ids: list[str], places: Callable[[], list[str]]) -> Iter
 @rule(
     "duplicate-id",
     Severity.ERROR,
-    "Inspection ids are unique in a document; group, problem and measure ids are unique in their inspection.",
-    zh="巡察编号在文档内唯一;分组、问题和整改措施编号在其所属巡察内唯一。",
     example=Fact("/inspections/0/problems/7/id", {"kind": "problem", "id": "P3"}, ("/inspections/0/problems/2/id",)),
     scope=("ledger", "inspection"),
 )
@@ -55,9 +53,6 @@ def group_levels(inspection: Inspection) -> dict[str, GroupLevel]:
 @rule(
     "dangling-reference",
     Severity.ERROR,
-    "Every group, parent and link a document names exists (a category's parent is an aspect); "
-    "links may point into the other documents validated with it.",
-    zh="文档提到的每个分组、上级和关联都存在(类别的上级是方面);关联可以指向一并校验的其他文档。",
     example=Fact("/inspections/1/problems/0/links/0", {"kind": "link", "target": "round-2020/P9"}),
     scope=("group", "problem", "link"),
 )

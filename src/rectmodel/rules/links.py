@@ -17,8 +17,6 @@ from ._registry import Context, Fact, link_index, rule
 @rule(
     "link-forward-in-time",
     Severity.ERROR,
-    "A link points to a problem of an earlier round: not the same round, not one certainly at or after it.",
-    zh="关联指向更早一轮巡察的问题:不是同一轮,也不是确定在其之时或之后的一轮。",
     example=Fact(
         "/inspections/0/problems/2/links/0",
         {"target": "round-2023/P4", "reason": "later", "date": "2020-04", "target_date": "2023-05-08"},
@@ -41,8 +39,6 @@ def link_forward_in_time(link: Link, ctx: Context) -> Iterator[Fact]:
 @rule(
     "link-unit-mismatch",
     Severity.ERROR,
-    "A link joins rounds of the same unit, or of units a declared succession relates (renamed, merged).",
-    zh="关联连接同一单位的巡察轮次,或已声明沿革关系(更名、合并)的单位的轮次。",
     example=Fact(
         "/inspections/1/problems/0/links/0",
         {"target": "round-2020/P1", "unit": "sjj", "target_unit": "wjw"},
@@ -60,8 +56,6 @@ def link_unit_mismatch(link: Link, ctx: Context) -> Iterator[Fact]:
 @rule(
     "link-cycle",
     Severity.ERROR,
-    "Links never lead from a problem back to itself (a cycle cannot run backwards in time).",
-    zh="关联不会从一个问题绕回其自身(循环无法在时间上倒流)。",
     example=Fact(
         "/inspections/0/problems/0/links/0",
         {"cycle": "round-2020/P1 → round-2023/P2 → round-2020/P1", "length": 2},

@@ -14,8 +14,6 @@ CLOSED = State.CLOSED  # looked up once: an enum member costs a class lookup eac
 @rule(
     "status-inconsistent",
     Severity.ERROR,
-    "A problem is not completed or closed while one of its measures is not done.",
-    zh="问题的整改措施尚未完成时,问题本身不得为已完成或已销号。",
     example=Fact(
         "/inspections/0/problems/1/history/0",
         {"problem": "P2", "state": "completed", "measure": "P2-M2", "measure_state": "in_progress"},
@@ -39,8 +37,6 @@ def status_inconsistent(problem: Problem, ctx: Context) -> Iterator[Fact]:
 @rule(
     "status-regression",
     Severity.ERROR,
-    "A status history does not go backwards (e.g. closed → in progress) without a recorded reopening.",
-    zh="状态记录不倒退(如由已销号回到正在整改),除非记录了重新整改。",
     example=Fact(
         "/inspections/0/problems/0/history/2",
         {"item": "P1", "state": "in_progress", "previous": "completed"},
@@ -73,8 +69,6 @@ def has_evidence(problem: Problem) -> bool:
 @rule(
     "closed-without-evidence",
     Severity.ERROR,
-    "A closed (销号) item has evidence: on its closing status, on the measure, or on its measures.",
-    zh="已销号的事项有佐证材料:在其销号状态上、在整改措施上,或在其各条整改措施上。",
     example=Fact("/inspections/0/problems/3/measures/0/history/1", {"item": "P4-M1"}),
     scope=("problem", "measure"),
 )

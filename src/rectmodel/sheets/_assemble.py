@@ -16,9 +16,9 @@ import attrs
 
 from .._lexicon import parse_deadline_text
 from .._lexicon.headers import CLOSED_NO, CLOSED_YES, EXAMPLE_MARKS
-from .._messages import SheetCode
 from ..dates import Deadline
 from ..diagnostics import Severity
+from ..messages import SheetCode
 from ..model import Measure, ProblemLevel, Responsibility, State, Status
 from ._cells import date_of, history_of, split_items, split_list, strip_number, text_of
 from ._grid import Grid, Value

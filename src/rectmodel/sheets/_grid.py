@@ -22,9 +22,9 @@ import attrs
 import python_calamine as calamine
 
 from .._encoding import decode
-from .._messages import SheetCode
 from ..diagnostics import Diagnostic, Severity
 from ..errors import Location
+from ..messages import SheetCode
 
 __all__ = ["Book", "Grid", "Value", "cell_name", "column_name", "load_bytes", "parse_cell"]
 

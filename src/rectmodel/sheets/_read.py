@@ -17,10 +17,10 @@ from typing import Any
 
 import attrs
 
-from .._messages import SheetCode
 from ..dates import PartialDate
 from ..diagnostics import Diagnostic, Severity
 from ..errors import Location
+from ..messages import SheetCode
 from ..model import Ledger
 from ._grid import CSV_SUFFIXES, WORKBOOK_SUFFIXES, load_bytes
 from ._mapping import ColumnMapping, MappingError, load_mapping, mapping_from

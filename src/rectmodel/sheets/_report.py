@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .._messages import SheetCode
 from ..diagnostics import Diagnostic, Severity
 from ..errors import Location
+from ..messages import SheetCode
 from ._grid import cell_name
 
 __all__ = ["Report"]

@@ -12,10 +12,10 @@ from typing import Any
 
 import attrs
 
-from .._messages import SheetCode
 from ..dates import PartialDate
 from ..diagnostics import Diagnostic, Severity
 from ..errors import Location
+from ..messages import SheetCode
 from ..model import DeclaredCounts, DocumentKind, Group, GroupLevel, Inspection, Ledger, Problem
 from ._assemble import Draft, read_blocks
 from ._cells import date_of, text_of

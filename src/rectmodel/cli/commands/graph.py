@@ -7,8 +7,8 @@ from typing import Any
 
 import orjson
 
-from ..._messages import CliText, say
 from ...errors import Lang
+from ...messages import CliText, say
 from .._common import EXIT_OK, Usage, load_all, write
 from .._parser import input_option, sheet_options
 

@@ -9,8 +9,8 @@ import attrs
 import orjson
 
 from ..._format import history_lines
-from ..._messages import CliText, say
 from ...errors import Lang
+from ...messages import CliText, say
 from .._common import EXIT_OK, Usage, load_all
 from .._parser import input_option, sheet_options
 

@@ -6,11 +6,11 @@ import argparse
 
 import attrs
 
-from ..._messages import CliText, say
 from ...codec import dumps
 from ...diagnostics import Severity
 from ...errors import Lang
 from ...inputs import Unloadable
+from ...messages import CliText, say
 from .._common import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, print_lines, print_located, read_input, write
 from .._parser import input_option, sheet_options
 

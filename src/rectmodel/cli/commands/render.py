@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from ..._messages import CliText, say
 from ...errors import Lang
+from ...messages import CliText, say
 from ...notices import render
 from .._common import EXIT_OK, load, write
 from .._parser import input_option, sheet_options

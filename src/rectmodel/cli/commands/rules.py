@@ -8,8 +8,8 @@ import sys
 import orjson
 
 from ..._format import rules_json, rules_markdown, rules_table
-from ..._messages import CliText, say
 from ...errors import Lang
+from ...messages import CliText, say
 from .._common import EXIT_OK
 
 

@@ -7,11 +7,11 @@ import sys
 
 import orjson
 
-from ..._messages import CliText, say
 from ...codec import dumps, json_locator
 from ...diagnostics import Diagnostic, Locator, Report
 from ...errors import Lang, LoadCode, LoadIssue
 from ...inputs import Unloadable, format_of, read, renamed, supported
+from ...messages import CliText, say
 from ...schema import json_schema_text, schema_issues
 from .._common import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, STDIN, options, print_lines, unsupported, write
 from .._parser import input_option

@@ -8,8 +8,8 @@ import sys
 import orjson
 
 from ..._format import inspection_stats, stats_lines
-from ..._messages import CliText, say
 from ...errors import Lang
+from ...messages import CliText, say
 from .._common import EXIT_OK, load
 from .._parser import input_option, sheet_options
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from ..._messages import CliText, say
 from ...errors import Lang
+from ...messages import CliText, say
 from .._common import EXIT_OK, cannot_write
 from .export import sheet_format
 

@@ -11,11 +11,11 @@ from typing import Any
 
 import attrs
 
-from ..._messages import CliText, WaiverCode, say
 from ..._safe import terminal
 from ...diagnostics import Diagnostic, Report, Severity, Waiver, load_waivers
-from ...errors import Lang, LoadError
+from ...errors import ConfigError, Lang, LoadError
 from ...inputs import load_failures, renamed, supported
+from ...messages import CliText, WaiverCode, say
 from ...rules import RULES, Config
 from .._common import (
     EXIT_ERRORS,
@@ -87,8 +87,8 @@ def _config(args: argparse.Namespace) -> Config:
         raise Failed
     try:
         return Config(args.select, args.ignore, severities, args.report_due_months)
-    except ValueError as e:
-        raise Usage(str(e)) from None
+    except ConfigError as e:
+        raise Usage(e.message(args.lang)) from None
 
 
 def run(args: argparse.Namespace) -> int:
