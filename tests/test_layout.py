@@ -95,6 +95,19 @@ def _layer(module: str) -> int:
     return LAYERS[key]
 
 
+def _drawn_floors() -> str:
+    """The floors as docs/architecture.md draws them: top first, each with its height."""
+    contracts = tomllib.loads(PYPROJECT.read_text("utf-8"))["tool"]["importlinter"]["contracts"]
+    (layers,) = (c["layers"] for c in contracts if c.get("id") == "layers")
+    return "\n".join(f"{len(layers) - 1 - i:>2}  {floor}" for i, floor in enumerate(layers))
+
+
+def test_the_architecture_page_draws_the_floors_of_the_contract() -> None:
+    page = (PACKAGE.parents[1] / "docs" / "architecture.md").read_text("utf-8")
+    drawn = page.split("<!-- floors:", 1)[1].split("```text\n", 1)[1].split("\n```", 1)[0]
+    assert drawn == _drawn_floors(), "redraw the floors in docs/architecture.md from [tool.importlinter]"
+
+
 def test_every_module_has_a_layer() -> None:
     unknown = sorted({m.split(".")[1] for m in _modules() if "." in m} - set(LAYERS))
     assert unknown == [], f"add these to the layers contract in pyproject.toml: {unknown}"
