@@ -15,9 +15,9 @@ import attrs
 from .._lexicon.dates import RANGE_BETWEEN
 from .._lexicon.text import QUOTES
 from ..model import InspectionKind
+from ._counts import declared_counts
 from ._names import GENERIC_TARGET, ORGANISATION, clean_target, subject
 from ._sentences import Found, Place, Sentence
-from ._text import declared_counts
 
 Reader = Callable[[Sentence, re.Match[str], Found], None]
 
