@@ -534,3 +534,27 @@ def test_the_shared_reader_keeps_an_unresolved_unit_absent_and_locates_an_unread
     f = read_round_facts([((0, 1), "市委第三巡察组对我局党组进行了巡察。"), ((0, 2), "2021年2月30日召开会议。")])
     assert f.target is None and "target" not in f.where
     assert [loc for loc, _ in f.diagnostics] == [(0, 2)]
+
+
+# --- traditional characters ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "inspector", "target"),
+    [
+        ("2024年5月8日—5月24日,市委第二巡察組對市婦聯黨組進行了巡察。", "市委第二巡察組", "市婦聯黨組"),
+        ("2024年5月31日至7月28日,省委第六巡視組對省林業局黨組開展巡視。", "省委第六巡視組", "省林業局黨組"),
+        ("2024年5月8日至5月24日,市委第二巡察组对市妇联党组进行了巡察。", "市委第二巡察组", "市妇联党组"),
+    ],
+)
+def test_traditional_characters_are_read_and_names_kept_as_written(sentence: str, inspector: str, target: str) -> None:
+    f = preamble(sentence)
+    assert (f.inspector, f.target, f.start is not None, f.end is not None) == (inspector, target, True, True)
+
+
+def test_the_title_of_a_traditional_notice_spells_out_our_unit() -> None:
+    f = facts(
+        (T, "中共某市審計局黨組關於巡察整改情況的通報"),
+        (P, "2022年3月8日至5月20日,市委第三巡察組對我局黨組進行了巡察。"),
+    )
+    assert f.target == "中共某市審計局黨組"

@@ -17,12 +17,13 @@ from typing import Generic, TypeVar
 import attrs
 
 from .._lexicon import fold
+from .._lexicon.text import simplified
 from ..dates import PartialDate
 from ..diagnostics import Diagnostic
 from ..model import DeclaredCounts, InspectionKind
 from ._names import is_unit, title_unit
 from ._report import parse_diagnostic
-from ._round import RoundReader
+from ._round import RoundReader, in_original
 from ._sentences import Found, Place
 
 __all__ = ["Found", "Place", "RoundFacts", "RoundReader", "is_unit", "parse_diagnostic", "read_round_facts"]
@@ -60,10 +61,10 @@ def read_round_facts(texts: Sequence[tuple[L, str]], *, title: str = "") -> Roun
     """
     reader = RoundReader()
     for line, (_, text) in enumerate(texts, 1):  # lines from 1, as a notice's: the locations are mapped back below
-        folded = fold(text)
+        folded = fold(simplified(text))
         reader.sentences(line, Place.PREAMBLE, text, folded, reader.dates(line, folded))
     found = reader.found
-    full = title_unit(title) if title else None
+    full = in_original(title, title_unit(simplified(title))) if title else None
     inspector, _ = reader.inspector(title, None)
     target, _ = reader.target(full, None)
     kind = reader.kind()

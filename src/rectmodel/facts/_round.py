@@ -10,6 +10,7 @@ from __future__ import annotations
 import attrs
 
 from .._lexicon import DateReading, read_dates
+from .._lexicon.text import simplified
 from .._messages import ParseCode
 from ..dates import PartialDate
 from ..diagnostics import Severity
@@ -18,7 +19,15 @@ from ._cues import _CUES
 from ._names import resolve_inspector, resolve_target, title_inspector
 from ._sentences import Found, Place, sentences
 
-__all__ = ["RoundReader"]
+__all__ = ["RoundReader", "in_original"]
+
+
+def in_original(text: str, piece: str | None) -> str | None:
+    """*piece*, found in ``simplified(text)``, as *text* writes it (the two have the same length)."""
+    if piece is None:
+        return None
+    at = simplified(text).find(piece)
+    return piece if at < 0 else text[at : at + len(piece)]
 
 
 @attrs.define
@@ -58,7 +67,7 @@ class RoundReader:
         texts, lines = self.found.texts, self.found.lines
         name = "inspector" if "inspector" in texts else "inspector/feedback"
         stated = texts.get(name)
-        in_title = title_inspector(title) if title else None
+        in_title = in_original(title, title_inspector(simplified(title))) if title else None
         resolved = resolve_inspector(stated, in_title)
         return resolved, (lines.get(name) if resolved == stated else title_line)
 

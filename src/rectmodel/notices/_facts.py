@@ -33,11 +33,13 @@ import attrs
 
 from .._lexicon import DateReading, fold, read_dates
 from .._lexicon.furniture import CONTACT, FURNITURE_IN
+from .._lexicon.text import simplified
 from .._messages import ParseCode
 from ..dates import PartialDate
 from ..diagnostics import Diagnostic, Severity
 from ..facts import Place, RoundReader
 from ..facts._names import GARBLED, is_unit, title_unit
+from ..facts._round import in_original
 from ..model import DeclaredCounts, InspectionKind
 from ._lex import LineKind
 
@@ -158,7 +160,7 @@ class FactsReader(RoundReader):
         return DeclaredCounts(**self.found.counts)
 
     def paragraph(self, p: Paragraph) -> None:
-        folded = fold(p.text)
+        folded = fold(simplified(p.text))  # the cues read simplified characters; names are sliced from p.text
         if p.place is Place.TITLE:
             self.title.append(p)
             self.found.boilerplate.add(p.number)
@@ -215,7 +217,7 @@ class FactsReader(RoundReader):
         title_line = self.title[0].number if self.title else None
         if self.published is not None and "report_date" not in found.dates:
             found.date("report_date", *self.published)
-        full = title_unit(title) if title else None
+        full = in_original(title, title_unit(simplified(title))) if title else None
         full_line = title_line
         if full is None and self.signature is not None:
             full, full_line = self.signature
