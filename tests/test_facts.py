@@ -524,7 +524,7 @@ def test_the_shared_reader_says_which_text_each_fact_came_from() -> None:
     assert (f.inspector, f.target) == ("市委第三巡察组", "中共某市审计局党组")
     assert (str(f.start), str(f.end), str(f.feedback_date)) == ("2022-03-08", "2022-05-20", "2022-06-01")
     assert (f.declared.aspects, f.declared.problems) == (3, 12)
-    assert f.where["start"] == "B2" and f.where["feedback_date"] == "C2" and f.where["declared/problems"] == "C2"
+    assert (f.where["start"], f.where["feedback_date"], f.where["declared/problems"]) == ("B2", "C2", "C2")
     assert f.kind is InspectionKind.REGULAR
 
 
@@ -532,7 +532,8 @@ def test_the_shared_reader_keeps_an_unresolved_unit_absent_and_locates_an_unread
     from rectmodel.facts import read_round_facts
 
     f = read_round_facts([((0, 1), "市委第三巡察组对我局党组进行了巡察。"), ((0, 2), "2021年2月30日召开会议。")])
-    assert f.target is None and "target" not in f.where
+    assert f.target is None
+    assert "target" not in f.where
     assert [loc for loc, _ in f.diagnostics] == [(0, 2)]
 
 
