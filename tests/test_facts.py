@@ -14,7 +14,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from rectmodel import InspectionKind, PartialDate
-from rectmodel.notices._facts import _CUES, Facts, Paragraph, Place, read_facts
+from rectmodel.facts._cues import _CUES
+from rectmodel.notices._facts import Facts, Paragraph, Place, read_facts
 
 from support import SEEDS
 
@@ -506,3 +507,55 @@ def test_haizhu_facts_with_tasks_and_outcomes() -> None:
     assert f.kind is InspectionKind.REGULAR  # the 回头看 of 下一步计划 is no look-back round
     assert declared(f) == {"aspects": 7, "problems": 25, "tasks": 45, "measures": 53, "completed": 24, "long_term": 1}
     assert f.diagnostics == ()
+
+
+# --- the shared facts reader ----------------------------------------------------------------------
+
+
+def test_the_shared_reader_says_which_text_each_fact_came_from() -> None:
+    from rectmodel.facts import read_round_facts
+
+    cells = [
+        ("B1", "某局巡察整改台账"),
+        ("B2", "2022年3月8日至5月20日,市委第三巡察组对我局党组进行了巡察。"),
+        ("C2", "2022年6月1日,巡察组向我局党组反馈了巡察意见,指出3个方面12个问题。"),
+    ]
+    f = read_round_facts(cells, title="中共某市审计局党组关于巡察整改情况的通报")
+    assert (f.inspector, f.target) == ("市委第三巡察组", "中共某市审计局党组")
+    assert (str(f.start), str(f.end), str(f.feedback_date)) == ("2022-03-08", "2022-05-20", "2022-06-01")
+    assert (f.declared.aspects, f.declared.problems) == (3, 12)
+    assert (f.where["start"], f.where["feedback_date"], f.where["declared/problems"]) == ("B2", "C2", "C2")
+    assert f.kind is InspectionKind.REGULAR
+
+
+def test_the_shared_reader_keeps_an_unresolved_unit_absent_and_locates_an_unreadable_date() -> None:
+    from rectmodel.facts import read_round_facts
+
+    f = read_round_facts([((0, 1), "市委第三巡察组对我局党组进行了巡察。"), ((0, 2), "2021年2月30日召开会议。")])
+    assert f.target is None
+    assert "target" not in f.where
+    assert [loc for loc, _ in f.diagnostics] == [(0, 2)]
+
+
+# --- traditional characters ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "inspector", "target"),
+    [
+        ("2024年5月8日—5月24日,市委第二巡察組對市婦聯黨組進行了巡察。", "市委第二巡察組", "市婦聯黨組"),
+        ("2024年5月31日至7月28日,省委第六巡視組對省林業局黨組開展巡視。", "省委第六巡視組", "省林業局黨組"),
+        ("2024年5月8日至5月24日,市委第二巡察组对市妇联党组进行了巡察。", "市委第二巡察组", "市妇联党组"),
+    ],
+)
+def test_traditional_characters_are_read_and_names_kept_as_written(sentence: str, inspector: str, target: str) -> None:
+    f = preamble(sentence)
+    assert (f.inspector, f.target, f.start is not None, f.end is not None) == (inspector, target, True, True)
+
+
+def test_the_title_of_a_traditional_notice_spells_out_our_unit() -> None:
+    f = facts(
+        (T, "中共某市審計局黨組關於巡察整改情況的通報"),
+        (P, "2022年3月8日至5月20日,市委第三巡察組對我局黨組進行了巡察。"),
+    )
+    assert f.target == "中共某市審計局黨組"

@@ -546,3 +546,13 @@ def test_a_notice_in_any_common_encoding_reads_as_in_utf8(tmp_path: Any, encodin
     else:
         assert len(said) == 1
         assert said[0].message("zh").startswith("通报不是 UTF-8 编码")
+
+
+def test_inline_pinyin_readings_are_read_past_and_line_numbers_hold() -> None:
+    text = (
+        "关于巡察整改情况的通报\n"
+        "根據(jù)市委統(tǒng)一部署,2024年5月31日至7月28日,市委第六巡察組對(duì)市林業(yè)局黨組開(kāi)展巡察。\n"
+    )
+    result = parse(text)
+    inspection = result.ledger.inspections[0]
+    assert (inspection.inspector, inspection.target) == ("市委第六巡察組", "市林業局黨組")

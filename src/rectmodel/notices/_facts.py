@@ -33,14 +33,15 @@ import attrs
 
 from .._lexicon import DateReading, fold, read_dates
 from .._lexicon.furniture import CONTACT, FURNITURE_IN
+from .._lexicon.text import simplified
 from ..dates import PartialDate
 from ..diagnostics import Diagnostic, Severity
+from ..facts import Place, RoundReader
+from ..facts._names import GARBLED, is_unit, title_unit
+from ..facts._round import in_original
 from ..messages import ParseCode
 from ..model import DeclaredCounts, InspectionKind
-from ._cues import _CUES
 from ._lex import LineKind
-from ._names import GARBLED, is_unit, resolve_inspector, resolve_target, title_inspector, title_unit
-from ._sentences import Found, Paragraph, Place, sentences
 
 __all__ = ["Facts", "FactsReader", "Paragraph", "Place", "read_facts"]
 
@@ -88,6 +89,23 @@ class Facts:
     diagnostics: tuple[Diagnostic, ...] = ()
 
 
+@attrs.frozen
+class Paragraph:
+    """One line of the notice with its place.
+
+    Args:
+        number: its 1-based line number in the source.
+        text: the text as written (stripped).
+        place: where it stands.
+        kind: what the lexer found the line to be (furniture, a date line, a contact …).
+    """
+
+    number: int
+    text: str
+    place: Place
+    kind: LineKind = LineKind.TEXT
+
+
 # --- boilerplate ----------------------------------------------------------------------------------
 
 _ADDRESSEE = re.compile(r"^[^,。;:]{2,40}:$")
@@ -117,7 +135,7 @@ def _date_line(folded: str, context: PartialDate | None) -> DateReading | None:
 
 
 @attrs.define
-class FactsReader:
+class FactsReader(RoundReader):
     """The facts pass, paragraph by paragraph, each read once.
 
     The assembly needs the preamble's facts before it places the body (its declared counts weigh
@@ -126,8 +144,6 @@ class FactsReader:
     then reads the narrative and the closing and takes the ``facts()``.
     """
 
-    found: Found = attrs.Factory(Found)
-    context: PartialDate | None = None  # the running year context of yearless dates
     preamble_context: PartialDate | None = None  # the preamble's last date
     preamble: set[int] = attrs.Factory(set)  # the lines of the preamble's text
     title: list[Paragraph] = attrs.Factory(list)
@@ -144,11 +160,11 @@ class FactsReader:
         return DeclaredCounts(**self.found.counts)
 
     def paragraph(self, p: Paragraph) -> None:
-        folded = fold(p.text)
+        folded = fold(simplified(p.text))  # the cues read simplified characters; names are sliced from p.text
         if p.place is Place.TITLE:
             self.title.append(p)
             self.found.boilerplate.add(p.number)
-            self.sentences(p, folded, [])
+            self.paragraph_sentences(p, folded, [])
         elif p.place is Place.CLOSING:
             self.closing(p, folded)
         elif p.place is Place.PREAMBLE and (
@@ -156,44 +172,26 @@ class FactsReader:
         ):
             self.furniture(p, folded)
         else:
-            readings = self.dates(p, folded)
+            readings = self.paragraph_dates(p, folded)
             if p.place is Place.PREAMBLE:
                 self.preamble_context = self.context
                 self.preamble.add(p.number)
-            self.sentences(p, folded, readings)
+            self.paragraph_sentences(p, folded, readings)
             if m := GARBLED.search(folded):
                 excerpt = p.text[max(0, m.start() - 6) : m.end() + 6]
                 self.found.report(ParseCode.GARBLED_TEXT, Severity.INFO, p.number, text=excerpt)
 
-    def dates(self, p: Paragraph, folded: str, *, keep: bool = True) -> list[DateReading]:
-        """The dates of a paragraph, read in the running context; the unreadable ones reported."""
-        readings = list(read_dates(folded, self.context))
-        for r in readings:
-            if r.date is not None:
-                if keep:
-                    self.context = r.date
-            elif r.problem == "ambiguous":
-                every = ", ".join(r.readings)
-                self.found.report(ParseCode.AMBIGUOUS_DATE, Severity.WARNING, p.number, text=r.text, readings=every)
-            else:
-                self.found.report(ParseCode.IMPOSSIBLE_DATE, Severity.WARNING, p.number, text=r.text)
-        return readings
+    def paragraph_dates(self, p: Paragraph, folded: str, *, keep: bool = True) -> list[DateReading]:
+        return self.dates(p.number, folded, keep=keep)
 
-    def sentences(self, p: Paragraph, folded: str, readings: list[DateReading]) -> None:
-        for s in sentences(p, folded, readings):
-            for cue in _CUES:
-                if p.place not in cue.places:
-                    continue
-                matches = cue.pattern.finditer(s.folded)
-                for m in [next(matches, None)] if cue.once else matches:
-                    if m is not None:
-                        cue.read(s, m, self.found)
+    def paragraph_sentences(self, p: Paragraph, folded: str, readings: list[DateReading]) -> None:
+        self.sentences(p.number, p.place, p.text, folded, readings)
 
     def furniture(self, p: Paragraph, folded: str) -> None:
         """Page furniture or an addressee: boilerplate; a furniture date is the page's, not the text's."""
         self.found.boilerplate.add(p.number)
         if _is_furniture(folded) and self.published is None:
-            dated = [r.date for r in self.dates(p, folded, keep=False) if r.date is not None]
+            dated = [r.date for r in self.paragraph_dates(p, folded, keep=False) if r.date is not None]
             if dated:
                 self.published = (dated[0], p.number)
 
@@ -206,7 +204,7 @@ class FactsReader:
         elif (r := _date_line(folded, self.context)) is not None:
             self.found.boilerplate.add(p.number)
             if r.date is None:
-                self.dates(p, folded, keep=False)  # reported
+                self.paragraph_dates(p, folded, keep=False)  # reported
             else:
                 self.found.date("report_date", r.date, p.number)
         elif self.signature is None and len(folded) <= 40 and is_unit(folded.strip()):
@@ -219,7 +217,7 @@ class FactsReader:
         title_line = self.title[0].number if self.title else None
         if self.published is not None and "report_date" not in found.dates:
             found.date("report_date", *self.published)
-        full = title_unit(title) if title else None
+        full = in_original(title, title_unit(simplified(title))) if title else None
         full_line = title_line
         if full is None and self.signature is not None:
             full, full_line = self.signature
@@ -261,34 +259,6 @@ class FactsReader:
             if self.found.lines.get(name) in self.preamble:
                 return self.found.dates[name]
         return self.preamble_context
-
-    def inspector(self, title: str, title_line: int | None) -> tuple[str | None, int | None]:
-        texts, lines = self.found.texts, self.found.lines
-        name = "inspector" if "inspector" in texts else "inspector/feedback"
-        stated = texts.get(name)
-        in_title = title_inspector(title) if title else None
-        resolved = resolve_inspector(stated, in_title)
-        return resolved, (lines.get(name) if resolved == stated else title_line)
-
-    def target(self, full: str | None, full_line: int | None) -> tuple[str | None, int | None]:
-        texts, lines = self.found.texts, self.found.lines
-        name = "target" if "target" in texts else "target/feedback"
-        stated = texts.get(name)
-        resolved = resolve_target(stated, full)
-        return resolved, (lines.get(name) if resolved == stated else full_line)
-
-    def kind(self) -> tuple[InspectionKind, int] | None:
-        """Look-back over special over regular (as the text calls the round), then a special group's
-        round is special; regular when an inspection is said to have taken place."""
-        for kind in (InspectionKind.LOOK_BACK, InspectionKind.SPECIAL, InspectionKind.REGULAR):
-            line = next((n for k, n in self.found.kinds if k is kind), None)
-            if line is not None:
-                return kind, line
-        if self.found.special_group is not None:
-            return InspectionKind.SPECIAL, self.found.special_group
-        if self.found.named is not None:
-            return InspectionKind.REGULAR, self.found.named
-        return None
 
 
 def read_facts(paragraphs: Sequence[Paragraph]) -> Facts:

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import attrs
 
 from .._lexicon import PARTY_ORGAN
+from .._lexicon.text import without_readings
 from ..diagnostics import Diagnostic, Locator, Severity
 from ..errors import Location
 from ..messages import ParseCode
@@ -136,7 +137,8 @@ def parse(text: str, *, id: str = "notice", unit: str | None = None) -> ParseRes
         the ledger, the parse diagnostics (rule ``parse``, each with its line number), the line of
         each element, and where every line went.
     """
-    cleaned = _SURROGATE.sub("\ufffd", text)
+    unsurrogated = _SURROGATE.sub("\ufffd", text)
+    cleaned = without_readings(unsurrogated)  # 根據(jù) → 根據: lines are kept, so are line numbers
     lines = list(lex(cleaned))
     parts = _parts(lines)
     tree = outline(parts.body)
@@ -146,7 +148,7 @@ def parse(text: str, *, id: str = "notice", unit: str | None = None) -> ParseRes
         top.report(ParseCode.NUMBERING_GAP, Severity.WARNING, gap.line, expected=gap.expected, found=gap.found)
     for line in tree.recovered:
         top.report(ParseCode.GARBLED_TEXT, Severity.INFO, line.number, text=excerpt(line.text, 12))
-    if cleaned != text:  # a lone surrogate: no text can hold it; say where the first one was
+    if unsurrogated != text:  # a lone surrogate: no text can hold it; say where the first one was
         number, raw = next((n, x) for n, x in enumerate(text.splitlines(), 1) if _SURROGATE.search(x))
         top.report(ParseCode.GARBLED_TEXT, Severity.WARNING, number, text=excerpt(_SURROGATE.sub("\ufffd", raw), 12))
     if units:

@@ -13,11 +13,11 @@ from collections.abc import Callable
 import attrs
 
 from .._lexicon.dates import RANGE_BETWEEN
-from .._lexicon.text import QUOTES
+from .._lexicon.text import QUOTES, simplified
 from ..model import InspectionKind
+from ._counts import declared_counts
 from ._names import GENERIC_TARGET, ORGANISATION, clean_target, subject
 from ._sentences import Found, Place, Sentence
-from ._text import declared_counts
 
 Reader = Callable[[Sentence, re.Match[str], Found], None]
 
@@ -44,7 +44,7 @@ class _Cue:
 def _on_site(s: Sentence, m: re.Match[str], found: Found) -> None:
     """``(date,) X组对Y进行了(专项)巡察(“回头看”)``: the target, the inspector, the on-site period, the kind."""
     target = clean_target(s.raw[m.start("target") : m.end("target")])
-    if not ORGANISATION.search(target):
+    if not ORGANISATION.search(simplified(target)):
         return  # 对已完成的整改事项开展巡察整改督查: not a unit inspected
     found.inspection(s.line)
     found.text("target", target, s.line)
@@ -132,7 +132,7 @@ def _feedback_given(s: Sentence, m: re.Match[str], found: Found) -> None:
     found.text("inspector/feedback", giver, s.line)
     if m.group("to"):
         to = clean_target(s.raw[m.start("to") : m.end("to")])
-        named = ORGANISATION.search(to) and not GENERIC_TARGET.match(to)
+        named = ORGANISATION.search(simplified(to)) and not GENERIC_TARGET.match(simplified(to))
         found.text("target/feedback", to if named else None, s.line)
 
 

@@ -1,8 +1,8 @@
-"""What the facts pass reads: paragraphs with their place, their sentences with their dates, and what was found.
+"""What the facts reader reads: texts with their place, their sentences with their dates, and what was found.
 
-A paragraph is one line of the notice, with the kind the lexer gave it and the place the
-structural passes decided; the facts pass reads it as sentences, each with the dates in it, and
-records what its cues found in a ``Found``.
+A text is one line of a notice (or one cell of a sheet) with the place its reader decided; the
+facts reader reads it as sentences, each with the dates in it, and records what its cues found in
+a ``Found``.
 """
 
 from __future__ import annotations
@@ -21,36 +21,18 @@ from ..dates import PartialDate
 from ..diagnostics import Diagnostic, Severity
 from ..messages import ParseCode
 from ..model import InspectionKind
-from ._lex import LineKind
 from ._report import parse_diagnostic
 
-__all__ = ["Found", "Paragraph", "Place", "Sentence", "sentences"]
+__all__ = ["Found", "Place", "Sentence", "sentences"]
 
 
 class Place(enum.Enum):
-    """Where a paragraph stands in the notice, as the structural passes decided."""
+    """Where a text stands, as its reader decided (a sheet's title is a TITLE, its facts rows a PREAMBLE)."""
 
     TITLE = "title"  # the heading line(s) above the text
     PREAMBLE = "preamble"  # before the first numbered heading, page furniture and addressee included
     NARRATIVE = "narrative"  # a section that itemizes no problems, or text under a heading that is none
     CLOSING = "closing"  # after the body: signature, date line, contact lines
-
-
-@attrs.frozen
-class Paragraph:
-    """One line of the notice with its place.
-
-    Args:
-        number: its 1-based line number in the source.
-        text: the text as written (stripped).
-        place: where it stands.
-        kind: what the lexer found the line to be (furniture, a date line, a contact …).
-    """
-
-    number: int
-    text: str
-    place: Place
-    kind: LineKind = LineKind.TEXT
 
 
 _FINDINGS = re.compile(r"巡[察视]|反馈|指出")
@@ -151,8 +133,8 @@ class Found:
         self.diagnostics.append(parse_diagnostic(code, severity, line, **params))
 
 
-def sentences(p: Paragraph, folded: str, readings: list[DateReading]) -> Iterator[Sentence]:
-    """The sentences of a paragraph, each with its dates (in one walk over both)."""
+def sentences(line: int, place: Place, text: str, folded: str, readings: list[DateReading]) -> Iterator[Sentence]:
+    """The sentences of the text at *line*, each with its dates (in one walk over both)."""
     start, k = 0, 0
     ends = [m.end() for m in re.finditer(r"[。;!?！？]", folded)]
     if not ends or ends[-1] < len(folded):
@@ -164,5 +146,5 @@ def sentences(p: Paragraph, folded: str, readings: list[DateReading]) -> Iterato
             if r.start >= start:
                 inside.append(attrs.evolve(r, start=r.start - start, end=r.end - start))
             k += 1
-        yield Sentence(p.number, p.place, p.text[start:end], folded[start:end], inside)
+        yield Sentence(line, place, text[start:end], folded[start:end], inside)
         start = end

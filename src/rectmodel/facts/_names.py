@@ -6,7 +6,7 @@ import re
 
 from .._lexicon import PARTY_ORGAN, fold
 from .._lexicon.dates import DATE_CHARS, MONTH_PART, PART_CHARS
-from .._lexicon.text import QUOTES
+from .._lexicon.text import QUOTES, simplified
 from ._sentences import Sentence
 
 __all__ = [
@@ -49,6 +49,7 @@ def subject(s: Sentence, end: int) -> str | None:
 
 def is_group(name: str) -> bool:
     """Whether *name* names an inspecting group: ``…巡察组`` (or ``…巡察办``) with whose it is (市委, 第二 …)."""
+    name = simplified(name)
     return (
         3 <= len(name) <= 60
         and name.endswith(("组", "办"))
@@ -83,6 +84,7 @@ def title_unit(title: str) -> str | None:
 
 
 def is_unit(text: str) -> bool:
+    text = simplified(text)
     return 2 <= len(text) <= 60 and re.search(rf"{_SUFFIX}$", text) is not None and not re.search(r"[,。;:]", text)
 
 
@@ -103,7 +105,7 @@ def resolve_target(stated: str | None, full: str | None) -> str | None:
     """The inspected unit: as stated, unless the statement is 我局 or a short form of *full*."""
     if stated is None:
         return None
-    if _SELF.match(stated):
+    if _SELF.match(simplified(stated)):
         return full
     if full is not None and _abbreviates(stated, full):
         return full
