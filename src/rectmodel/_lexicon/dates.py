@@ -119,16 +119,24 @@ class DateReading:
     readings: tuple[str, ...] = ()
 
 
+# 2022年11月15市委: a day whose 日 was lost, read where a word (not a measure word, a unit or a
+# separator) follows it directly.
+_DAY_LOST = r"(?P<dl>\d{1,2})(?=[^\d\s个项条次人名件天年月日号%.,:;、)(。])"
+
 # 2021年3月11日, 3月11日, 2020年10月, 2021年 (with a month or day) and the forms publishing mangles:
 # 20241021日 (年 and 月 lost), 202435日 (年 and 月 lost, one-digit month and day), 1212日 (月 lost),
 # 2025210 (all lost); PDF extraction's spaces (2022 年 3 月 8 日); and a month's part (3月中旬, 12月底),
 # which leaves the date at month precision.
 _DATE = re.compile(
-    r"(?P<y>\d{4})\s*年(?:\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*[日号]|" + MONTH_PART + r")?)?"
+    r"(?P<y>\d{4})\s*年(?:\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*[日号]|"
+    + MONTH_PART
+    + r"|"
+    + _DAY_LOST
+    + r")?)?"
     r"|(?<![\d.])(?P<m2>\d{1,2})\s*月(?:\s*(?P<d2>\d{1,2})\s*[日号]|" + MONTH_PART + r")?"
     r"|(?<![\d.])(?P<packed>\d{5,8})(?P<day>日)?(?![\d.%])"
     r"|(?<![\d.])(?P<short>\d{3,4})日"
-    r"|(?P<iso>\d{4}-\d{1,2}-\d{1,2})"
+    r"|(?<![\d.])(?P<iso>(?:19|20)\d{2}(?P<sep>[-/.])\d{1,2}(?P=sep)\d{1,2})(?![\d.])"
     # 二〇二一年十一月十二日, as official documents date their signature
     rf"|(?P<cy>[{_YEAR_DIGITS}]{{4}})\s*年\s*(?P<cm>[{SMALL}]{{1,2}})\s*月"
     rf"(?:\s*(?P<cd>[{SMALL}]{{1,3}})\s*[日号])?"
@@ -199,7 +207,8 @@ def read_dates(line: str, context: PartialDate | None) -> Iterator[DateReading]:
                     yield DateReading(date, m.start(), m.end(), text)
                     context = date
                 continue
-            date = _valid(year, int(m.group("m")), int(m.group("d")) if m.group("d") else None)
+            day = m.group("d") or m.group("dl")
+            date = _valid(year, int(m.group("m")), int(day) if day else None)
             yield DateReading(date, m.start(), m.end(), text, None if date else "impossible")
             context = date or context
         elif m.group("m2"):
@@ -219,7 +228,7 @@ def read_dates(line: str, context: PartialDate | None) -> Iterator[DateReading]:
             yield DateReading(date, m.start(), m.end(), text, None if date else "impossible")
             context = date or context
         elif m.group("iso"):
-            y, mo, d = (int(x) for x in m.group("iso").split("-"))
+            y, mo, d = (int(x) for x in m.group("iso").split(m.group("sep")))
             date = _valid(y, mo, d)
             yield DateReading(date, m.start(), m.end(), text, None if date else "impossible")
             context = date or context

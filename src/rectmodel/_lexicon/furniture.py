@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CONTACT", "FURNITURE_IN", "FURNITURE_LINE"]
+__all__ = ["CONTACT", "FURNITURE_IN", "FURNITURE_LINE", "PUBLISHED"]
 
 # The labels of a page's meta line (发布时间:…, 来源:…), and the date labels that may also stand before a
 # line that is only a date (日期:2025-09-24).
 _LABELS = (
     "发布时间",
     "发布日期",
+    "发布人",
     "来源",
     "信息来源",
     "文章来源",
@@ -67,5 +68,8 @@ FURNITURE_LINE = re.compile(
 FURNITURE_IN = re.compile(
     rf"^(?:{_any(_LABELS + _DATE_LABELS)})\s*:"
     rf"|{_any(_ANYWHERE)}|【\s*(?:打印|关闭)|(?:^|\s)(?:{_any(_BUTTONS)})(?:\s|$)"
+    r"|^\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}"  # a page's time stamp: 2025-06-17 09:00 某某网站
 )
+# The label of the page's date, wherever it stands (a page flattened onto one line runs it into the text).
+PUBLISHED = re.compile(r"(?:发布时间|发布日期)\s*:?\s*")
 CONTACT = re.compile(_any(_CONTACTS))

@@ -42,19 +42,38 @@ class _Cue:
 
 
 def _on_site(s: Sentence, m: re.Match[str], found: Found) -> None:
-    """``(date,) X组对Y进行了(专项)巡察(“回头看”)``: the target, the inspector, the on-site period, the kind."""
+    """``(date,) X组对Y进行了(专项)巡察(“回头看”)``: the target, the inspector, the on-site period, the kind.
+
+    Each fact by its own cue: a unit of a form the table does not know costs the target only, as
+    long as a group is the sentence's subject (``X组于A至B,对Y开展巡察``: the group before the dates).
+    """
     target = clean_target(s.raw[m.start("target") : m.end("target")])
-    if not ORGANISATION.search(simplified(target)):
+    named = ORGANISATION.search(simplified(target)) is not None and not GENERIC_TARGET.match(simplified(target))
+    group = subject(s, m.start()) or _group_before_dates(s, m.start())
+    if not named and group is None:
         return  # 对已完成的整改事项开展巡察整改督查: not a unit inspected
-    found.inspection(s.line)
-    found.text("target", target, s.line)
-    found.text("inspector", subject(s, m.start()), s.line)
     _on_site_period(s, m.start(), found)
+    found.inspection(s.line)
+    found.text("target", target if named else None, s.line)
+    found.text("inspector", group, s.line)
     said = s.folded[m.start("how") : min(len(s.folded), m.end() + 6)]
     if re.search(rf"回头看|巡[察视][{QUOTES}]?\s*回头看", said):
         found.kinds.append((InspectionKind.LOOK_BACK, s.line))
     elif re.search(r"专项巡[察视](?![组办])", said):
         found.kinds.append((InspectionKind.SPECIAL, s.line))
+
+
+def _group_before_dates(s: Sentence, anchor: int) -> str | None:
+    """The group named before the on-site dates: ``市委第七巡察组于2023年3月14日至5月14日,对…``."""
+    last = s.date_before(anchor)
+    if last is None:
+        return None
+    first = (
+        last - 1
+        if last > 0 and RANGE_BETWEEN.fullmatch(s.folded[s.dates[last - 1].end : s.dates[last].start])
+        else last
+    )
+    return subject(s, s.dates[first].start)
 
 
 def _on_site_period(s: Sentence, anchor: int, found: Found) -> None:

@@ -24,7 +24,13 @@ __all__ = [
 ]
 
 _SUFFIX = rf"(?:{PARTY_ORGAN}|委员会|局|院|委|办|中心|校|所|站|公司|厅|部|会)"
-ORGANISATION = re.compile(rf"(?:{_SUFFIX}|单位|镇|乡|街道|村|社区|集团|医院|学校|大学|馆|队)$")
+# An inspected unit as the genre names it: an organ (党组, 局, 办 …), a people's organisation (工商联,
+# 社科联, 妇联, 科协, 联合会), an organ's offices (政协机关), a place (某市, 某区, 开发区), or several
+# village organisations counted (等5个村级党组织).
+ORGANISATION = re.compile(
+    rf"(?:{_SUFFIX}|单位|镇|乡|街道|村|社区|集团|医院|学校|大学|馆|队|联|协|联合会|机关|园区|组织"
+    r"|(?<![全各本该])(?<=..)[市县区旗州])$"
+)
 _SELF = re.compile(rf"^(?:我|本)(?:单位|{_SUFFIX}){PARTY_ORGAN}?$")
 GENERIC_TARGET = re.compile(r"^被巡[察视]|^各")
 
@@ -88,8 +94,13 @@ def is_unit(text: str) -> bool:
     return 2 <= len(text) <= 60 and re.search(rf"{_SUFFIX}$", text) is not None and not re.search(r"[,。;:]", text)
 
 
+# (以下简称"市检察院党组") / (下称…) / (含县融媒体中心): a gloss after the name, not part of it.
+_GLOSS = re.compile(r"\s*[(（]\s*(?:以下简称|以下称|下称|简称)[^()（）]*[)）]\s*$")
+
+
 def clean_target(text: str) -> str:
-    return text.strip().strip(QUOTES).strip()
+    """The unit as named, without quotes around it or a gloss of how the text will call it."""
+    return _GLOSS.sub("", text.strip()).strip().strip(QUOTES).strip()
 
 
 def _abbreviates(short: str, full: str) -> bool:

@@ -32,7 +32,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import attrs
 
 from .._lexicon import DateReading, fold, read_dates
-from .._lexicon.furniture import CONTACT, FURNITURE_IN
+from .._lexicon.furniture import CONTACT, FURNITURE_IN, PUBLISHED
 from .._lexicon.text import simplified
 from ..dates import PartialDate
 from ..diagnostics import Diagnostic, Severity
@@ -168,10 +168,15 @@ class FactsReader(RoundReader):
         elif p.place is Place.CLOSING:
             self.closing(p, folded)
         elif p.place is Place.PREAMBLE and (
-            p.kind is LineKind.FURNITURE or _is_furniture(folded) or _is_addressee(folded)
+            p.kind is LineKind.FURNITURE
+            or _is_furniture(folded)
+            or _is_addressee(folded)
+            or _date_line(folded, None) is not None  # a date alone in the head: the page's (2024-01-18)
         ):
             self.furniture(p, folded)
         else:
+            if self.published is None and (m := PUBLISHED.search(folded)):
+                self.published_in(p, folded, m.end())
             readings = self.paragraph_dates(p, folded)
             if p.place is Place.PREAMBLE:
                 self.preamble_context = self.context
@@ -190,10 +195,16 @@ class FactsReader(RoundReader):
     def furniture(self, p: Paragraph, folded: str) -> None:
         """Page furniture or an addressee: boilerplate; a furniture date is the page's, not the text's."""
         self.found.boilerplate.add(p.number)
-        if _is_furniture(folded) and self.published is None:
+        if self.published is None and (_is_furniture(folded) or _date_line(folded, None) is not None):
             dated = [r.date for r in self.paragraph_dates(p, folded, keep=False) if r.date is not None]
             if dated:
                 self.published = (dated[0], p.number)
+
+    def published_in(self, p: Paragraph, folded: str, at: int) -> None:
+        """The page's date where its label runs into the text (``…通报发布时间2023年7月28日 来源:…``)."""
+        first = next(read_dates(folded[at : at + 24], None), None)
+        if first is not None and first.start == 0 and first.date is not None:
+            self.published = (first.date, p.number)
 
     def closing(self, p: Paragraph, folded: str) -> None:
         """Signature, date line, contact lines and furniture are boilerplate; other lines are left as they are."""
