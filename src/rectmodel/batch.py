@@ -146,7 +146,10 @@ def _crashed(path: str, e: BaseException) -> FileResult:
 
 def _check(path: str, job: _Job, got: Read, links: LinkIndex) -> FileResult:
     ledger = got.ledger
-    found = (*got.report.diagnostics, *iter_diagnostics(ledger, job.config, links=links))
+    # A reader that could not read something says so, and the rule that would blame the document is not run there.
+    instead = {(d.params["supersedes"], d.pointer) for d in got.report.diagnostics if "supersedes" in d.params}
+    checked = iter_diagnostics(ledger, job.config, links=links)
+    found = (*got.report.diagnostics, *(d for d in checked if (d.rule, d.pointer) not in instead))
     report = Report.build(found, job.waivers, path).locate(path, got.where)
     return FileResult(path, Outcome.CHECKED, report, _sketch(ledger, {d.pointer for d in report.diagnostics}))
 

@@ -21,7 +21,16 @@ from .dates import (
 from .headers import COVER_LABELS, HEADER_GROUPS, HEADERS, header_key
 from .kinds import KIND_NAMES, NOTICE_KIND_WORDS, PARTY_ORGAN, kind_of
 from .numerals import ordinal, read_number, write_number
-from .states import NOTICE_STATE_WORDS, STATE_ALONE, STATE_NAMES, STATE_WORDS, state_at_start, state_in, state_of
+from .states import (
+    NOTICE_STATE_WORDS,
+    STATE_ALONE,
+    STATE_NAMES,
+    STATE_WORDS,
+    state_at_end,
+    state_at_start,
+    state_in,
+    state_of,
+)
 from .text import fold, nfkc, width
 
 __all__ = [
@@ -49,6 +58,7 @@ __all__ = [
     "parse_deadline_text",
     "read_dates",
     "read_number",
+    "state_at_end",
     "state_at_start",
     "state_in",
     "state_of",

@@ -8,9 +8,13 @@ them with ``read_number`` (or ``read_digits`` for the year form), every writer w
 
 from __future__ import annotations
 
+import re
+
 __all__ = [
     "DIGITS",
     "HEADING",
+    "INLINE_NUMBER",
+    "NOT_A_FIGURE",
     "NUMERALS",
     "SMALL",
     "ordinal",
@@ -25,6 +29,10 @@ _ONE_TO_NINE = SMALL[:-1]
 DIGITS = "〇" + _ONE_TO_NINE
 HEADING = SMALL + "百"  # a heading's numeral in a long notice (一百零一、)
 NUMERALS = "零〇" + _ONE_TO_NINE[0] + "二两" + _ONE_TO_NINE[2:] + "十百千"  # every character of a count's numeral
+# A figure after an item's number makes a decimal (12.6万元), not an item; a date after it (1.2021年9月) does not.
+NOT_A_FIGURE = r"(?![0-9]{1,3}(?:\.[0-9]+)?\s*(?:%|％|万|亿|元|个|项|人|次|家|条|倍))(?![0-9]+\.)"
+# An item numbered inside running text (``制定计划;2.开展学习``): group 1 is its number.
+INLINE_NUMBER = re.compile(rf"(?:^|(?<=[;；。,，\s]))([0-9]{{1,2}})[.、．]{NOT_A_FIGURE}")
 _VALUE = {"零": 0, "〇": 0, "两": 2, **{ch: k for k, ch in enumerate(_ONE_TO_NINE, 1)}}
 _UNITS = {"十": 10, "百": 100, "千": 1000}
 _WAN = "万"

@@ -13,6 +13,7 @@ __all__ = [
     "STATE_ALONE",
     "STATE_NAMES",
     "STATE_WORDS",
+    "state_at_end",
     "state_at_start",
     "state_in",
     "state_of",
@@ -122,4 +123,37 @@ def state_in(text: str) -> tuple[str, State | None] | None:
             if not PROGRESS_FIGURE.match(text, at + len(word)):
                 return word, state
             at = text.find(word, at + 1)
+    return None
+
+
+# A progress remark that closes a measure's text (…,已完成整改。 …,正在持续推进中): its last clause, short,
+# ending with a state word and at most one of these; anything longer is the measure's own wording.
+_REMARK_CLAUSE = 14
+_REMARK_TAILS = ("", "中", "了", "到位")
+_CLAUSE_BREAK = re.compile(r"[,，;；。:：!！?？]")
+
+
+def state_at_end(text: str) -> tuple[str, State | None] | None:
+    """The state the remark closing *text* names: a short last clause that ends with a state word.
+
+    A measure's own wording (``持续推进作风建设``) names no state; its closing remark does.
+
+    >>> state_at_end("制定学习计划,已完成整改。")
+    ('已完成整改', <State.COMPLETED: 'completed'>)
+    >>> state_at_end("建立调研制度,正在持续推进中")
+    ('持续推进', <State.IN_PROGRESS: 'in_progress'>)
+    >>> state_at_end("持续推进作风建设。") is None
+    True
+    """
+    body = text.rstrip(" 。.;；,，")
+    start = len(body)
+    while start > 0 and len(body) - start <= _REMARK_CLAUSE and not _CLAUSE_BREAK.match(body, start - 1):
+        start -= 1
+    clause = body[start:].strip()
+    if not clause or len(clause) > _REMARK_CLAUSE:
+        return None
+    for word, state in STATES_BY_LENGTH:
+        at = clause.rfind(word)
+        if at >= 0 and clause[at + len(word) :] in _REMARK_TAILS:
+            return word, state
     return None

@@ -87,6 +87,8 @@ class ParseCode(StrEnum):
     NO_PROBLEMS = "no-problems"
     EARLIER_ROUND = "earlier-round"
     ROUND_COUNTS = "round-counts"
+    CONVERTED = "converted-text"
+    MEASURES_UNPLACED = "measures-unplaced"
 
 
 # What each extraction says it read (``format`` picks the wording).
@@ -102,6 +104,17 @@ _EXTRACTION_ZH = {
     "docx": "已用 {tool} 读取 Word 文档:{paragraphs} 段,{tables} 个表格",
     "html": "已用 {tool} 提取网页正文({encoding} 编码):{paragraphs} 段,导航栏、页眉和页脚未采用",
     "pdf": "已用 {tool} 读取 PDF 文字层:{pages} 页,{paragraphs} 段",
+}
+
+# What a conversion before the passes did (``conversion`` picks the wording); the ledger keeps the text as written.
+_CONVERTED_EN = {
+    "t2s": "traditional characters read as simplified with OpenCC (t2s), on {lines} line{lines:plural} "
+    "from this one; the ledger keeps the text as written",
+    "readings": 'inline pinyin readings after characters (such as "(jù)") left out, on {lines} line{lines:plural} from this one',
+}
+_CONVERTED_ZH = {
+    "t2s": "繁体字已用 OpenCC(t2s)按简体识别,自本行起共 {lines} 行;台账保留原文",
+    "readings": "夹注的拼音读音(如 根據(jù))已去除,自本行起共 {lines} 行",
 }
 
 PARSE: dict[str, Message] = {  # keyed by ParseCode
@@ -137,6 +150,19 @@ PARSE: dict[str, Message] = {  # keyed by ParseCode
     ),
     ParseCode.UNPLACED_TEXT: msg(
         'text not placed in the ledger: "{text}"', "未能归入台账的文字:“{text}”", {"text": "第 2 页 共 5 页"}
+    ),
+    ParseCode.CONVERTED: msg(
+        lambda p: _CONVERTED_EN[p["conversion"]],
+        lambda p: _CONVERTED_ZH[p["conversion"]],
+        {"conversion": "t2s", "lines": 12},
+        {"conversion": "readings", "lines": 3},
+    ),
+    ParseCode.MEASURES_UNPLACED: msg(
+        'no measure could be read for problem "{problem}": the text under it reads as its description; '
+        "check by hand whether it holds the rectification (not reported as problem-without-measure)",
+        "未能读出问题“{problem}”的整改措施:其下文字被读作问题描述;请人工核对其中是否包含整改措施"
+        "(不按 problem-without-measure 报告)",
+        {"problem": "P3"},
     ),
     ParseCode.NO_PROBLEMS: msg("no itemized problems found", "未找到逐项列出的问题", {}),
     ParseCode.EARLIER_ROUND: msg(

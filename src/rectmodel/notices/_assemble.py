@@ -13,7 +13,8 @@ from typing import Any
 
 import attrs
 
-from .._lexicon import HEADERS, deadline_term, fold, ordinal, read_dates, state_of
+from .._lexicon import HEADERS, deadline_term, fold, ordinal, read_dates, state_at_end, state_of
+from .._lexicon.numerals import INLINE_NUMBER
 from ..dates import Deadline, PartialDate
 from ..diagnostics import Diagnostic, Severity
 from ..messages import ParseCode
@@ -75,6 +76,12 @@ class _Problem:
     description: str | None = None
     measures: list[_Measure] = attrs.field(factory=list)
     history: list[Status] = attrs.field(factory=list)
+
+
+def _remark(text: str) -> tuple[Status, ...]:
+    """The state a measure's closing remark names (``…,已完成整改。``), in the state words of every reader."""
+    found = state_at_end(fold(text))
+    return () if found is None or found[1] is None else (Status(found[1], note=found[0]),)
 
 
 class Assembler:
@@ -189,6 +196,13 @@ class Assembler:
             self.report(ParseCode.EARLIER_ROUND, Severity.INFO, node.line.number, f"{pointer}/links")
             self.placed[node.line.number] = pointer
         started = False  # whether the measures have begun
+        inline = ORDINAL.search(fold(description)) if description else None
+        if inline is not None and not node.children and all(x.kind is not LineKind.INTRO for x in node.content):
+            # 针对…的问题。一是…二是…: the measures follow the problem in its own paragraph
+            problem.description = description[: inline.start(1)].strip() or None
+            self.measures(problem, description[inline.start(1) :], node.line, new=True)
+            self.placed[node.line.number] = pointer
+            started = True
         for line in node.content:
             started = self.within(problem, line, started)
         for child in node.children:
@@ -252,7 +266,8 @@ class Assembler:
         if not text:
             return
         parts = split_ordinals(text)
-        plain = len(ORDINAL.findall(fold(text)))
+        folded = fold(text)
+        plain = len(ORDINAL.findall(folded)) or len(INLINE_NUMBER.findall(folded))
         if sum(1 for n, _ in parts if n is not None) > plain:
             self.report(
                 ParseCode.GARBLED_TEXT,
@@ -321,10 +336,22 @@ class Assembler:
         problems = []
         for i, p in enumerate(self.problems):
             pid = f"P{i + 1}"
+            if not p.measures and p.description:
+                # the reader's miss is not the unit's: say so here, instead of problem-without-measure
+                pointer = self.problem_pointer(p)
+                self.report(
+                    ParseCode.MEASURES_UNPLACED,
+                    Severity.WARNING,
+                    p.line,
+                    pointer,
+                    problem=pid,
+                    supersedes="problem-without-measure",
+                )
             measures = []
             for j, m in enumerate(p.measures):
                 text, who, deadline = self.responsibility(m.text, m.line)
-                measures.append(Measure(f"{pid}-M{j + 1}", text, measure_level, who, deadline, tuple(m.history)))
+                history = tuple(m.history) or _remark(text)
+                measures.append(Measure(f"{pid}-M{j + 1}", text, measure_level, who, deadline, history))
             problems.append(
                 Problem(
                     pid,

@@ -19,6 +19,7 @@ from .._lexicon import PARTY_ORGAN, fold, read_number
 from .._lexicon.dates import DATE_LINE
 from .._lexicon.furniture import CONTACT, FURNITURE_LINE
 from .._lexicon.numerals import HEADING
+from .._lexicon.text import simplified
 
 __all__ = ["Line", "LineKind", "Marker", "Style", "lex"]
 
@@ -68,7 +69,7 @@ class Line:
     Args:
         number: its line number in the source, from 1.
         text: as written, stripped.
-        folded: ``text`` with full-width digits and punctuation made ASCII (same indices).
+        folded: ``text`` in simplified characters, full-width digits and punctuation made ASCII (same indices).
         kind: what the line is.
         marker: its numbering marker, if it starts with one.
         rest: the text after the marker or label, as written.
@@ -129,7 +130,7 @@ def _marker(line: str) -> tuple[Marker, int] | None:
 
 
 def _classify(number: int, text: str) -> Line:
-    folded = fold(text)
+    folded = fold(simplified(text))  # the cues read simplified characters; the ledger keeps the text as written
     found = _marker(folded)
     if found is not None:
         marker, at = found

@@ -12,7 +12,8 @@ or starts a list at 1, or continues the last number of its style anywhere (notic
 number problems straight through their aspects). A heading of a style never seen
 before that continues an open list's number exactly (``问题46`` after ``45.``) is that list's next
 item in another dress. A marker whose punctuation was lost
-is a heading only where it continues the numbering exactly; otherwise it is text.
+is a heading only where it continues the numbering exactly, or, the first of its style, where the
+next sibling continues it (``(一针对…`` then ``(二)``); otherwise it is text.
 """
 
 from __future__ import annotations
@@ -85,7 +86,7 @@ def outline(lines: Sequence[Line]) -> Outline:
     last_of_style: dict[Style | str, int] = {}
     gaps: list[Gap] = []
     recovered: list[Line] = []
-    for line in lines:
+    for index, line in enumerate(lines):
         marker = line.marker
         if line.kind is not LineKind.HEADING or marker is None:
             stack[-1].content.append(line)
@@ -105,7 +106,8 @@ def outline(lines: Sequence[Line]) -> Outline:
             if key in last_of_style:
                 expected.add(last_of_style[key] + 1)
         if not marker.certain:
-            if marker.ordinal not in expected or marker.style not in last_of_style:
+            known = marker.style in last_of_style or _continued(lines, index, {node.style for node in stack})
+            if marker.ordinal not in expected or not known:
                 stack[-1].content.append(attrs.evolve(line, kind=LineKind.TEXT, marker=None, rest=""))
                 continue
             recovered.append(line)
@@ -120,6 +122,24 @@ def outline(lines: Sequence[Line]) -> Outline:
         last_of_style[marker.style] = last_of_style[_family(marker.style)] = marker.ordinal
     _lift_statuses(root)
     return Outline(root, tuple(gaps), tuple(recovered))
+
+
+def _continued(lines: Sequence[Line], index: int, above: set[Style | None]) -> bool:
+    """Whether a later sibling continues the numbering of the uncertain marker at *index* (``(一针对…`` then ``(二)``).
+
+    The sibling is the next certain heading of the same style before any heading of a style open above.
+    """
+    marker = lines[index].marker
+    assert marker is not None
+    for line in lines[index + 1 :]:
+        other = line.marker
+        if line.kind is not LineKind.HEADING or other is None or not other.certain:
+            continue
+        if other.style is marker.style:
+            return other.ordinal == marker.ordinal + 1
+        if other.style in above:
+            return False
+    return False
 
 
 def _lift_statuses(root: Node) -> None:

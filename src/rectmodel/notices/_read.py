@@ -19,12 +19,12 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
-from .._lexicon import PARTY_ORGAN
+from .._lexicon import PARTY_ORGAN, fold
 from .._lexicon.text import without_readings
 from ..diagnostics import Diagnostic, Locator, Severity
 from ..errors import Location
 from ..messages import ParseCode
-from ..model import DeclaredCounts, Inspection, Ledger
+from ..model import DeclaredCounts, Ledger
 from ._assemble import FACT_FIELDS, Assembler
 from ._facts import Facts, FactsReader, Paragraph, Place, read_facts
 from ._lex import Line, LineKind, lex
@@ -140,10 +140,10 @@ def parse(text: str, *, id: str = "notice", unit: str | None = None) -> ParseRes
     unsurrogated = _SURROGATE.sub("\ufffd", text)
     cleaned = without_readings(unsurrogated)  # 根據(jù) → 根據: lines are kept, so are line numbers
     lines = list(lex(cleaned))
+    _report_conversions(top := Assembler(0, None), unsurrogated, cleaned, lines)
     parts = _parts(lines)
     tree = outline(parts.body)
     units = _unit_nodes(tree.root)
-    top = Assembler(0, None)
     for gap in tree.gaps:
         top.report(ParseCode.NUMBERING_GAP, Severity.WARNING, gap.line, expected=gap.expected, found=gap.found)
     for line in tree.recovered:
@@ -167,6 +167,16 @@ def parse(text: str, *, id: str = "notice", unit: str | None = None) -> ParseRes
     facts = reader.facts()
     top.unplaced(tree.root.content)
     return _result(top, facts, parts, [(id, unit, facts.target, top, facts)])
+
+
+def _report_conversions(top: Assembler, raw: str, cleaned: str, lines: Sequence[Line]) -> None:
+    """Say, once each, that inline readings were left out and traditional characters read as simplified."""
+    if raw != cleaned:
+        changed = [n for n, (a, b) in enumerate(zip(raw.splitlines(), cleaned.splitlines(), strict=True), 1) if a != b]
+        top.report(ParseCode.CONVERTED, Severity.INFO, changed[0], conversion="readings", lines=len(changed))
+    converted = [line.number for line in lines if fold(line.text) != line.folded]
+    if converted:
+        top.report(ParseCode.CONVERTED, Severity.INFO, converted[0], conversion="t2s", lines=len(converted))
 
 
 def _head(parts: _Parts) -> list[Paragraph]:
@@ -217,13 +227,12 @@ def _result(
     inspections: Sequence[tuple[str, str | None, str | None, Assembler, Facts]],
 ) -> ParseResult:
     """The ledger of the assembled inspections, and where every line went."""
+    built = [builder.build(iid, unit, own, target) for iid, unit, target, builder, own in inspections]
     diagnostics = [*top.diagnostics, *facts.diagnostics]
     placed = dict(top.placed)
-    built: list[Inspection] = []
     lines: dict[str, int] = {}
     first = parts.title[0].number if parts.title else (parts.preamble[0].number if parts.preamble else None)
-    for iid, unit, target, builder, own in inspections:
-        built.append(builder.build(iid, unit, own, target))
+    for _, _, _, builder, own in inspections:
         lines |= builder.source_lines(own, first)
         if builder is not top:
             diagnostics += builder.diagnostics

@@ -31,7 +31,7 @@ from .._lexicon.numerals import SMALL
 from ._lex import LineKind, Style
 from ._outline import Node
 
-__all__ = ["Role", "Section", "assign", "is_aspect"]
+__all__ = ["Role", "Section", "assign", "first_sentence", "is_aspect", "promote_unmarked"]
 
 
 class Role(enum.Enum):
@@ -56,24 +56,58 @@ def is_aspect(text: str) -> bool:
     return bool(_ASPECT_WORDING.search(text.rstrip("。. ")))
 
 
+def first_sentence(text: str) -> str:
+    """A heading's text up to its first full stop: a heading may hold its whole paragraph (``…的问题。一是…``)."""
+    stop = text.find("。")
+    return text if stop < 0 else text[: stop + 1]
+
+
 def _wording(node: Node) -> int:
     if node.line is None:
         return 0
     text = node.line.rest_folded()
     if node.style is Style.ASPECT_WORD or is_aspect(text):
         return -3
-    if node.style is Style.PROBLEM_WORD or _PROBLEM_WORDING.search(text):
+    if node.style is Style.PROBLEM_WORD or any(_PROBLEM_WORDING.search(t) for t in (text, first_sentence(text))):
         return 2
     return 0
 
 
 def _evidence(node: Node) -> int:
-    """What the lines directly under a heading say of it: +3 for a status or measures introduction."""
+    """What the lines directly under a heading say of it: +3 for a status or measures introduction.
+
+    Measures listed inline (``一是…``) under it, or in its own paragraph after its first sentence: +1.
+    """
     kinds = {line.kind for line in node.content}
     score = 3 if kinds & {LineKind.STATUS, LineKind.INTRO} else 0
-    if any(line.kind is LineKind.TEXT and _INLINE_ORDINAL.search(line.folded) for line in node.content):
+    own = "" if node.line is None else node.line.rest_folded()
+    if _INLINE_ORDINAL.search(own[len(first_sentence(own)) :]) or any(
+        line.kind is LineKind.TEXT and _INLINE_ORDINAL.search(line.folded) for line in node.content
+    ):
         score += 1
     return score
+
+
+# An unnumbered paragraph that states a problem and lists its measures: 针对…的问题。一是…
+_UNMARKED_PROBLEM = re.compile(r"^(?:针对|关于)[^。]{2,80}?问题\s*[。:,]")
+
+
+def promote_unmarked(section: Node) -> None:
+    """Make a heading's only problem, written without a marker, a node of its own.
+
+    ``2.关于“…”的问题`` holding just ``针对…的问题。一是…`` where other headings of its level hold
+    ``(1)针对…`` ``(2)…``: the paragraph is a problem one level below, as theirs are.
+    """
+    nodes = list(section.walk())
+    holding = {node.depth for node in nodes if any(_wording(child) > 0 for child in node.children)}
+    for node in nodes:
+        if node.children or not node.content or node.depth not in holding:
+            continue
+        head = node.content[0]
+        if head.kind is LineKind.TEXT and _UNMARKED_PROBLEM.match(head.folded):
+            line = attrs.evolve(head, kind=LineKind.HEADING, rest=head.text)
+            node.children.append(Node(line, node.depth + 1, node.content[1:]))
+            node.content = []
 
 
 def _score(node: Node) -> int:
@@ -121,6 +155,8 @@ def assign(sections: Sequence[Node], declared: Mapping[str, int]) -> list[Sectio
     there at least half as strong, that reading wins. Where no section shows any evidence, a
     depth whose headings number exactly as declared holds the problems.
     """
+    for node in sections:
+        promote_unmarked(node)
     found = [_best_depth(node) for node in sections]
     chosen = [depth for depth, _, _ in found]
     want = declared.get("problems")

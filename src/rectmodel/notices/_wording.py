@@ -6,7 +6,7 @@ import itertools
 import re
 
 from .._lexicon import fold, ordinal, read_number
-from .._lexicon.numerals import SMALL
+from .._lexicon.numerals import INLINE_NUMBER, SMALL
 
 __all__ = [
     "ORDINAL",
@@ -22,7 +22,11 @@ __all__ = [
 
 _CN = SMALL
 ORDINAL = re.compile(rf"(?:^|(?<=[。;,:!?]))\s*([{_CN}]{{1,3}})是")
-_TARGETED = re.compile(r"^(?:针对|关于)?\s*[“\"‘](.+)[”\"’]\s*(?:的)?问题\s*(?:的整改)?\s*[。.,:]?\s*(.*)$")
+# The quoted name is the title only where the quotes hold all of it: 针对“学习不深入”的问题, but not
+# 关于“四风”问题仍有发生的问题 (a quoted phrase inside the title).
+_TARGETED = re.compile(
+    r"^(?:针对|关于)?\s*[“\"‘](.+)[”\"’]\s*(?:的)?问题\s*(?:的整改)?(?=$|[\s。.,:;]|整改)\s*[。.,:]?\s*(.*)$"
+)
 _QUOTED_ASPECT = re.compile(r"^(?:在)?\s*[“\"](.+?)[”\"]\s*方面\s*(?:的)?(?:问题)?\s*[。.]?$")
 
 
@@ -61,9 +65,13 @@ def split_ordinals(text: str) -> list[tuple[int | None, str]]:
     """``一是…。二是…`` split into numbered parts; text before the first marker is part None."""
     folded = fold(text)
     marks = list(ORDINAL.finditer(folded))
-    if not marks:
-        return [(None, text)]
-    marks = _recover_marks(folded, marks)
+    if marks:
+        marks = _recover_marks(folded, marks)
+    else:
+        # 1.…;2.…;3.…: items numbered on one line count only where their numbers run 1, 2, 3 …
+        marks = list(INLINE_NUMBER.finditer(folded))
+        if len(marks) < 2 or [int(m.group(1)) for m in marks] != list(range(1, len(marks) + 1)):
+            return [(None, text)]
     parts: list[tuple[int | None, str]] = []
     if folded[: marks[0].start(1)].strip():
         parts.append((None, text[: marks[0].start(1)].strip()))

@@ -15,7 +15,7 @@ import attrs
 
 from .._lexicon import STATE_NAMES, STATE_WORDS, date_text, parse_date_text, read_number, state_in
 from .._lexicon.dates import STATUS_DATE
-from .._lexicon.numerals import SMALL
+from .._lexicon.numerals import INLINE_NUMBER, NOT_A_FIGURE, SMALL
 from .._lexicon.states import PROGRESS_FIGURE, STATES_BY_LENGTH
 from ..dates import PartialDate
 from ..model import Status
@@ -67,14 +67,13 @@ def _parse_date(text: str) -> PartialDate | None:
 
 
 _CN = SMALL
-# A figure after the number makes a decimal (12.6万元), not an item; a date after it (1.2021年9月) does not.
-_FIGURE = r"(?![0-9]{1,3}(?:\.[0-9]+)?\s*(?:%|％|万|亿|元|个|项|人|次|家|条|倍))(?![0-9]+\.)"
+_FIGURE = NOT_A_FIGURE
 _NUMBER = re.compile(
     rf"^\s*(?:[(（]\s*([0-9]{{1,2}}|[{_CN}]{{1,3}})\s*[)）]|([0-9]{{1,2}}|[{_CN}]{{1,3}})\s*[.、．)）]{_FIGURE})\s*"
 )
 _ORDINAL = re.compile(rf"([{_CN}]{{1,3}})是")
 _NUMBER_STARTS = frozenset("0123456789(（ \t" + _CN)
-_INLINE = re.compile(rf"(?:^|(?<=[;；。,，\s]))([0-9]{{1,2}})[.、．]{_FIGURE}")
+_INLINE = INLINE_NUMBER
 
 
 def strip_number(text: str) -> str:
