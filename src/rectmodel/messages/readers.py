@@ -110,7 +110,8 @@ _EXTRACTION_ZH = {
 _CONVERTED_EN = {
     "t2s": "traditional characters read as simplified with OpenCC (t2s), on {lines} line{lines:plural} "
     "from this one; the ledger keeps the text as written",
-    "readings": 'inline pinyin readings after characters (such as "(jù)") left out, on {lines} line{lines:plural} from this one',
+    "readings": 'inline pinyin readings after characters (such as "(jù)") left out, '
+    "on {lines} line{lines:plural} from this one",
 }
 _CONVERTED_ZH = {
     "t2s": "繁体字已用 OpenCC(t2s)按简体识别,自本行起共 {lines} 行;台账保留原文",
