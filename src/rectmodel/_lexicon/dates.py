@@ -126,14 +126,14 @@ _DAY_LOST = r"(?P<dl>\d{1,2})(?=[^\d\s个项条次人名件天年月日号%.,:;�
 # 2021年3月11日, 3月11日, 2020年10月, 2021年 (with a month or day) and the forms publishing mangles:
 # 20241021日 (年 and 月 lost), 202435日 (年 and 月 lost, one-digit month and day), 1212日 (月 lost),
 # 2025210 (all lost); PDF extraction's spaces (2022 年 3 月 8 日); and a month's part (3月中旬, 12月底),
-# which leaves the date at month precision.
+# which leaves the date at month precision. PDF extraction also spaces the digits themselves (2 0 2 3年3月1 4日).
 _DATE = re.compile(
-    r"(?P<y>\d{4})\s*年(?:\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*[日号]|"
+    r"(?P<y>\d(?: ?\d){3})\s*年(?:\s*(?P<m>\d ?\d?)\s*月(?:\s*(?P<d>\d ?\d?)\s*[日号]|"
     + MONTH_PART
     + r"|"
     + _DAY_LOST
     + r")?)?"
-    r"|(?<![\d.])(?P<m2>\d{1,2})\s*月(?:\s*(?P<d2>\d{1,2})\s*[日号]|" + MONTH_PART + r")?"
+    r"|(?<![\d.])(?P<m2>\d ?\d?)\s*月(?:\s*(?P<d2>\d ?\d?)\s*[日号]|" + MONTH_PART + r")?"
     r"|(?<![\d.])(?P<packed>\d{5,8})(?P<day>日)?(?![\d.%])"
     r"|(?<![\d.])(?P<short>\d{3,4})日"
     r"|(?<![\d.])(?P<iso>(?:19|20)\d{2}(?P<sep>[-/.])\d{1,2}(?P=sep)\d{1,2})(?![\d.])"
@@ -141,6 +141,11 @@ _DATE = re.compile(
     rf"|(?P<cy>[{_YEAR_DIGITS}]{{4}})\s*年\s*(?P<cm>[{SMALL}]{{1,2}})\s*月"
     rf"(?:\s*(?P<cd>[{SMALL}]{{1,3}})\s*[日号])?"
 )
+
+
+def _int(digits: str) -> int:
+    """The number of *digits* written with PDF extraction's spaces between them (``1 4``)."""
+    return int(digits.replace(" ", ""))
 
 
 def _valid(year: int, month: int, day: int | None) -> PartialDate | None:
@@ -198,7 +203,7 @@ def read_dates(line: str, context: PartialDate | None) -> Iterator[DateReading]:
     for m in _DATE.finditer(line):
         text = m.group(0)
         if m.group("y"):
-            year = int(m.group("y"))
+            year = _int(m.group("y"))
             if m.group("m") is None:
                 if not _YEAR_PART_AFTER.match(line, m.end()) and "年" in text:
                     date = PartialDate(year) if 1900 < year < 2200 else None
@@ -208,13 +213,13 @@ def read_dates(line: str, context: PartialDate | None) -> Iterator[DateReading]:
                     context = date
                 continue
             day = m.group("d") or m.group("dl")
-            date = _valid(year, int(m.group("m")), int(day) if day else None)
+            date = _valid(year, _int(m.group("m")), _int(day) if day else None)
             yield DateReading(date, m.start(), m.end(), text, None if date else "impossible")
             context = date or context
         elif m.group("m2"):
             if context is None:
                 continue  # a month with no year anywhere before: not a date we can place
-            month, day = int(m.group("m2")), int(m.group("d2")) if m.group("d2") else None
+            month, day = _int(m.group("m2")), _int(m.group("d2")) if m.group("d2") else None
             year = context.year
             if context.month is not None and (month, day or 1) < (context.month, context.day or 1):
                 year += 1

@@ -13,10 +13,10 @@ from collections.abc import Callable
 import attrs
 
 from .._lexicon.dates import RANGE_BETWEEN
-from .._lexicon.text import QUOTES, simplified
+from .._lexicon.text import QUOTES
 from ..model import InspectionKind
 from ._counts import declared_counts
-from ._names import GENERIC_TARGET, ORGANISATION, clean_target, subject
+from ._names import clean_target, names_unit, subject
 from ._sentences import Found, Place, Sentence
 
 Reader = Callable[[Sentence, re.Match[str], Found], None]
@@ -48,7 +48,7 @@ def _on_site(s: Sentence, m: re.Match[str], found: Found) -> None:
     long as a group is the sentence's subject (``X组于A至B,对Y开展巡察``: the group before the dates).
     """
     target = clean_target(s.raw[m.start("target") : m.end("target")])
-    named = ORGANISATION.search(simplified(target)) is not None and not GENERIC_TARGET.match(simplified(target))
+    named = names_unit(target)
     group = subject(s, m.start()) or _group_before_dates(s, m.start())
     if not named and group is None:
         return  # 对已完成的整改事项开展巡察整改督查: not a unit inspected
@@ -56,6 +56,31 @@ def _on_site(s: Sentence, m: re.Match[str], found: Found) -> None:
     found.inspection(s.line)
     found.text("target", target if named else None, s.line)
     found.text("inspector", group, s.line)
+    _round_kind(s, m, found)
+
+
+def _on_site_unnamed(s: Sentence, m: re.Match[str], found: Found) -> None:
+    """``(date,) 第一巡察组进行了巡察``: the group and its period, where the sentence names no unit."""
+    group = subject(s, m.start())
+    if group is None:
+        return
+    _on_site_period(s, m.start(), found)
+    found.inspection(s.line)
+    found.text("inspector", group, s.line)
+    _round_kind(s, m, found)
+
+
+def _alongside(s: Sentence, m: re.Match[str], found: Found) -> None:
+    """``X专项巡察组配合省委第十一巡视组…开展了巡察``: the group is X, on site in the dates before it."""
+    group = subject(s, m.start())
+    if group is None:
+        return
+    _on_site_period(s, m.start(), found)
+    found.inspection(s.line)
+    found.text("inspector", group, s.line)
+
+
+def _round_kind(s: Sentence, m: re.Match[str], found: Found) -> None:
     said = s.folded[m.start("how") : min(len(s.folded), m.end() + 6)]
     if re.search(rf"回头看|巡[察视][{QUOTES}]?\s*回头看", said):
         found.kinds.append((InspectionKind.LOOK_BACK, s.line))
@@ -151,7 +176,7 @@ def _feedback_given(s: Sentence, m: re.Match[str], found: Found) -> None:
     found.text("inspector/feedback", giver, s.line)
     if m.group("to"):
         to = clean_target(s.raw[m.start("to") : m.end("to")])
-        named = ORGANISATION.search(simplified(to)) and not GENERIC_TARGET.match(simplified(to))
+        named = names_unit(to)
         found.text("target/feedback", to if named else None, s.line)
 
 
@@ -210,6 +235,13 @@ _CUES: tuple[_Cue, ...] = (
         _on_site,
         _READ,
     ),
+    _Cue(
+        ("inspector", "start", "end", "kind"),
+        re.compile(rf"{_VERB}(?P<how>[^,。;对]{{0,8}}?)巡[察视](?![组办])"),
+        _on_site_unnamed,
+        _READ,
+    ),
+    _Cue(("inspector", "start", "end"), re.compile(r"配合[^,。;]{2,30}?[组办]"), _alongside, _READ),
     _Cue(("start",), re.compile(r"(?:自|从|于)\s*"), _started, _READ),
     _Cue(("end",), re.compile(r"(?:巡[察视])?(?:结束|离场|撤离)"), _ended, _READ),
     _Cue(("as_of",), re.compile(r"截至|截止"), _as_of, _READ),

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .._lexicon import PARTY_ORGAN, fold
 from .._lexicon.dates import DATE_CHARS, MONTH_PART, PART_CHARS
+from .._lexicon.numerals import SMALL
 from .._lexicon.text import QUOTES, simplified
 from ._sentences import Sentence
 
@@ -13,9 +15,11 @@ __all__ = [
     "GARBLED",
     "GENERIC_TARGET",
     "ORGANISATION",
+    "body_unit",
     "clean_target",
     "is_group",
     "is_unit",
+    "names_unit",
     "resolve_inspector",
     "resolve_target",
     "subject",
@@ -29,8 +33,10 @@ _SUFFIX = rf"(?:{PARTY_ORGAN}|委员会|局|院|委|办|中心|校|所|站|公�
 # village organisations counted (等5个村级党组织).
 ORGANISATION = re.compile(
     rf"(?:{_SUFFIX}|单位|镇|乡|街道|村|社区|集团|医院|学校|大学|馆|队|联|协|联合会|机关|园区|组织"
-    r"|(?<![全各本该])(?<=..)[市县区旗州])$"
+    r"|(?<![全各本该])(?<=..)[省市县区旗州])$"
 )
+# (含县融媒体中心、县社科联): the bodies inspected with the unit, part of what was inspected.
+_INCLUDING = re.compile(r"\s*[(（]\s*(?:含|包括)[^()（）]*[)）]\s*$")
 _SELF = re.compile(rf"^(?:我|本)(?:单位|{_SUFFIX}){PARTY_ORGAN}?$")
 GENERIC_TARGET = re.compile(r"^被巡[察视]|^各")
 
@@ -54,13 +60,14 @@ def subject(s: Sentence, end: int) -> str | None:
 
 
 def is_group(name: str) -> bool:
-    """Whether *name* names an inspecting group: ``…巡察组`` (or ``…巡察办``) with whose it is (市委, 第二 …)."""
+    """Whether *name* names an inspecting group: ``…巡察组`` (or ``…巡察办``) with whose it is (市委, 第二,
+    获嘉县… …)."""
     name = simplified(name)
     return (
         3 <= len(name) <= 60
         and name.endswith(("组", "办"))
         and ("察" in name or "视" in name)
-        and re.search(r"委|中央|第|\d", name) is not None
+        and re.search(r"委|中央|第|\d|..[省市县区州旗]", name) is not None
     )
 
 
@@ -89,6 +96,35 @@ def title_unit(title: str) -> str | None:
     return unit if is_unit(unit) else None
 
 
+# Where a body names the unit that writes it: a plan title it quotes (《中共某某党组关于…的整改方案》),
+# or the subject of a sentence on how it set about the work (县委宣传部高度重视…).
+_QUOTED_TITLE = re.compile(r"《([^《》]{4,60}?)关于[^《》]{2,80}》")
+_SUBJECT_UNIT = re.compile(
+    r"(?:^|(?<=[。;!?]))\s*([\u4e00-\u9fff]{4,40}?)"
+    r"(?=高度重视|始终|坚持|认真|严格|第一时间|立即|迅速|切实|召开|成立|深入|把整改|将整改|针对)"
+)
+
+
+def body_unit(folded: str) -> tuple[int, int] | None:
+    """Where *folded* (simplified) names the unit that writes it, as a span; None where it does not.
+
+    >>> text = "县委宣传部高度重视巡察整改工作。"
+    >>> span = body_unit(text); text[span[0] : span[1]]
+    '县委宣传部'
+    >>> text = "严格落实《中共某某区民政局党组关于巡察整改的实施方案》要求。"
+    >>> span = body_unit(text); text[span[0] : span[1]]
+    '中共某某区民政局党组'
+    >>> body_unit("局党组高度重视巡察整改工作。") is None
+    True
+    """
+    for pattern in (_QUOTED_TITLE, _SUBJECT_UNIT):
+        for m in pattern.finditer(folded):
+            name = m.group(1)
+            if is_unit(name) and not is_group(name) and not _SELF.match(name) and not name.startswith(("该", "各")):
+                return m.span(1)
+    return None
+
+
 def is_unit(text: str) -> bool:
     text = simplified(text)
     return 2 <= len(text) <= 60 and re.search(rf"{_SUFFIX}$", text) is not None and not re.search(r"[,。;:]", text)
@@ -96,6 +132,16 @@ def is_unit(text: str) -> bool:
 
 # (以下简称"市检察院党组") / (下称…) / (含县融媒体中心): a gloss after the name, not part of it.
 _GLOSS = re.compile(r"\s*[(（]\s*(?:以下简称|以下称|下称|简称)[^()（）]*[)）]\s*$")
+
+
+def names_unit(target: str) -> bool:
+    """Whether *target* names an inspected unit (not ``各单位``, not ``已完成的整改事项``).
+
+    >>> names_unit("县委宣传部(含县融媒体中心、县社科联)"), names_unit("湖北省"), names_unit("被巡察单位")
+    (True, True, False)
+    """
+    core = _INCLUDING.sub("", simplified(target))
+    return ORGANISATION.search(core) is not None and not GENERIC_TARGET.match(core)
 
 
 def clean_target(text: str) -> str:
@@ -123,10 +169,28 @@ def resolve_target(stated: str | None, full: str | None) -> str | None:
     return stated
 
 
-def resolve_inspector(stated: str | None, title: str | None) -> str | None:
-    """The inspecting group: as stated, repaired from the title's where the statement lost characters."""
+_GROUP_NUMERAL = re.compile(rf"[{SMALL}0-9]")
+
+
+def resolve_inspector(stated: str | None, title: str | None, others: Sequence[str] = ()) -> str | None:
+    """The inspecting group: as stated, repaired from the title's where the statement lost characters,
+    and the fullest name of it wins (``省委第一巡视组`` over a later ``省委巡视组``).
+
+    *others* are the other statements of the group (the feedback sentence's, the title's), weaker.
+
+    >>> resolve_inspector("省委巡视组", None, ["省委第一巡视组"])
+    '省委第一巡视组'
+    >>> resolve_inspector("市委第二巡察组", None, ["市委巡察组"])
+    '市委第二巡察组'
+    """
     if stated is None:
-        return title
+        stated, others = (others[0], others[1:]) if others else (title, ())
+        if stated is None:
+            return None
     if title is not None and GARBLED.search(fold(stated)) and _abbreviates(stated, title):
         return title
+    numbered = len(_GROUP_NUMERAL.findall(stated))
+    for other in (*others, *([title] if title else [])):
+        if len(_GROUP_NUMERAL.findall(other)) > numbered and _abbreviates(stated, other):
+            return other
     return stated

@@ -7,6 +7,8 @@ and what is boilerplate around them.
 
 from __future__ import annotations
 
+import re
+
 import attrs
 
 from .._lexicon import DateReading, read_dates
@@ -20,6 +22,9 @@ from ._names import resolve_inspector, resolve_target, title_inspector
 from ._sentences import Found, Place, sentences
 
 __all__ = ["RoundReader", "in_original"]
+
+# A notice by the inspecting side (市委巡察办, 巡察工作领导小组) reports on others: its name is no target.
+_ORGAN_OF_INSPECTION = re.compile(r"巡[察视]|纪委|监委")
 
 
 def in_original(text: str, piece: str | None) -> str | None:
@@ -65,17 +70,28 @@ class RoundReader:
     def inspector(self, title: str, title_line: int | None) -> tuple[str | None, int | None]:
         """The inspecting group as stated, else (or repaired from) the one *title* names."""
         texts, lines = self.found.texts, self.found.lines
-        name = "inspector" if "inspector" in texts else "inspector/feedback"
-        stated = texts.get(name)
+        names = [name for name in ("inspector", "inspector/feedback") if name in texts]
+        stated = [texts[name] for name in names]
         in_title = in_original(title, title_inspector(simplified(title))) if title else None
-        resolved = resolve_inspector(stated, in_title)
-        return resolved, (lines.get(name) if resolved == stated else title_line)
+        resolved = resolve_inspector(stated[0] if stated else None, in_title, stated[1:])
+        if resolved is None:
+            return None, None
+        line = next((lines.get(name) for name in names if texts[name] == resolved), title_line)
+        return resolved, line
 
     def target(self, full: str | None, full_line: int | None) -> tuple[str | None, int | None]:
         """The inspected unit as stated, spelled out by *full* where the statement is 我局 or a short name."""
         texts, lines = self.found.texts, self.found.lines
         name = "target" if "target" in texts else "target/feedback"
         stated = texts.get(name)
+        if (
+            stated is None
+            and self.found.named is not None
+            and full is not None
+            and not _ORGAN_OF_INSPECTION.search(full)
+        ):
+            # 第一巡察组进行了巡察 (no unit named): the unit inspected is the one reporting on its rectification
+            return full, full_line
         resolved = resolve_target(stated, full)
         return resolved, (lines.get(name) if resolved == stated else full_line)
 

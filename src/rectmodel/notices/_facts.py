@@ -37,7 +37,7 @@ from .._lexicon.text import simplified
 from ..dates import PartialDate
 from ..diagnostics import Diagnostic, Severity
 from ..facts import Place, RoundReader
-from ..facts._names import GARBLED, is_unit, title_unit
+from ..facts._names import GARBLED, body_unit, is_unit, title_unit
 from ..facts._round import in_original
 from ..messages import ParseCode
 from ..model import DeclaredCounts, InspectionKind
@@ -148,6 +148,7 @@ class FactsReader(RoundReader):
     preamble: set[int] = attrs.Factory(set)  # the lines of the preamble's text
     title: list[Paragraph] = attrs.Factory(list)
     signature: tuple[str, int] | None = None
+    in_body: tuple[str, int] | None = None  # the unit as the body first names it
     published: tuple[PartialDate, int] | None = None
 
     def read(self, paragraphs: Iterable[Paragraph]) -> None:
@@ -182,6 +183,8 @@ class FactsReader(RoundReader):
                 self.preamble_context = self.context
                 self.preamble.add(p.number)
             self.paragraph_sentences(p, folded, readings)
+            if self.in_body is None and (span := body_unit(folded)) is not None:
+                self.in_body = (p.text[span[0] : span[1]], p.number)
             if m := GARBLED.search(folded):
                 excerpt = p.text[max(0, m.start() - 6) : m.end() + 6]
                 self.found.report(ParseCode.GARBLED_TEXT, Severity.INFO, p.number, text=excerpt)
@@ -230,13 +233,14 @@ class FactsReader(RoundReader):
             found.date("report_date", *self.published)
         full = in_original(title, title_unit(simplified(title))) if title else None
         full_line = title_line
-        if full is None and self.signature is not None:
-            full, full_line = self.signature
+        for named in (self.signature, self.in_body):
+            if full is None and named is not None:
+                full, full_line = named
         inspector = self.inspector(title, title_line)
         target = self.target(full, full_line)
         names = ("inspector", "target")  # their lines are those of the statement resolved, below
         lines = {k: v for k, v in found.lines.items() if k.split("/")[0] not in names}
-        lines |= {k: v for k, v in (("inspector", inspector[1]), ("target", target[1])) if v is not None}
+        lines |= {k: line for k, (value, line) in (("inspector", inspector), ("target", target)) if value is not None and line is not None}
         kind = self.kind()
         if kind is not None:
             lines["kind"] = kind[1]
