@@ -240,7 +240,9 @@ class FactsReader(RoundReader):
         target = self.target(full, full_line)
         names = ("inspector", "target")  # their lines are those of the statement resolved, below
         lines = {k: v for k, v in found.lines.items() if k.split("/")[0] not in names}
-        lines |= {k: line for k, (value, line) in (("inspector", inspector), ("target", target)) if value is not None and line is not None}
+        for name, (value, line) in (("inspector", inspector), ("target", target)):
+            if value is not None and line is not None:
+                lines[name] = line
         kind = self.kind()
         if kind is not None:
             lines["kind"] = kind[1]
