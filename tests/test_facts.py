@@ -559,3 +559,99 @@ def test_the_title_of_a_traditional_notice_spells_out_our_unit() -> None:
         (P, "2022年3月8日至5月20日,市委第三巡察組對我局黨組進行了巡察。"),
     )
     assert f.target == "中共某市審計局黨組"
+
+
+# --- each fact by its own cue (variations of the corpus, written for these tests) ----------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "inspector", "target", "start", "end"),
+    [
+        (
+            "市委第七巡察组于2023年3月14日至5月14日,对县委宣传部(含县融媒体中心、县社科联)开展政治巡察。",
+            "市委第七巡察组",
+            "县委宣传部(含县融媒体中心、县社科联)",  # what the round covered, as stated
+            "2023-03-14",
+            "2023-05-14",
+        ),
+        (
+            "市委第七巡察组于 2 0 2 3 年 3 月 1 4 日至 5 月 1 4 日对市政协机关进行了巡察。",
+            "市委第七巡察组",
+            "市政协机关",
+            "2023-03-14",
+            "2023-05-14",
+        ),
+        (
+            "2023年3月14日—5月14日,省委第二巡视组对湖北省某市进行了巡视。",
+            "省委第二巡视组",
+            "湖北省某市",
+            "2023-03-14",
+            "2023-05-14",
+        ),
+        (
+            "2023年3月下旬至5月中旬,县委第一巡察组对某镇甲村、乙村等2个村级党组织进行了巡察。",
+            "县委第一巡察组",
+            None,
+            "2023-03",
+            "2023-05",
+        ),
+    ],
+)
+def test_each_fact_of_an_on_site_sentence_is_read_by_its_own_cue(
+    sentence: str, inspector: str, target: str | None, start: str, end: str
+) -> None:
+    f = preamble(sentence)
+    assert (f.inspector, str(f.start), str(f.end)) == (inspector, start, end)
+    if target is not None:
+        assert f.target == target
+    assert f.kind is InspectionKind.REGULAR
+
+
+def test_a_gloss_is_not_part_of_the_unit() -> None:
+    f = preamble("2023年3月14日至5月14日,市委第一巡察组对中共某市工业园区工作委员会(以下简称“园区工委”)进行了巡察。")
+    assert f.target == "中共某市工业园区工作委员会"
+
+
+def test_an_end_of_month_is_read_with_the_year_of_the_start() -> None:
+    f = preamble("2023年3月14日至5月底,市委第一巡察组对某局党组进行了巡察。")
+    assert (str(f.start), str(f.end)) == ("2023-03-14", "2023-05")
+
+
+@pytest.mark.parametrize(
+    ("on_site", "feedback", "inspector"),
+    [
+        ("省委第一巡视组对某厅党组进行了巡视。", "2023年6月1日,省委巡视组反馈了巡视意见。", "省委第一巡视组"),
+        ("市委巡察二组对某局党组进行了巡察。", "2023年6月1日,市委巡察组反馈了巡察意见。", "市委巡察二组"),
+        (
+            "七届市委第十二轮巡察一组对某局党组进行了巡察。",
+            "2023年6月1日,巡察组反馈了意见。",
+            "七届市委第十二轮巡察一组",
+        ),
+        ("中央第三巡视组对某省进行了巡视。", "2023年6月1日,中央巡视组反馈了巡视意见。", "中央第三巡视组"),
+    ],
+)
+def test_the_fullest_name_of_the_group_wins(on_site: str, feedback: str, inspector: str) -> None:
+    f = facts((P, "2023年3月1日至4月30日," + on_site), (P, feedback))
+    assert f.inspector == inspector
+    assert str(f.feedback_date) == "2023-06-01"
+
+
+@pytest.mark.parametrize(
+    ("body", "target"),
+    [
+        ("县委宣传部高度重视巡察整改工作,成立了整改工作领导小组。", "县委宣传部"),
+        ("制定了《中共某县委宣传部部务会关于落实县委巡察反馈意见的整改方案》。", "中共某县委宣传部部务会"),
+    ],
+)
+def test_our_unit_is_resolved_from_the_first_body_sentence_that_names_it(body: str, target: str) -> None:
+    f = facts(
+        (T, "关于巡察整改进展情况的通报"),
+        (P, "2023年3月14日至5月14日,县委第一巡察组对我部进行了巡察。"),
+        (N, body),
+    )
+    assert (f.target, f.lines["target"]) == (target, 3)
+
+
+def test_a_sentence_naming_only_the_group_makes_the_reporting_unit_the_inspected_one() -> None:
+    f = facts((T, "中共某县财政局党组关于巡察整改情况的通报"), (P, "2023年3月14日至5月14日,县委第一巡察组进行了巡察。"))
+    assert (f.inspector, f.target) == ("县委第一巡察组", "中共某县财政局党组")

@@ -370,3 +370,72 @@ def test_the_writer_and_the_reader_share_one_status_lexicon() -> None:
 
     for state, words in NOTICE_STATE_WORDS.items():
         assert (state_of(words) or ("", None))[1] is state, f"{words!r} reads back as another state"
+
+
+# --- layouts added for the corpus's variations (synthetic snippets) ---------------------------------
+
+NESTED = """根据市委统一部署,市委第二巡察组对某局党组进行了巡察,指出2个方面3个问题。
+一、整改落实成效
+(一)党的领导方面
+1.关于“理论学习不深入”的问题
+(1)针对学习计划不落实的问题。一是制定学习计划;二是开展专题研讨。
+(2)针对研讨流于形式的问题。一是建立研讨制度。
+(二)作风建设方面
+1.关于“会议偏多”的问题
+(1)针对文山会海的问题。一是精简会议。
+"""
+
+
+def test_the_nested_layout_reads_aspects_categories_problems_and_one_line_measures() -> None:
+    x = _only(parse(NESTED))
+    assert [(g.level, g.title) for g in x.groups] == [
+        (GroupLevel.ASPECT, "党的领导方面"),
+        (GroupLevel.CATEGORY, "关于“理论学习不深入”的问题"),
+        (GroupLevel.ASPECT, "作风建设方面"),
+        (GroupLevel.CATEGORY, "关于“会议偏多”的问题"),
+    ]
+    assert [(p.title, len(p.measures)) for p in x.problems] == [
+        ("学习计划不落实", 2),
+        ("研讨流于形式", 1),
+        ("文山会海", 1),
+    ]
+    assert len(x.problems) == x.declared.problems
+
+
+def test_a_quoted_phrase_inside_a_title_is_part_of_the_title() -> None:
+    x = _only(parse("(一)针对“四风”问题仍有发生的问题\n整改情况:一是开展作风整顿。"))
+    assert [p.title for p in x.problems] == ["“四风”问题仍有发生"]
+
+
+def test_numbered_measures_on_one_line_are_each_a_measure() -> None:
+    x = _only(parse("(一)针对“学习不够”的问题\n整改措施:1.制定计划;2.开展研讨;3.建立台账。"))
+    assert [len(p.measures) for p in x.problems] == [3]
+
+
+@pytest.mark.parametrize(
+    ("remark", "state"),
+    [
+        ("已完成整改。", State.COMPLETED),
+        ("目前正在持续推进中。", State.IN_PROGRESS),
+        ("该项工作需长期坚持。", State.LONG_TERM),
+    ],
+)
+def test_a_progress_remark_after_a_measure_is_its_state(remark: str, state: State) -> None:
+    x = _only(parse(f"(一)针对“学习不够”的问题\n一是制定学习计划,{remark}"))
+    (measure,) = x.problems[0].measures
+    assert measure.history[-1].state is state
+
+
+def test_a_first_heading_that_lost_its_parenthesis_is_recovered_from_its_sibling() -> None:
+    text = "(一针对“学习不够”的问题\n整改情况:一是学习。\n(二)针对“作风不实”的问题\n整改情况:一是整顿。"
+    result = parse(text)
+    assert [p.title for p in _only(result).problems] == ["学习不够", "作风不实"]
+    assert ("garbled-text", 1) in _codes(result)
+
+
+def test_traditional_characters_are_read_and_the_conversion_said() -> None:
+    result = parse("(一)針對“學習不夠”的問題\n整改情況:一是制定學習計劃。")
+    x = _only(result)
+    assert [p.title for p in x.problems] == ["學習不夠"]  # the text as written
+    assert len(x.problems[0].measures) == 1
+    assert any(d.params["code"] == "converted-text" and d.params["conversion"] == "t2s" for d in result.diagnostics)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -24,6 +26,7 @@ from rectmodel import (
     loads,
     validate,
 )
+from rectmodel.cli import main
 from rectmodel.notices import ParseResult, parse, read, render
 from rectmodel.strategies import ledgers
 
@@ -556,3 +559,21 @@ def test_inline_pinyin_readings_are_read_past_and_line_numbers_hold() -> None:
     result = parse(text)
     inspection = result.ledger.inspections[0]
     assert (inspection.inspector, inspection.target) == ("市委第六巡察組", "市林業局黨組")
+
+
+def test_a_problem_whose_measures_the_reader_could_not_find_is_a_reader_warning_not_the_unit_s_fault(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    notice = tmp_path / "n.txt"
+    notice.write_text(
+        "根据部署,市委第一巡察组对某局党组进行了巡察。\n"
+        "(一)学习不够的问题。存在学习流于形式的情况,相关工作仍需加强。\n"
+        "(二)针对“作风不实”的问题\n整改情况:一是整顿作风。\n",
+        encoding="utf-8",
+    )
+    main(["validate", "--format", "json", str(notice)])
+    found = json.loads(capsys.readouterr().out)["files"][0]["diagnostics"]
+    assert [(d["params"].get("code"), d["location"].get("line")) for d in found if d["rule"] == "parse"] == [
+        ("measures-unplaced", 2)
+    ]
+    assert not [d for d in found if d["rule"] == "problem-without-measure"]

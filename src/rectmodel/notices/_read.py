@@ -78,7 +78,7 @@ def _parts(lines: Sequence[Line]) -> _Parts:
     headings = [
         k for k, line in enumerate(lines) if line.kind is LineKind.HEADING and line.marker and line.marker.certain
     ]
-    first = headings[0] if headings else len(lines)
+    first = _lost_first(lines, headings[0]) if headings else len(lines)
     title_end = 0
     for k, line in enumerate(lines[: min(first, 4)]):
         if line.kind is LineKind.FURNITURE or line.kind is LineKind.DATE:
@@ -95,6 +95,18 @@ def _parts(lines: Sequence[Line]) -> _Parts:
     return _Parts(
         list(lines[:title_end]), list(lines[title_end:first]), list(lines[first:closing]), list(lines[closing:])
     )
+
+
+def _lost_first(lines: Sequence[Line], first: int) -> int:
+    """The body's start: the first certain heading, or the one before it that it continues (``(一针对…`` then ``(二)``)."""
+    marker = lines[first].marker
+    assert marker is not None
+    for k in range(first - 1, -1, -1):
+        other = lines[k].marker
+        if lines[k].kind is LineKind.HEADING and other is not None:
+            lost = other.style is marker.style and other.ordinal == marker.ordinal - 1
+            return k if lost else first
+    return first
 
 
 def _paragraphs(lines: Iterable[Line], place: Place) -> list[Paragraph]:

@@ -6,6 +6,7 @@ import itertools
 import re
 
 from .._lexicon import fold, ordinal, read_number
+from .._lexicon.text import simplified
 from .._lexicon.numerals import INLINE_NUMBER, SMALL
 
 __all__ = [
@@ -31,7 +32,7 @@ _QUOTED_ASPECT = re.compile(r"^(?:在)?\s*[“\"](.+?)[”\"]\s*方面\s*(?:的)
 
 
 def aspect_title(text: str) -> str:
-    folded = fold(text).rstrip("。. ")
+    folded = _folded(text).rstrip("。. ")
     m = _QUOTED_ASPECT.match(folded)
     if m:
         return text[m.start(1) : m.end(1)]
@@ -44,7 +45,7 @@ def category_title(text: str) -> str:
 
 
 def problem_title(text: str) -> tuple[str, str]:
-    folded = fold(text)
+    folded = _folded(text)
     m = _TARGETED.match(folded)
     if m:
         rest = text[m.start(2) :].strip()
@@ -52,18 +53,25 @@ def problem_title(text: str) -> tuple[str, str]:
             rest = ""
         return text[m.start(1) : m.end(1)], rest
     stop = folded.find("。")
-    title, description = (text, "") if stop < 0 else (text[:stop], text[stop + 1 :].strip())
-    title = title.strip()
-    if title.endswith("的问题") and len(title) > 5:
-        title = title[:-3]
-        if title.startswith(("针对", "关于")):  # 针对理论学习不深入的问题
-            title = title[2:]
-    return title, description
+    end = len(text) if stop < 0 else stop
+    description = "" if stop < 0 else text[stop + 1 :].strip()
+    begin = len(folded[:end]) - len(folded[:end].lstrip())
+    end = len(folded[:end].rstrip())
+    if folded[begin:end].endswith("的问题") and end - begin > 5:
+        end -= 3
+        if folded.startswith(("针对", "关于"), begin):  # 针对理论学习不深入的问题
+            begin += 2
+    return text[begin:end], description
+
+
+def _folded(text: str) -> str:
+    """*text* as the wording patterns read it: simplified, ASCII punctuation; the same indices as *text*."""
+    return fold(simplified(text))
 
 
 def split_ordinals(text: str) -> list[tuple[int | None, str]]:
     """``一是…。二是…`` split into numbered parts; text before the first marker is part None."""
-    folded = fold(text)
+    folded = _folded(text)
     marks = list(ORDINAL.finditer(folded))
     if marks:
         marks = _recover_marks(folded, marks)
