@@ -655,3 +655,8 @@ def test_our_unit_is_resolved_from_the_first_body_sentence_that_names_it(body: s
 def test_a_sentence_naming_only_the_group_makes_the_reporting_unit_the_inspected_one() -> None:
     f = facts((T, "中共某县财政局党组关于巡察整改情况的通报"), (P, "2023年3月14日至5月14日,县委第一巡察组进行了巡察。"))
     assert (f.inspector, f.target) == ("县委第一巡察组", "中共某县财政局党组")
+
+
+def test_a_group_working_alongside_another_is_the_inspector() -> None:
+    f = preamble("2023年3月14日至5月14日,市委专项巡察组配合省委第十一巡视组对某局党组开展了巡察。")
+    assert (f.inspector, str(f.start), str(f.end)) == ("市委专项巡察组", "2023-03-14", "2023-05-14")

@@ -51,8 +51,11 @@ def subject(s: Sentence, end: int) -> str | None:
     window = max(0, end - 80)  # no group's name is longer: a bounded look keeps the pass linear
     start = max((s.folded.rfind(ch, window, end) + 1 for ch in _BOUNDARY), default=window)
     start = max(start, window)
+    alongside = s.folded.find("配合", start, end)
+    if alongside >= 0:  # X巡察组配合省委第十一巡视组…: the subject is X
+        end = alongside
     k = max(s.folded.rfind("组", start, end), s.folded.rfind("办", start, end))  # 巡察组, or 巡察办 itself
-    if k < 0 or not _TAIL.fullmatch(s.folded, k + 1, end):
+    if k < 0 or not ((alongside >= 0 and k + 1 == end) or _TAIL.fullmatch(s.folded, k + 1, end)):
         return None
     lead = _LEADING.match(s.folded, start, k)
     name = s.raw[lead.end() if lead else start : k + 1].strip()

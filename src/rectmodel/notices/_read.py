@@ -98,7 +98,8 @@ def _parts(lines: Sequence[Line]) -> _Parts:
 
 
 def _lost_first(lines: Sequence[Line], first: int) -> int:
-    """The body's start: the first certain heading, or the one before it that it continues (``(一针对…`` then ``(二)``)."""
+    """The body's start: the first certain heading, or the heading before it that it continues
+    (``(一针对…`` then ``(二)``)."""
     marker = lines[first].marker
     assert marker is not None
     for k in range(first - 1, -1, -1):

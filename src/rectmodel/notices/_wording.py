@@ -6,8 +6,8 @@ import itertools
 import re
 
 from .._lexicon import fold, ordinal, read_number
-from .._lexicon.text import simplified
 from .._lexicon.numerals import INLINE_NUMBER, SMALL
+from .._lexicon.text import simplified
 
 __all__ = [
     "ORDINAL",
