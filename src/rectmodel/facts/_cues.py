@@ -180,6 +180,15 @@ def _feedback_given(s: Sentence, m: re.Match[str], found: Found) -> None:
         found.text("target/feedback", to if named else None, s.line)
 
 
+def _feedback_after_date(s: Sentence, m: re.Match[str], found: Found) -> None:
+    """``2023年6月1日反馈巡察意见``: a date written right before the verb, in a sentence of the inspection."""
+    k = s.date_before(m.start())
+    if not s.inspection or k is None or s.dates[k].end != m.start() or s.in_range(k):
+        return
+    found.inspection(s.line)
+    found.date("feedback_date", s.take(k), s.line)
+
+
 def _feedback_dated(s: Sentence, m: re.Match[str], found: Found) -> None:
     """``反馈时间为2021年8月4日``."""
     if not s.of_inspection:
@@ -247,6 +256,7 @@ _CUES: tuple[_Cue, ...] = (
     _Cue(("as_of",), re.compile(r"截至|截止"), _as_of, _READ),
     _Cue(("plan_date",), re.compile(r"(?:制定|印发|出台|审定)[^,。;]{0,30}?整改(?:工作)?方案"), _plan, _READ),
     _Cue(("feedback_date",), re.compile(r"于\s*(?P<at>\d)[^,。;]{0,60}?反馈"), _feedback_on, _READ),
+    _Cue(("feedback_date",), re.compile(r"(?<=日)\s*反馈(?=(?:巡察|巡视)?意见)"), _feedback_after_date, _READ),
     _Cue(
         ("feedback_date", "inspector", "target"),
         re.compile(r"(?:分别)?向(?P<to>[^,。;]{1,40}?)(?:分别)?反馈|反馈了"),

@@ -93,10 +93,20 @@ def title_inspector(title: str) -> str | None:
 
 
 def title_unit(title: str) -> str | None:
-    """The organisation a title is written by: ``中共某某局党组`` of ``中共某某局党组关于…的通报``."""
-    at = title.find("关于")
+    """The organisation a title is written by: ``中共某某局党组`` of ``中共某某局党组关于…的通报``, or of
+    a ledger's ``中共某某局党组落实市委第二巡察组反馈意见整改台账``.
+
+    >>> title_unit("中共某某局党组落实市委第二巡察组反馈意见整改台账")
+    '中共某某局党组'
+    """
+    at = title.find("关于")  # the writer's name ends at 关于; a ledger's title may have none
+    if at < 0 and (m := _TITLE_UNIT_END.search(title)) is not None:
+        at = m.start()
     unit = title[:at].strip() if at > 0 else ""
     return unit if is_unit(unit) else None
+
+
+_TITLE_UNIT_END = re.compile(r"落实|贯彻|巡[察视]|反馈|整改")
 
 
 # Where a body names the unit that writes it: a plan title it quotes (《中共某某党组关于…的整改方案》),

@@ -239,6 +239,7 @@ class SheetCode(StrEnum):
     OPTION_DIFFERS = "option-differs"
     FACT_FROM_REPORTER = "fact-from-reporter"
     FACT_REPEATED = "fact-repeated"
+    FACT_NOT_STATED = "fact-not-stated"
     BAD_MAPPING = "bad-mapping"
 
 
@@ -353,6 +354,12 @@ SHEET: dict[str, Message] = {  # keyed by SheetCode
         '"{label}" is stated again here as "{text}"; the first statement, "{first}", is used',
         "此处再次写明“{label}”为“{text}”,采用首次写明的“{first}”",
         {"label": "被巡察党组织", "text": "某局党组", "first": "中共某局党组"},
+    ),
+    SheetCode.FACT_NOT_STATED: msg(
+        "the workbook does not state the {field:term}: give it with {option}, on a cover sheet, or in a row above "
+        "the header (not reported as missing-fact)",
+        "工作簿未载明{field:term}:可用 {option} 给出,或在“基本情况”表、表头上方的行中写明(不作为 missing-fact 报告)",
+        {"field": "feedback_date", "option": "--feedback-date"},
     ),
     SheetCode.BAD_MAPPING: msg(
         "column mapping {where}: {reason}",

@@ -14,10 +14,15 @@ from typing import Any
 
 import attrs
 
-from .._lexicon import COVER_LABELS, PARTY_ORGAN, header_key, kind_of
+from .._lexicon import COVER_LABELS, header_key, kind_of
 from .._lexicon.dates import AS_OF, RANGE
+from .._lexicon.text import simplified
 from ..dates import PartialDate
-from ..model import InspectionKind
+from ..diagnostics import Diagnostic
+from ..facts import read_round_facts
+from ..facts._names import is_group, title_inspector, title_unit
+from ..facts._round import in_original
+from ..model import DeclaredCounts, InspectionKind
 from ._cells import date_of, text_of
 from ._grid import Grid, Value
 
@@ -30,7 +35,7 @@ _INLINE = re.compile(
     + r")\s*[:：]"
 )
 _TITLE = re.compile(r"台账|整改.*(?:清单|情况|明细|一览)|基本情况")
-_TARGET_IN_TITLE = re.compile(rf"^(?:关于)?(.{{2,40}}?{PARTY_ORGAN})")
+_ROUND_FIELDS = ("kind", "inspector", "target", "start", "end", "feedback_date", "plan_date", "as_of")
 _DATES = frozenset({"start", "end", "feedback_date", "plan_date", "as_of", "report_date"})
 
 
@@ -53,6 +58,7 @@ class Facts:
     title: tuple[int, int] | None = None
     unplaced: tuple[tuple[int, int, str], ...] = ()
     labels: tuple[tuple[int, int], ...] = ()  # the label cells (a form's, filled in or not)
+    notes: tuple[tuple[tuple[int, int], Diagnostic], ...] = ()  # dates the cues could not read for certain
 
 
 def _number(value: Value, text: str) -> int | None:
@@ -76,7 +82,12 @@ def _value(field: str, value: Value, text: str) -> Any:
         return text if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?\s*[%％]", text) else None
     if field.startswith("declared."):
         return _number(value, text)
+    if field in ("reporter", "target"):
+        text = _STAMP.sub("", text).strip()  # 填报单位:某局党组(盖章)
     return text or None
+
+
+_STAMP = re.compile(r"\s*[(（]\s*(?:盖章|公章|章|签章|印章)\s*[)）]\s*$")
 
 
 def _range(value: Value, text: str) -> tuple[PartialDate, PartialDate] | None:
@@ -108,6 +119,7 @@ def read_facts(grid: Grid, rows: range, *, title: bool) -> Facts:
     unread: list[Fact] = []
     unplaced: list[tuple[int, int, str]] = []
     title_cell: tuple[int, int] | None = None
+    title_text = ""
     labels: list[tuple[int, int]] = []
     for r in rows:
         row: Sequence[Value] = grid.rows[r]
@@ -140,19 +152,65 @@ def read_facts(grid: Grid, rows: range, *, title: bool) -> Facts:
                         for ok, fact in _pairs(_LABELS[label], part, part, (r, c)):
                             (facts if ok else unread).append(fact)
                 continue
+            if inline and (group := _group_before(text, inline[0].start())) is not None:
+                # 市委第一巡察组反馈时间:…: the group, then its labelled facts
+                facts.append(Fact("inspector", group, (r, c), text))
+                unplaced.append((r, c, text[inline[0].start() :]))
+                continue
             if title and title_cell is None and _TITLE.search(text):
                 title_cell = (r, c)
+                title_text = text
                 facts += _title_facts(text, (r, c))
                 continue
             unplaced.append((r, c, text))
-    return Facts(tuple(facts), tuple(unread), title_cell, tuple(unplaced), tuple(labels))
+    notes: tuple[tuple[tuple[int, int], Diagnostic], ...] = ()
+    if title_text or unplaced:
+        labelled = {f.field for f in facts if f.cell != title_cell}
+        stated, unplaced, notes = _stated(title_text, title_cell, unplaced, labelled)
+        facts += stated
+    return Facts(tuple(facts), tuple(unread), title_cell, tuple(unplaced), tuple(labels), notes)
+
+
+def _group_before(text: str, end: int) -> str | None:
+    group = text[:end].strip()
+    return group if is_group(group) else None
+
+
+def _stated(
+    title: str, title_cell: tuple[int, int] | None, cells: list[tuple[int, int, str]], known: set[str]
+) -> tuple[list[Fact], list[tuple[int, int, str]], tuple[tuple[tuple[int, int], Diagnostic], ...]]:
+    """The round's facts the title and the cells that are no label state, read by the notice's cues
+    (``（市委第X巡察组于…至…对我局党组开展常规巡察,…反馈巡察意见）``); the cells that stated none."""
+    texts = [((r, c), text) for r, c, text in cells]
+    round_facts = read_round_facts(texts, title=title)
+    found: list[Fact] = []
+    for name in _ROUND_FIELDS:
+        value = getattr(round_facts, name)
+        cell = round_facts.where.get(name)
+        if value is None or cell is None or name in known:
+            continue  # what the title alone says is read by _title_facts
+        text = next((t for (r, c), t in texts if (r, c) == cell), title)
+        if isinstance(value, str) and value not in text and value in title:
+            continue  # 我局党组 spelled out by the title: the name stands there, and _title_facts reads it
+        found.append(Fact(name, value, cell, text))
+    for attribute in attrs.fields(DeclaredCounts):
+        value = getattr(round_facts.declared, attribute.name)
+        cell = round_facts.where.get(f"declared/{attribute.name}")
+        if value is not None and cell is not None and f"declared.{attribute.name}" not in known:
+            text = next((t for (r, c), t in texts if (r, c) == cell), "")
+            found.append(Fact(f"declared.{attribute.name}", value, cell, text))
+    used = {fact.cell for fact in found} | {cell for cell, _ in round_facts.diagnostics}
+    return found, [(r, c, text) for r, c, text in cells if (r, c) not in used], round_facts.diagnostics
 
 
 def _title_facts(text: str, cell: tuple[int, int]) -> list[Fact]:
     found = []
-    m = _TARGET_IN_TITLE.match(text)
-    if m is not None:
-        found.append(Fact("target", m.group(1).strip(), cell, text))
+    unit = in_original(text, title_unit(simplified(text)))  # 中共某局党组巡察反馈意见整改台账
+    if unit is not None:
+        found.append(Fact("target", unit, cell, text))
+    group = in_original(text, title_inspector(simplified(text)))  # …落实市委第二巡察组反馈意见整改台账
+    if group is not None:
+        found.append(Fact("inspector", group, cell, text))
     kind = kind_of(text)
     if kind is not None and kind is not InspectionKind.REGULAR:
         found.append(Fact("kind", kind, cell, text))

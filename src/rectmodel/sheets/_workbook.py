@@ -34,6 +34,14 @@ _BASE = "/inspections/0"
 _TITLE_RANK = 10  # what a title says comes after every labelled fact
 _TEXT_FACTS = ("target", "inspector", "kind", "round", "unit")
 _DATE_FACTS = ("start", "end", "feedback_date", "plan_date", "as_of", "report_date")
+# The facts every document states (rules.facts.FACTS), and the option that gives each.
+_OPTIONS = {
+    "inspector": "--inspector",
+    "target": "--target",
+    "start": "--start",
+    "end": "--end",
+    "feedback_date": "--feedback-date",
+}
 
 
 @attrs.define
@@ -194,6 +202,8 @@ class Workbook:
                 report(SheetCode.UNPLACED_CELL, Severity.WARNING, fact.cell, text=fact.text)
         for row, col, text in facts.unplaced:
             report(SheetCode.UNPLACED_CELL, Severity.WARNING, (row, col), text=text)
+        for cell, note in facts.notes:
+            self.found.append(attrs.evolve(note, location=Location(sheet=report.sheet, cell=cell_name(*cell))))
 
     # --- the inspection ----------------------------------------------------------------------------
 
@@ -262,7 +272,21 @@ class Workbook:
                     stated=str(stated),
                     given=str(option),
                 )
-        # An inspector or target stated nowhere stays absent: the missing-fact rule says so (one place).
+        if any(data.drafts for data in self.data):
+            # A round fact stated nowhere stays absent; for a ledger (the usual 台账 attached to a plan
+            # states none) that is a warning saying how to give it, not missing-fact against the unit.
+            sheet = next(data.grid.name for data in self.data if data.drafts)
+            for name, option in _OPTIONS.items():
+                if values.get(name) is None:
+                    Report(sheet, self.found)(  # at the sheet's top, where a row above the header would state it
+                        SheetCode.FACT_NOT_STATED,
+                        Severity.WARNING,
+                        (0, 0),
+                        f"{_BASE}/{name}",
+                        field=name,
+                        option=option,
+                        supersedes="missing-fact",
+                    )
         declared = {}
         for field in attrs.fields(DeclaredCounts):
             value, cell = self.fact(f"declared.{field.name}")

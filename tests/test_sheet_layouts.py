@@ -1,0 +1,143 @@
+"""Workbooks as offices fill them (issue 22): round facts above the header, read by the notice's cues.
+
+The workbooks are written by the tests in the shapes offices use; no real file is copied.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from rectmodel import PartialDate, validate
+from rectmodel.facts import read_round_facts
+from rectmodel.notices import parse
+from rectmodel.sheets import SheetResult, read
+from test_sheets import book
+
+D = PartialDate.parse
+N = None
+HEADER = ["序号", "问题", "整改措施", "责任领导", "责任部门", "责任人", "完成时限", "完成情况"]
+ROWS = [
+    [1, "理论学习不深入", "制定学习计划", "张三", "办公室", "李四", "2023年9月30日", "已完成"],
+    [2, "制度执行不严格", "修订制度", "张三", "财务科", "王五", "2023年10月31日", "已完成"],
+]
+SUBTITLE = "(市委第二巡察组于2023年3月14日至5月14日对我局党组开展常规巡察,2023年6月1日反馈巡察意见)"
+
+
+def ledger(tmp_path: Path, *above: list[Any], name: str = "台账.xlsx") -> SheetResult:
+    return read(book(tmp_path / name, {"整改台账": [*above, HEADER, *ROWS]}))
+
+
+def facts_of(result: SheetResult) -> dict[str, Any]:
+    (x,) = result.ledger.inspections
+    names = ("inspector", "target", "start", "end", "feedback_date", "as_of")
+    return {name: getattr(x, name) for name in names if getattr(x, name) is not None}
+
+
+def where(result: SheetResult, name: str) -> str:
+    return str(result.cells[f"/inspections/0/{name}"])
+
+
+def sheet_codes(result: SheetResult) -> set[str]:
+    return {d.params["code"] for d in result.diagnostics}
+
+
+def test_a_title_names_the_unit_and_the_group_and_a_bracketed_subtitle_the_dates(tmp_path: Path) -> None:
+    result = ledger(tmp_path, ["中共某市审计局党组落实市委第二巡察组反馈意见整改台账"], [SUBTITLE])
+    assert facts_of(result) == {
+        "inspector": "市委第二巡察组",
+        "target": "中共某市审计局党组",
+        "start": D("2023-03-14"),
+        "end": D("2023-05-14"),
+        "feedback_date": D("2023-06-01"),
+    }
+    assert (where(result, "target"), where(result, "start"), where(result, "feedback_date")) == (
+        "整改台账!A1",
+        "整改台账!A2",
+        "整改台账!A2",
+    )
+    assert "unplaced-cell" not in sheet_codes(result)
+
+
+def test_a_facts_row_of_labelled_cells(tmp_path: Path) -> None:
+    row = ["巡察时间:2023年3月14日至5月14日", N, "反馈时间:2023年6月1日", N, "填报时间:2023年10月1日"]
+    result = ledger(tmp_path, ["某局巡察整改台账"], row)
+    assert facts_of(result) | {"target": None} == {
+        "target": None,
+        "start": D("2023-03-14"),
+        "end": D("2023-05-14"),
+        "feedback_date": D("2023-06-01"),
+        "as_of": D("2023-10-01"),
+    }
+    assert where(result, "feedback_date") == "整改台账!C2"
+
+
+def test_several_labelled_facts_in_one_cell(tmp_path: Path) -> None:
+    result = ledger(
+        tmp_path, ["某局巡察整改台账"], ["巡察组:区委第一巡察组    反馈时间:2023年6月1日    统计截至:2023年10月1日"]
+    )
+    found = facts_of(result)
+    assert (found["inspector"], found["feedback_date"], found["as_of"]) == (
+        "区委第一巡察组",
+        D("2023-06-01"),
+        D("2023-10-01"),
+    )
+
+
+def test_a_group_before_a_label_and_a_stamped_reporting_unit(tmp_path: Path) -> None:
+    result = ledger(
+        tmp_path, ["巡察整改台账"], ["市委第一巡察组反馈时间:2023年6月1日"], ["填报单位:中共某市审计局党组(盖章)"]
+    )
+    found = facts_of(result)
+    assert (found["inspector"], found["feedback_date"], found["target"]) == (
+        "市委第一巡察组",
+        D("2023-06-01"),
+        "中共某市审计局党组",  # the stamp mark is no part of the name
+    )
+    assert where(result, "inspector") == "整改台账!A2"
+
+
+def test_a_title_row_and_a_notice_preamble_stating_the_same_facts_read_the_same(tmp_path: Path) -> None:
+    title = "中共某市审计局党组落实市委第二巡察组反馈意见整改台账"
+    sheet = facts_of(ledger(tmp_path, [title], [SUBTITLE]))
+    (notice,) = parse(
+        f"中共某市审计局党组关于巡察整改情况的通报\n{SUBTITLE}\n(一)针对“学习不够”的问题\n一是学习。"
+    ).ledger.inspections
+    assert sheet == {name: getattr(notice, name) for name in sheet}
+    shared = read_round_facts([("A2", SUBTITLE)], title=title)
+    assert (shared.inspector, shared.target, shared.where["start"]) == ("市委第二巡察组", "中共某市审计局党组", "A2")
+
+
+def test_a_fault_free_ledger_that_states_no_round_facts_passes_with_a_warning_per_fact(tmp_path: Path) -> None:
+    result = ledger(tmp_path)
+    report = validate(result.ledger)
+    assert "missing-fact" in {d.rule for d in report.diagnostics}  # the model holds no fact: the rule sees it
+    unstated = [d for d in result.diagnostics if d.params["code"] == "fact-not-stated"]
+    assert [(d.params["field"], d.params["option"], str(d.location)) for d in unstated] == [
+        ("inspector", "--inspector", "整改台账!A1"),
+        ("target", "--target", "整改台账!A1"),
+        ("start", "--start", "整改台账!A1"),
+        ("end", "--end", "整改台账!A1"),
+        ("feedback_date", "--feedback-date", "整改台账!A1"),
+    ]
+    assert all(d.params["supersedes"] == "missing-fact" for d in unstated)
+
+
+def test_the_command_line_passes_a_clean_ledger_and_still_fails_an_empty_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from rectmodel.cli import main
+
+    clean = book(tmp_path / "clean.xlsx", {"整改台账": [HEADER, *ROWS]})
+    assert main(["validate", str(clean)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "1 file: 0 errors, 5 warnings, 0 infos, 0 waived"
+    given = ["--inspector", "市委第一巡察组", "--target", "某局党组", "--start", "2023-03-14", "--end", "2023-05-14"]
+    assert main(["validate", str(clean), *given, "--feedback-date", "2023-06-01"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "1 file: 0 errors, 0 warnings, 0 infos, 0 waived"
+    empty = book(tmp_path / "empty.xlsx", {"整改台账": [HEADER]})
+    assert main(["validate", str(empty)]) == 1
+    out = capsys.readouterr().out
+    assert "empty-document" in out
+    assert "fact-not-stated" not in out
