@@ -141,3 +141,48 @@ def test_the_command_line_passes_a_clean_ledger_and_still_fails_an_empty_one(
     out = capsys.readouterr().out
     assert "empty-document" in out
     assert "fact-not-stated" not in out
+
+
+# --- responsibility in one labelled cell ---------------------------------------------------------------
+
+
+def _who(tmp_path: Path, header: str, cell: str, *, measures: str = "制定学习计划") -> list[Any]:
+    rows = [["序号", "问题", "整改措施", header, "完成时限"], [1, "理论学习不深入", measures, cell, "2023年9月底"]]
+    result = read(book(tmp_path / "who.xlsx", {"台账": rows}))
+    return [m.responsibility for p in result.ledger.inspections[0].problems for m in p.measures], result
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "责任领导:张三\n责任单位:办公室、人事科\n责任人:李四、王五",
+        "责任人:李四、王五;责任单位:办公室、人事科;责任领导:张三",  # any order, one line
+        "牵头领导:张三 牵头单位:办公室 配合单位:人事科 具体责任人:李四、王五",  # synonyms
+        "分管领导:张三\n责任部门:办公室\n协办单位:人事科\n经办人:李四\n经办人:王五",
+    ],
+)
+@pytest.mark.parametrize("header", ["责任领导及责任单位", "责任分工", "责任主体", "责任领导"])
+def test_a_labelled_responsibility_cell_is_split_into_leaders_departments_and_persons(
+    tmp_path: Path, header: str, cell: str
+) -> None:
+    (who,), _ = _who(tmp_path, header, cell)
+    assert who is not None
+    assert (who.leaders, who.departments, who.persons) == (("张三",), ("办公室", "人事科"), ("李四", "王五"))
+
+
+def test_a_labelled_cell_of_two_lines_is_not_split_across_two_measures(tmp_path: Path) -> None:
+    found, _ = _who(tmp_path, "责任分工", "责任领导:张三\n责任单位:办公室", measures="1.制定计划\n2.开展研讨")
+    assert [(w.leaders, w.departments) for w in found] == [(("张三",), ("办公室",))] * 2
+
+
+def test_an_unlabelled_combined_cell_is_a_reader_warning_not_a_missing_responsibility(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (who,), result = _who(tmp_path, "责任分工", "张三 办公室")
+    assert who is None  # whose names they are is not said: none is guessed
+    (warning,) = [d for d in result.diagnostics if d.params["code"] == "unlabelled-responsibility"]
+    assert (str(warning.location), warning.params["supersedes"]) == ("台账!D2", "measure-without-responsibility")
+    from rectmodel.cli import main
+
+    main(["validate", str(tmp_path / "who.xlsx")])
+    assert "measure-without-responsibility" not in capsys.readouterr().out

@@ -6,7 +6,16 @@ import re
 
 from .text import nfkc
 
-__all__ = ["CLOSED_NO", "CLOSED_YES", "COVER_LABELS", "EXAMPLE_MARKS", "HEADERS", "HEADER_GROUPS", "header_key"]
+__all__ = [
+    "CLOSED_NO",
+    "CLOSED_YES",
+    "COVER_LABELS",
+    "EXAMPLE_MARKS",
+    "HEADERS",
+    "HEADER_GROUPS",
+    "header_key",
+    "labelled_responsibility",
+]
 
 # The column a header names, by role, the writer's header first. A header is matched after
 # ``header_key`` (full-width folded, spaces and asterisks taken out); a role may hold several
@@ -47,6 +56,19 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "协办单位",
     ),
     "persons": ("责任人", "具体责任人", "直接责任人", "经办人"),
+    # one column for all three, its cells labelled (责任领导:X 责任单位:A 责任人:Y)
+    "responsibility": (
+        "责任分工",
+        "责任领导及责任单位",
+        "责任领导及责任部门",
+        "责任单位及责任人",
+        "责任部门及责任人",
+        "责任领导及责任人",
+        "责任领导、责任单位及责任人",
+        "责任领导、责任部门、责任人",
+        "责任主体",
+        "责任单位和责任人",
+    ),
     "deadline": ("整改时限", "完成时限", "完成时间", "整改期限", "时限", "计划完成时间", "整改时间", "完成期限"),
     "progress": (
         "整改进展",
@@ -115,3 +137,38 @@ def header_key(text: str) -> str:
     ('整改措施', '责任领导(分管)')
     """
     return _SPACES.sub("", nfkc(text))
+
+
+# A cell or a bracket that labels who is responsible (责任领导:X 责任单位:A、B 责任人:Y): each label is
+# a header of its role, any order, ``:`` or ``:``, on one line or several.
+_WHO_ROLES = ("leaders", "departments", "persons")
+_WHO_LABEL = {header_key(word): role for role in _WHO_ROLES for word in HEADERS[role]}
+_WHO_LABELS = re.compile(
+    r"(?:^|(?<=[\s;；,，。]))("
+    + "|".join(sorted((re.escape(w) for role in _WHO_ROLES for w in HEADERS[role]), key=len, reverse=True))
+    + r")\s*[:：]"
+)
+
+
+def labelled_responsibility(text: str) -> dict[str, list[str]] | None:
+    """The values of each role a labelled cell names, in order; None unless *text* starts with a label.
+
+    The values are as written (``A、B``): the caller splits them into names.
+
+    >>> labelled_responsibility("责任领导：张三\\n责任单位：办公室、人事科\\n责任人：李四")
+    {'leaders': ['张三'], 'departments': ['办公室、人事科'], 'persons': ['李四']}
+    >>> labelled_responsibility("牵头领导:赵六 配合单位:审计科") == {'leaders': ['赵六'], 'departments': ['审计科']}
+    True
+    >>> labelled_responsibility("张三") is None
+    True
+    """
+    marks = list(_WHO_LABELS.finditer(text))
+    if not marks or text[: marks[0].start()].strip():
+        return None
+    found: dict[str, list[str]] = {}
+    for k, m in enumerate(marks):
+        end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
+        value = text[m.end() : end].strip().strip(";；,，。").strip()
+        if value:
+            found.setdefault(_WHO_LABEL[header_key(m.group(1))], []).append(value)
+    return found

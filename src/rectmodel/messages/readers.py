@@ -240,6 +240,7 @@ class SheetCode(StrEnum):
     FACT_FROM_REPORTER = "fact-from-reporter"
     FACT_REPEATED = "fact-repeated"
     FACT_NOT_STATED = "fact-not-stated"
+    UNLABELLED_RESPONSIBILITY = "unlabelled-responsibility"
     BAD_MAPPING = "bad-mapping"
 
 
@@ -360,6 +361,11 @@ SHEET: dict[str, Message] = {  # keyed by SheetCode
         "the header (not reported as missing-fact)",
         "工作簿未载明{field:term}:可用 {option} 给出,或在“基本情况”表、表头上方的行中写明(不作为 missing-fact 报告)",
         {"field": "feedback_date", "option": "--feedback-date"},
+    ),
+    SheetCode.UNLABELLED_RESPONSIBILITY: msg(
+        '"{text}" under "{header}" labels no role (a leader, a department, a person): its names are not read',
+        "“{header}”下的“{text}”未标明角色(责任领导:、责任单位:、责任人:),其中的名称未读取",
+        {"text": "张三 办公室", "header": "责任分工"},
     ),
     SheetCode.BAD_MAPPING: msg(
         "column mapping {where}: {reason}",

@@ -15,7 +15,7 @@ from collections.abc import Callable
 import attrs
 
 from .._lexicon import parse_deadline_text
-from .._lexicon.headers import CLOSED_NO, CLOSED_YES, EXAMPLE_MARKS
+from .._lexicon.headers import CLOSED_NO, CLOSED_YES, EXAMPLE_MARKS, labelled_responsibility
 from ..dates import Deadline
 from ..diagnostics import Severity
 from ..messages import SheetCode
@@ -30,7 +30,17 @@ from ._table import Table
 __all__ = ["Draft", "read_blocks"]
 
 _EXAMPLE = frozenset(EXAMPLE_MARKS)
-_MEASURE_ROLES = ("leaders", "departments", "persons", "deadline", "progress", "closed", "evidence", "remark")
+_MEASURE_ROLES = (
+    "leaders",
+    "departments",
+    "persons",
+    "responsibility",
+    "deadline",
+    "progress",
+    "closed",
+    "evidence",
+    "remark",
+)
 
 
 @attrs.define
@@ -52,7 +62,8 @@ class Draft:
 
 # Offices repeat deadlines and names down thousands of rows: each distinct cell is read once.
 _DEADLINES: dict[Value, Deadline | None] = {}
-_WHO: dict[tuple[str, str, str], Responsibility | None] = {}
+_WHO: dict[tuple[str, str, str, str], Responsibility | None] = {}
+_WHO_ROLES = frozenset({"leaders", "departments", "persons", "responsibility"})
 _CACHED = 65536
 
 
@@ -65,13 +76,28 @@ def _deadline(value: Value) -> Deadline | None:
     return result
 
 
-def _responsibility(leaders: str, departments: str, persons: str) -> Responsibility | None:
-    key = (leaders, departments, persons)
+def _responsibility(leaders: str, departments: str, persons: str, combined: str = "") -> Responsibility | None:
+    """Who is responsible, from the three columns and a labelled one (``责任领导:X\n责任单位:A、B``).
+
+    A labelled cell in any of them gives each label's role its names; a combined cell without labels
+    gives nobody (the caller says so).
+    """
+    key = (leaders, departments, persons, combined)
     if key in _WHO:
         return _WHO[key]
-    who = Responsibility(
-        split_list(leaders, names=True), split_list(departments, names=True), split_list(persons, names=True)
-    )
+    names: dict[str, list[str]] = {"leaders": [], "departments": [], "persons": []}
+    for role, text in (("leaders", leaders), ("departments", departments), ("persons", persons), ("", combined)):
+        if not text:
+            continue
+        labelled = labelled_responsibility(text)
+        if labelled is None:
+            if role:
+                names[role] += split_list(text, names=True)
+            continue
+        for labelled_role, values in labelled.items():
+            for value in values:
+                names[labelled_role] += split_list(value, names=True)
+    who = Responsibility(tuple(names["leaders"]), tuple(names["departments"]), tuple(names["persons"]))
     result = None if who.is_empty else who
     if len(_WHO) < _CACHED:
         _WHO[key] = result
@@ -308,9 +334,9 @@ class _Reader:
         values = {role: self.text(r, role, inherit=False) for role in _MEASURE_ROLES}
         split: dict[str, list[str]] = {}
         if count > 1:
-            for role in ("leaders", "departments", "persons", "deadline", "progress", "evidence"):
-                if values[role]:
-                    parts = _parts(values[role], count)
+            for role in ("leaders", "departments", "persons", "responsibility", "deadline", "progress", "evidence"):
+                if values[role] and not (role in _WHO_ROLES and labelled_responsibility(values[role])):
+                    parts = _parts(values[role], count)  # a labelled cell's lines are its labels, not its measures
                     if parts is not None:
                         split[role] = parts
                     elif role != "progress" and len(split_items(values[role])) > 1:
@@ -348,7 +374,19 @@ class _Reader:
         """One measure from its cells' texts; the extra cells that locate its parts, if any."""
         cols = self.cols
         extras: dict[str, tuple[int, int]] | None = None
-        who = _responsibility(values["leaders"], values["departments"], values["persons"])
+        who = _responsibility(values["leaders"], values["departments"], values["persons"], values["responsibility"])
+        combined = values["responsibility"]
+        if combined and labelled_responsibility(combined) is None:
+            # 责任分工 holding 张三/办公室 without labels: which name is whose cannot be told; not the unit's fault
+            self.report(
+                SheetCode.UNLABELLED_RESPONSIBILITY,
+                Severity.WARNING,
+                (r, cols["responsibility"]),
+                pointer,
+                header=self.header("responsibility"),
+                text=combined,
+                **({} if who else {"supersedes": "measure-without-responsibility"}),
+            )
         for col in self.departments[1:]:  # 配合部门 beside 牵头部门: more departments, each located at its cell
             value, origin = self.value(r, col)
             if value != "" and text_of(value):

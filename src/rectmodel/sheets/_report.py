@@ -18,7 +18,7 @@ class Report:
     def __init__(self, sheet: str | None, found: list[Diagnostic]) -> None:
         self.sheet = sheet
         self.found = found
-        self.seen: set[tuple[SheetCode, tuple[int, int]]] = set()  # a cell given to several measures: once
+        self.seen: set[tuple[object, ...]] = set()  # a cell given to several measures: once
 
     def __call__(
         self,
@@ -29,8 +29,10 @@ class Report:
         **params: Any,
     ) -> None:
         if cell is not None:
-            if (code, cell) in self.seen:
+            # once a cell; once a cell and element where the finding stands in for a rule's there
+            key = (code, cell, pointer) if "supersedes" in params else (code, cell)
+            if key in self.seen:
                 return
-            self.seen.add((code, cell))
+            self.seen.add(key)
         where = Location(sheet=self.sheet, cell=None if cell is None else cell_name(*cell))
         self.found.append(Diagnostic("sheet", severity, pointer, {"code": code, **params}, (), where))

@@ -177,7 +177,9 @@ def find_table(grid: Grid, mapping: Mapping[str, str] | None = None, header_row:
     columns = []
     for c in range(width):
         texts = [_text(rows, r, c) for r in header_rows]
+        # a group word (责任分工) over sub-columns is no column's header; alone over its column, it is one
         lower = next((t for t in reversed(texts) if t and header_key(t) not in _GROUP_WORDS), "")
+        lower = lower or next((t for t in reversed(texts) if t), "")
         if not lower:
             continue
         cell_row = next(r for r in reversed(header_rows) if _text(rows, r, c) == lower)
