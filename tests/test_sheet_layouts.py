@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from rectmodel import PartialDate, validate
+from rectmodel import DeadlineTerm, PartialDate, validate
 from rectmodel.facts import read_round_facts
 from rectmodel.notices import parse
 from rectmodel.sheets import SheetResult, read
@@ -186,3 +186,51 @@ def test_an_unlabelled_combined_cell_is_a_reader_warning_not_a_missing_responsib
 
     main(["validate", str(tmp_path / "who.xlsx")])
     assert "measure-without-responsibility" not in capsys.readouterr().out
+
+
+# --- numbered cells per measure ------------------------------------------------------------------------
+
+
+def _numbered(tmp_path: Path, deadline: str, progress: str) -> tuple[list[tuple[Any, Any]], SheetResult]:
+    rows = [
+        ["序号", "问题", "整改措施", "责任单位", "完成时限", "完成情况"],
+        [1, "理论学习不深入", "1.制定学习计划\n2.开展专题研讨", "办公室", deadline, progress],
+    ]
+    result = read(book(tmp_path / "n.xlsx", {"台账": rows}))
+    (p,) = result.ledger.inspections[0].problems
+    return [(m.deadline, [s.state.value for s in m.history]) for m in p.measures], result
+
+
+def test_a_deadline_and_a_progress_numbered_like_the_measures_give_each_its_own(tmp_path: Path) -> None:
+    found, _ = _numbered(tmp_path, "1.2021年9月底\n2.长期坚持", "1.已完成\n2.正在推进")
+    assert found == [(D("2021-09"), ["completed"]), (DeadlineTerm.LONG_TERM, ["in_progress"])]
+
+
+def test_an_unnumbered_deadline_applies_to_every_measure(tmp_path: Path) -> None:
+    found, _ = _numbered(tmp_path, "2021年9月底", "1.已完成\n2.正在推进")
+    assert [deadline for deadline, _ in found] == [D("2021-09"), D("2021-09")]
+
+
+@pytest.mark.parametrize(
+    ("deadline", "progress", "cells"),
+    [
+        ("1.2021年9月底\n3.长期坚持", "1.已完成\n2.正在推进", ["台账!E2"]),  # numbered 1, 3
+        ("1.2021年9月底\n2.长期坚持", "2.已完成\n1.正在推进", ["台账!F2"]),  # out of order
+        ("1.2021年9月底\n2.长期坚持\n3.2022年1月", "1.已完成\n2.正在推进", ["台账!E2"]),  # three for two
+    ],
+)
+def test_a_numbering_that_does_not_line_up_is_a_located_warning_never_a_shift(
+    tmp_path: Path, deadline: str, progress: str, cells: list[str]
+) -> None:
+    found, result = _numbered(tmp_path, deadline, progress)
+    warned = [d for d in result.diagnostics if d.params["code"] == "split-mismatch"]
+    assert [str(d.location) for d in warned] == cells
+    assert all(d.severity.value == "warning" for d in warned)
+    if cells == ["台账!E2"]:
+        assert [deadline for deadline, _ in found] == [None, None]  # not given to the wrong measure
+    else:
+        assert [history for _, history in found] == [[], []]
+    report = validate(result.ledger)
+    blamed = {"measure-without-deadline", "measure-without-status"} & {d.rule for d in report.diagnostics}
+    assert blamed  # the model lacks the value: the rule sees it, and the reader's warning stands in for it
+    assert {d.params["supersedes"] for d in warned} <= blamed

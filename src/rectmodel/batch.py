@@ -26,7 +26,7 @@ import attrs
 from attrs import field, frozen
 
 from ._format import describe
-from .diagnostics import Report, Waiver
+from .diagnostics import Diagnostic, Report, Waiver
 from .inputs import Input, Options, Read, Unloadable, read
 from .model import Group, GroupLevel, Inspection, Ledger, Measure, Problem
 from .rules import Config, iter_diagnostics
@@ -147,11 +147,16 @@ def _crashed(path: str, e: BaseException) -> FileResult:
 def _check(path: str, job: _Job, got: Read, links: LinkIndex) -> FileResult:
     ledger = got.ledger
     # A reader that could not read something says so, and the rule that would blame the document is not run there.
-    instead = {(d.params["supersedes"], d.pointer) for d in got.report.diagnostics if "supersedes" in d.params}
+    # It stands in for that rule at its element and below it (a problem's cell read for none of its measures).
+    instead = [(d.params["supersedes"], d.pointer) for d in got.report.diagnostics if "supersedes" in d.params]
     checked = iter_diagnostics(ledger, job.config, links=links)
-    found = (*got.report.diagnostics, *(d for d in checked if (d.rule, d.pointer) not in instead))
+    found = (*got.report.diagnostics, *(d for d in checked if not _superseded(d, instead)))
     report = Report.build(found, job.waivers, path).locate(path, got.where)
     return FileResult(path, Outcome.CHECKED, report, _sketch(ledger, {d.pointer for d in report.diagnostics}))
+
+
+def _superseded(d: Diagnostic, instead: list[tuple[str, str]]) -> bool:
+    return any(d.rule == rule and (d.pointer == at or d.pointer.startswith(at + "/")) for rule, at in instead)
 
 
 _NO_LINKS = LinkIndex({}, {}, ())

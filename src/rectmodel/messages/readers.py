@@ -324,8 +324,9 @@ SHEET: dict[str, Message] = {  # keyed by SheetCode
         {"text": "2021年10月8日", "state": "closed", "date": " 2021-10-09"},
     ),
     SheetCode.SPLIT_MISMATCH: msg(
-        "the cell has {parts} items for {measures} measures; it is given to each measure whole",
-        "该单元格有 {parts} 项,而整改措施有 {measures} 条,整体适用于每条措施",
+        "the cell's {parts} numbered lines do not line up with its {measures} measures (numbered 1 to {measures}); "
+        "not read, so that no value is given to the wrong measure",
+        "该单元格的 {parts} 行编号与 {measures} 条整改措施(编号 1 至 {measures})对不上;未读取,以免把数值归到错误的措施",
         {"parts": 2, "measures": 3},
     ),
     SheetCode.EXAMPLE_ROW: msg(

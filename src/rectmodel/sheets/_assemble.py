@@ -64,6 +64,12 @@ class Draft:
 _DEADLINES: dict[Value, Deadline | None] = {}
 _WHO: dict[tuple[str, str, str, str], Responsibility | None] = {}
 _WHO_ROLES = frozenset({"leaders", "departments", "persons", "responsibility"})
+# The rule that would blame the unit for a measure-level cell the reader could not give to its measures.
+_MEASURE_RULE = dict.fromkeys(_WHO_ROLES, "measure-without-responsibility") | {
+    "deadline": "measure-without-deadline",
+    "progress": "measure-without-status",
+    "evidence": "closed-without-evidence",
+}
 _CACHED = 65536
 
 
@@ -105,14 +111,20 @@ def _responsibility(leaders: str, departments: str, persons: str, combined: str 
 
 
 def _parts(text: str, count: int) -> list[str] | None:
-    """*text* split into *count* items (numbered, or one a line), or None if it does not split so."""
+    """*text* split into *count* items (numbered 1, 2, 3 …, or one a line, unnumbered), or None if it
+    does not split so: lines numbered otherwise (``2.…\n1.…``, ``1.…\n3.…``) are never split by position."""
     items = split_items(text)
     if len(items) == count:
         return items
     lines = [line.strip() for line in text.split("\n") if line.strip()]
-    if len(lines) == count:
-        return [strip_number(line) for line in lines]
+    if len(lines) == count and all(strip_number(line) == line for line in lines):
+        return lines
     return None
+
+
+def _numbered(text: str) -> bool:
+    """Whether *text* holds more than one item, or a line that starts with a number."""
+    return len(split_items(text)) > 1 or any(strip_number(line.strip()) != line.strip() for line in text.split("\n"))
 
 
 class _Reader:
@@ -339,12 +351,20 @@ class _Reader:
                     parts = _parts(values[role], count)  # a labelled cell's lines are its labels, not its measures
                     if parts is not None:
                         split[role] = parts
-                    elif role != "progress" and len(split_items(values[role])) > 1:
+                    elif _numbered(values[role]):
+                        # numbered otherwise than the measures: never shifted onto them, nor given to each
                         col = self.cols[role]
-                        parts_found = len(split_items(values[role]))
+                        parts_found = len(values[role].strip().split("\n"))
                         self.report(
-                            SheetCode.SPLIT_MISMATCH, Severity.INFO, (r, col), parts=parts_found, measures=count
+                            SheetCode.SPLIT_MISMATCH,
+                            Severity.WARNING,
+                            (r, col),
+                            pointer,
+                            parts=parts_found,
+                            measures=count,
+                            supersedes=_MEASURE_RULE[role],
                         )
+                        values[role] = ""
             if values["progress"] and "progress" not in split:
                 col = self.cols["progress"]
                 if not draft.history:
