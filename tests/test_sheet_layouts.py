@@ -234,3 +234,58 @@ def test_a_numbering_that_does_not_line_up_is_a_located_warning_never_a_shift(
     blamed = {"measure-without-deadline", "measure-without-status"} & {d.rule for d in report.diagnostics}
     assert blamed  # the model lacks the value: the rule sees it, and the reader's warning stands in for it
     assert {d.params["supersedes"] for d in warned} <= blamed
+
+
+# --- problem-level state and 销号 columns ----------------------------------------------------------
+
+
+def test_a_state_and_a_closure_merged_over_a_problem_are_the_problem_s_and_each_measure_keeps_its_own(
+    tmp_path: Path,
+) -> None:
+    import datetime as dt
+
+    header = ["序号", "问题", "整改措施", "责任单位", "完成时限", "完成情况", "整改状态", "销号时间", "佐证材料"]
+    rows = [
+        header,
+        [
+            1,
+            "理论学习不深入",
+            "制定学习计划",
+            "办公室",
+            "2021年9月底",
+            "已完成",
+            "已销号",
+            dt.date(2021, 10, 8),
+            "计划\n记录",
+        ],
+        [N, N, "开展专题研讨", "办公室", "长期坚持", "长期坚持", N, N, N],
+        [2, "制度执行不严格", "修订制度", "财务科", "2021年10月底", "正在推进", "已完成", N, N],
+    ]
+    merges = {"台账": ["A2:A3", "B2:B3", "G2:G3", "H2:H3", "I2:I3"]}
+    result = read(book(tmp_path / "s.xlsx", {"台账": rows}, merges=merges))
+    p1, p2 = result.ledger.inspections[0].problems
+    (closed,) = p1.history
+    assert (closed.state.value, closed.date, closed.evidence) == ("closed", D("2021-10-08"), ("计划", "记录"))
+    assert [[s.state.value for s in m.history] for m in p1.measures] == [["completed"], ["long_term"]]
+    assert all(m.evidence == () for m in p1.measures)
+    assert [s.state.value for s in p2.history] == ["completed"]
+    found = [(d.rule, str(d.location)) for d in validate(result.ledger).locate("s.xlsx", result.locator()).diagnostics]
+    assert ("status-inconsistent", "s.xlsx:台账!G4") in found  # 已完成 while its measure is 正在推进
+
+
+def test_one_closure_for_a_problem_s_numbered_measures_is_the_problem_s(tmp_path: Path) -> None:
+    header = ["序号", "问题", "整改措施", "责任单位", "完成时限", "完成情况", "销号情况"]
+    row = [
+        1,
+        "理论学习不深入",
+        "1.制定学习计划\n2.开展专题研讨",
+        "办公室",
+        "1.2021年9月底\n2.长期坚持",
+        "1.已完成\n2.正在推进",
+        "已销号",
+    ]
+    result = read(book(tmp_path / "s.xlsx", {"台账": [header, row]}))
+    (p,) = result.ledger.inspections[0].problems
+    assert [s.state.value for s in p.history] == ["closed"]
+    assert [[s.state.value for s in m.history] for m in p.measures] == [["completed"], ["in_progress"]]
+    assert "status-inconsistent" in {d.rule for d in validate(result.ledger).diagnostics}

@@ -13,6 +13,7 @@ __all__ = [
     "EXAMPLE_MARKS",
     "HEADERS",
     "HEADER_GROUPS",
+    "PROBLEM_STATE_HEADERS",
     "header_key",
     "labelled_responsibility",
 ]
@@ -96,6 +97,9 @@ EXAMPLE_MARKS = ("示例", "例", "样例", "填写示例", "示例行", "举例
 # What a 是否销号 cell says: closed, or not closed.
 CLOSED_YES = frozenset({"是", "已销号", "销号", "√", "✓", "✔", "Y", "y", "yes", "已"})
 CLOSED_NO = frozenset({"否", "未销号", "×", "✗", "N", "n", "no", "未", "无", "待销号"})
+
+# A progress column that, beside another (完成情况 / 整改进展 per measure), holds the problem's state.
+PROBLEM_STATE_HEADERS = ("整改状态", "销号情况", "问题整改状态", "销号状态", "状态")
 
 # Header cells that stand over a group of columns in a two-row header (责任分工 over 责任领导 / 责任部门 / 责任人).
 HEADER_GROUPS = ("责任分工", "责任主体", "整改责任", "责任落实", "责任", "整改责任分工", "责任分解")

@@ -164,6 +164,7 @@ class _Reader:
         # The measure-level columns this sheet has, and those a vertical merge may cover (read from its first cell).
         self.measure_cols = [(role, self.cols[role]) for role in _MEASURE_ROLES if role in self.cols]
         self.merged = frozenset(merges.starts)
+        self.problem_cols: frozenset[int] = frozenset()  # 销号 and 佐证材料 cells that are the problem's, this block
 
     def texts(self, r: int, *, problem_progress: bool) -> dict[str, str]:
         """The texts of row *r*'s measure-level cells by role (``""`` for none), merged cells read from their first.
@@ -298,6 +299,13 @@ class _Reader:
                     draft.cells["/history"] = (block.rows[0], progress_col)
                 elif text:
                     self.report(SheetCode.UNPLACED_CELL, Severity.WARNING, (block.rows[0], progress_col), text=text)
+        measure_rows = [r for r in block.rows if self.text(r, "measure", inherit=False)]
+        self.problem_cols = frozenset(
+            col
+            for col in self.closing_cols()
+            if len(measure_rows) > 1 and self.merges.down.get((block.rows[0], col), -1) >= measure_rows[1]
+        )  # merged over the problem's measures: the problem's 销号, not each measure's
+        self.problem_closure(block.rows[0], draft, pointer)
         rows = self.grid.rows
         for r in block.rows:
             row = rows[r]
@@ -344,6 +352,15 @@ class _Reader:
         items = split_items(text)
         count = len(items)
         values = {role: self.text(r, role, inherit=False) for role in _MEASURE_ROLES}
+        evidence_col = self.cols.get("evidence")
+        self.problem_cols = frozenset(
+            col
+            for col in self.closing_cols()
+            if count > 1 and not (col == evidence_col and _parts(values["evidence"], count) is not None)
+        )  # one 销号 for a problem's several measures: the problem's
+        self.problem_closure(r, draft, pointer)
+        if evidence_col in self.problem_cols:
+            values["evidence"] = ""
         split: dict[str, list[str]] = {}
         if count > 1:
             for role in ("leaders", "departments", "persons", "responsibility", "deadline", "progress", "evidence"):
@@ -435,17 +452,43 @@ class _Reader:
             history = self.statuses(values["progress"], (r, cols["progress"]), pointer + "/history")
         for col in self.closed:
             value, origin = self.value(r, col)
-            if value == "" or not text_of(value):
+            if value == "" or not text_of(value) or col in self.problem_cols:
                 continue
             history, at = self.closure(history, value, (origin, col), pointer)
             if at is not None and extras and at in extras:  # a second 销号 column: its date, or its yes
                 at += "/date" if date_of(value) is not None else "/state"
             if at is not None:
                 extras = {**(extras or {}), at: (origin, col)}
-        evidence = split_list(values["evidence"], names=False) if values["evidence"] else ()
+        evidence: tuple[str, ...] = ()
+        if values["evidence"] and cols.get("evidence") not in self.problem_cols:
+            evidence = split_list(values["evidence"], names=False)
         mid = f"{draft.id}-M{len(draft.measures) + 1}"
         draft.measures.append(Measure(mid, text, self.table.measure_level, who, deadline, history, evidence))
         return extras
+
+    def closing_cols(self) -> list[int]:
+        evidence = self.cols.get("evidence")
+        return [*self.closed, *([] if evidence is None else [evidence])]
+
+    def problem_closure(self, r: int, draft: Draft, pointer: str) -> None:
+        """The problem's own 销号 (已销号, 销号时间) and its 佐证材料, from the cells ``problem_cols`` holds."""
+        evidence_col = self.cols.get("evidence")
+        for col in self.closed:
+            value, origin = self.value(r, col)
+            if col not in self.problem_cols or value == "" or not text_of(value):
+                continue
+            draft.history, at = self.closure(draft.history, value, (origin, col), pointer)
+            if at:
+                draft.cells[at] = (origin, col)
+        if evidence_col in self.problem_cols:
+            text = self.text(r, "evidence")
+            last = draft.history[-1] if draft.history else None
+            if text and last is not None and last.state is State.CLOSED:
+                evidence = split_list(text, names=False)
+                draft.history = (*draft.history[:-1], attrs.evolve(last, evidence=evidence))
+                draft.cells[f"/history/{len(draft.history) - 1}/evidence"] = (r, evidence_col)
+            elif text:
+                self.report(SheetCode.UNPLACED_CELL, Severity.WARNING, (r, evidence_col), pointer, text=text)
 
     def closure(
         self, history: tuple[Status, ...], value: Value, cell: tuple[int, int], pointer: str

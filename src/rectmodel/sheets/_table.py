@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 import attrs
 
 from .._lexicon import HEADER_GROUPS, HEADERS, header_key
+from .._lexicon.headers import PROBLEM_STATE_HEADERS
 from ..model import MeasureLevel, ProblemLevel
 from ._grid import Grid, Value
 
@@ -193,7 +194,20 @@ def find_table(grid: Grid, mapping: Mapping[str, str] | None = None, header_row:
 _MANY = frozenset({"seq", "closed", "remark", "ignore", "departments"})
 
 
+def _problem_state(columns: list[Column]) -> list[Column]:
+    """Beside a measure's progress (完成情况), a 整改状态 / 销号情况 column is the problem's state."""
+    progress = [col for col in columns if col.role == "progress"]
+    if len(progress) < 2 or any(col.role == "problem_progress" for col in columns):
+        return columns
+    state = next((col for col in progress if header_key(col.header.split("/")[-1]) in _PROBLEM_STATE), None)
+    return [attrs.evolve(col, role="problem_progress") if col is state else col for col in columns]
+
+
+_PROBLEM_STATE = frozenset(header_key(word) for word in PROBLEM_STATE_HEADERS)
+
+
 def _settle(header_rows: tuple[int, ...], first_row: int, columns: list[Column]) -> Table:
+    columns = _problem_state(columns)
     taken: dict[str, list[int]] = {}
     settled = []
     has_problem = any(col.role == "problem" for col in columns)
