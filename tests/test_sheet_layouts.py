@@ -289,3 +289,33 @@ def test_one_closure_for_a_problem_s_numbered_measures_is_the_problem_s(tmp_path
     assert [s.state.value for s in p.history] == ["closed"]
     assert [[s.state.value for s in m.history] for m in p.measures] == [["completed"], ["in_progress"]]
     assert "status-inconsistent" in {d.rule for d in validate(result.ledger).diagnostics}
+
+
+def test_a_number_given_twice_is_a_duplicate_id_at_the_second_cell(tmp_path: Path) -> None:
+    rows = [
+        ["序号", "问题", "整改措施", "责任单位", "完成时限", "完成情况"],
+        [5, "问题甲", "措施甲", "办公室", "2021年9月底", "已完成"],
+        [5, "问题乙", "措施乙", "办公室", "2021年9月底", "已完成"],
+    ]
+    result = read(book(tmp_path / "d.xlsx", {"台账": rows}))
+    (duplicate,) = [d for d in result.diagnostics if d.rule == "duplicate-id"]
+    assert (str(duplicate.location), duplicate.params, duplicate.related) == (
+        "台账!A3",
+        {"kind": "problem", "id": "5"},
+        ("/inspections/0/problems/0/id",),
+    )
+    assert not [d for d in result.diagnostics if d.params.get("code") == "numbering-gap"]
+
+
+def test_a_date_typed_as_text_reads_like_the_date_cells_beside_it(tmp_path: Path) -> None:
+    import datetime as dt
+
+    rows = [
+        ["序号", "问题", "整改措施", "责任单位", "完成时限", "完成情况"],
+        [1, "问题甲", "措施甲", "办公室", dt.date(2023, 10, 31), "已完成"],
+        [2, "问题乙", "措施乙", "办公室", "2023/10/31", "已完成"],
+        [3, "问题丙", "措施丙", "办公室", "2023.9.30", "已完成"],
+    ]
+    result = read(book(tmp_path / "t.xlsx", {"台账": rows}))
+    deadlines = [m.deadline for p in result.ledger.inspections[0].problems for m in p.measures]
+    assert deadlines == [D("2023-10-31"), D("2023-10-31"), D("2023-09-30")]

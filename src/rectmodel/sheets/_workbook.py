@@ -463,13 +463,26 @@ class Workbook:
                     )
 
     def numbering(self, data: _Data) -> None:
-        """Report a 序号 that skips (a restart at 1 is allowed, as under a new section)."""
+        """Report a 序号 that skips (a restart at 1 is allowed, as under a new section), and one given twice
+        since the last restart (``5`` twice, ``1.1`` twice): ``duplicate-id`` at the second, as the rule would."""
         report = Report(data.grid.name, self.found)
         expected: int | None = None
+        seen: dict[str, str] = {}  # 序号 → the pointer of the problem that has it
         for draft in data.drafts:
             if draft.seq is None:
                 continue
             row, col, text = draft.seq
+            pointer = f"{_BASE}/problems/{int(draft.id[1:]) - 1}"
+            if text in ("1", "一"):
+                seen = {}
+            if text in seen:
+                where = Location(sheet=data.grid.name, cell=cell_name(row, col))
+                params = {"kind": "problem", "id": text}
+                self.found.append(
+                    Diagnostic("duplicate-id", Severity.ERROR, f"{pointer}/id", params, (seen[text],), where)
+                )
+                continue
+            seen[text] = f"{pointer}/id"
             if not text.isdigit():
                 expected = None
                 continue
