@@ -491,14 +491,31 @@ CLI: dict[str, Message] = {  # keyed by CliText
         "report {report}, notice {notice}; unknown where a document does not say). Each\n"
         "column gives the rule's default severity in that kind of document; `—` means the rule does\n"
         "not apply there. `--severity RULE=LEVEL` overrides a rule wherever it applies;\n"
-        "`--severity RULE:KIND=LEVEL` in one kind only, and makes it apply there.",
+        "`--severity RULE:KIND=LEVEL` in one kind only, and makes it apply there.\n"
+        "\n"
+        "A reading miss is never the unit's fault: where a reader could not read what a rule checks, its\n"
+        "own finding, located at the line or cell, stands in for the rule there. A workbook that states a\n"
+        "round fact nowhere gets the warning `fact-not-stated` (naming the option that gives it: `--inspector`,\n"
+        "`--target`, `--start`, `--end`, `--feedback-date`) instead of `missing-fact`, so a fault-free {ledger}\n"
+        "exits 0; a JSON ledger, a notice, a Word, PDF or web document gets `missing-fact` as the table says.\n"
+        "A notice problem whose measures could not be placed gets `measures-unplaced` instead of\n"
+        "`problem-without-measure`; a workbook cell numbered otherwise than its measures gets `split-mismatch`,\n"
+        "and an unlabelled 责任分工 cell `unlabelled-responsibility`, instead of the measure's rule.",
         "由 `rectmodel rules --format markdown --lang zh` 根据规则登记表生成。\n"
         "所有规则一次运行完毕,报告所发现的全部问题;任何一条规则都不会中止其他规则。\n"
         "\n"
         "文档须写明哪些内容取决于其类型(`document`:{plan}、{ledger}、{report}、{notice};\n"
         "文档未注明类型时为“未注明”)。各列为该规则在该类文档中的默认严重程度;“—”表示该规则不适用于该类文档。\n"
         "`--severity 规则=级别` 在规则适用之处改变其严重程度;`--severity 规则:类型=级别` 只在一类文档中改变,"
-        "并使其在该类文档中适用。",
+        "并使其在该类文档中适用。\n"
+        "\n"
+        "读取失误绝不算作被巡察单位的问题:读取器未能读出某条规则所检查的内容时,由读取器在该行或该单元格给出的提示代替该规则。"
+        "工作簿未载明某项巡察要素时,给出警告 `fact-not-stated`(并说明可用哪个选项补充:`--inspector`、`--target`、"
+        "`--start`、`--end`、`--feedback-date`),而不报告 `missing-fact`,因此没有问题的{ledger}退出码为 0;"
+        "JSON 台账、通报以及 Word、PDF、网页文档仍按上表报告 `missing-fact`。"
+        "通报中未能读出整改措施的问题给出 `measures-unplaced`,代替 `problem-without-measure`;"
+        "工作簿中编号与整改措施对不上的单元格给出 `split-mismatch`,未标明角色的“责任分工”单元格给出 "
+        "`unlabelled-responsibility`,代替相应的措施规则。",
         {"plan": "整改方案", "ledger": "整改台账", "report": "整改情况报告", "notice": "整改进展情况通报"},
     ),
     CliText.RULES_RULE: msg("rule", "规则", {}),
