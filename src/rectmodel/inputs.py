@@ -176,7 +176,10 @@ def _read_notice(path: str, options: Options) -> Read:
 def _read_sheet(path: str, options: Options) -> Read:
     from .sheets import read as read_sheet  # noqa: PLC0415 -- the spreadsheet engines load only for workbooks
 
-    sheet = read_sheet(path, **attrs.asdict(options.sheet, filter=lambda _, v: v is not None))
+    try:
+        sheet = read_sheet(path, **attrs.asdict(options.sheet, filter=lambda _, v: v is not None))
+    except OSError as e:  # no such file, a folder, no permission: as for every other format
+        raise Unloadable(Report(load_failures(e)).locate(path)) from None
     if not sheet.ledger.inspections and any(d.severity is Severity.ERROR for d in sheet.diagnostics):
         raise Unloadable(Report(sheet.diagnostics).locate(path, sheet.locator()))
     return Read(sheet.ledger, Report(sheet.diagnostics), _InResult(sheet))

@@ -341,6 +341,7 @@ def _write_csv(x: Inspection, path_or_file: Target, *, remark: str, cover: Inspe
 
 def _write_xlsx(x: Inspection, path_or_file: Target, *, remark: str, cover: Inspection | None) -> None:
     import xlsxwriter  # noqa: PLC0415 -- only writing needs it (~45 ms to import); reading stays light
+    import xlsxwriter.exceptions  # noqa: PLC0415
 
     into_file = not isinstance(path_or_file, (str, os.PathLike))
     target: Any = io.BytesIO() if into_file else os.fspath(path_or_file)  # type: ignore[arg-type]
@@ -361,7 +362,11 @@ def _write_xlsx(x: Inspection, path_or_file: Target, *, remark: str, cover: Insp
     }
     _ledger_sheet(book.add_worksheet(LEDGER_SHEET), formats, x, remark=remark, cover=cover)
     _cover_sheet(book.add_worksheet(COVER_SHEET), formats, cover)
-    book.close()
+    try:
+        book.close()
+    except xlsxwriter.exceptions.FileCreateError as e:  # not an OSError: the one it wraps is what went wrong
+        cause = e.args[0] if e.args else None
+        raise cause if isinstance(cause, OSError) else OSError(str(e)) from None
     if into_file:
         path_or_file.write(target.getvalue())  # type: ignore[union-attr]
 
