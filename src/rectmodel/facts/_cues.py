@@ -61,23 +61,24 @@ def _on_site(s: Sentence, m: re.Match[str], found: Found) -> None:
 
 def _on_site_unnamed(s: Sentence, m: re.Match[str], found: Found) -> None:
     """``(date,) 第一巡察组进行了巡察``: the group and its period, where the sentence names no unit."""
-    group = subject(s, m.start())
-    if group is None:
-        return
-    _on_site_period(s, m.start(), found)
-    found.inspection(s.line)
-    found.text("inspector", group, s.line)
-    _round_kind(s, m, found)
+    if _group_on_site(s, m, found):
+        _round_kind(s, m, found)
 
 
 def _alongside(s: Sentence, m: re.Match[str], found: Found) -> None:
     """``X专项巡察组配合省委第十一巡视组…开展了巡察``: the group is X, on site in the dates before it."""
+    _group_on_site(s, m, found)
+
+
+def _group_on_site(s: Sentence, m: re.Match[str], found: Found) -> bool:
+    """The group that is the subject before the cue, and the period before it; whether there is one."""
     group = subject(s, m.start())
     if group is None:
-        return
+        return False
     _on_site_period(s, m.start(), found)
     found.inspection(s.line)
     found.text("inspector", group, s.line)
+    return True
 
 
 def _round_kind(s: Sentence, m: re.Match[str], found: Found) -> None:

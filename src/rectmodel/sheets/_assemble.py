@@ -287,25 +287,24 @@ class _Reader:
         cols = self.cols
         measure_col = cols.get("measure")
         progress_col = cols.get("progress")
-        problem_progress = False
-        last = None if progress_col is None else self.merges.down.get((block.rows[0], progress_col))
-        if progress_col is not None and last is not None:
-            measure_rows = [r for r in block.rows if self.text(r, "measure", inherit=False)]
-            if len(measure_rows) > 1 and last >= measure_rows[1]:
-                problem_progress = True  # one progress for the problem's measures: the problem's
-                text = self.text(block.rows[0], "progress", inherit=False)
-                if text and not draft.history:
-                    draft.history = self.statuses(text, (block.rows[0], progress_col), pointer + "/history")
-                    draft.cells["/history"] = (block.rows[0], progress_col)
-                elif text:
-                    self.report(SheetCode.UNPLACED_CELL, Severity.WARNING, (block.rows[0], progress_col), text=text)
-        measure_rows = [r for r in block.rows if self.text(r, "measure", inherit=False)]
-        self.problem_cols = frozenset(
-            col
-            for col in self.closing_cols()
-            if len(measure_rows) > 1 and self.merges.down.get((block.rows[0], col), -1) >= measure_rows[1]
-        )  # merged over the problem's measures: the problem's 销号, not each measure's
-        self.problem_closure(block.rows[0], draft, pointer)
+        first = block.rows[0]
+        # the problem's second measure row: a cell merged from the first row down over it is the problem's
+        measures = [r for r in block.rows if self.text(r, "measure", inherit=False)] if len(block.rows) > 1 else []
+        second = measures[1] if len(measures) > 1 else None
+
+        def problem_wide(col: int) -> bool:
+            return second is not None and self.merges.down.get((first, col), -1) >= second
+
+        problem_progress = progress_col is not None and problem_wide(progress_col)
+        if problem_progress and progress_col is not None:  # one progress for the problem's measures
+            text = self.text(first, "progress", inherit=False)
+            if text and not draft.history:
+                draft.history = self.statuses(text, (first, progress_col), pointer + "/history")
+                draft.cells["/history"] = (first, progress_col)
+            elif text:
+                self.report(SheetCode.UNPLACED_CELL, Severity.WARNING, (first, progress_col), text=text)
+        self.problem_cols = frozenset(filter(problem_wide, self.closing_cols()))  # the problem's 销号, not each's
+        self.problem_closure(first, draft, pointer)
         rows = self.grid.rows
         for r in block.rows:
             row = rows[r]

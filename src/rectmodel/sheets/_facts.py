@@ -182,6 +182,7 @@ def _stated(
     """The round's facts the title and the cells that are no label state, read by the notice's cues
     (``（市委第X巡察组于…至…对我局党组开展常规巡察,…反馈巡察意见）``); the cells that stated none."""
     texts = [((r, c), text) for r, c, text in cells]
+    at = dict(texts)
     round_facts = read_round_facts(texts, title=title)
     found: list[Fact] = []
     for name in _ROUND_FIELDS:
@@ -189,7 +190,7 @@ def _stated(
         cell = round_facts.where.get(name)
         if value is None or cell is None or name in known:
             continue  # what the title alone says is read by _title_facts
-        text = next((t for (r, c), t in texts if (r, c) == cell), title)
+        text = at.get(cell, title)
         if isinstance(value, str) and value not in text and value in title:
             continue  # 我局党组 spelled out by the title: the name stands there, and _title_facts reads it
         found.append(Fact(name, value, cell, text))
@@ -197,7 +198,7 @@ def _stated(
         value = getattr(round_facts.declared, attribute.name)
         cell = round_facts.where.get(f"declared/{attribute.name}")
         if value is not None and cell is not None and f"declared.{attribute.name}" not in known:
-            text = next((t for (r, c), t in texts if (r, c) == cell), "")
+            text = at.get(cell, "")
             found.append(Fact(f"declared.{attribute.name}", value, cell, text))
     used = {fact.cell for fact in found} | {cell for cell, _ in round_facts.diagnostics}
     return found, [(r, c, text) for r, c, text in cells if (r, c) not in used], round_facts.diagnostics
