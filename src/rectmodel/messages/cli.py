@@ -500,7 +500,7 @@ CLI: dict[str, Message] = {  # keyed by CliText
         "exits 0; a JSON ledger, a notice, a Word, PDF or web document gets `missing-fact` as the table says.\n"
         "A notice problem whose measures could not be placed gets `measures-unplaced` instead of\n"
         "`problem-without-measure`; a workbook cell numbered otherwise than its measures gets `split-mismatch`,\n"
-        "and an unlabelled 责任分工 cell `unlabelled-responsibility`, instead of the measure's rule.",
+        "and a combined responsibility cell without labels `unlabelled-responsibility`, instead of the measure's rule.",
         "由 `rectmodel rules --format markdown --lang zh` 根据规则登记表生成。\n"
         "所有规则一次运行完毕,报告所发现的全部问题;任何一条规则都不会中止其他规则。\n"
         "\n"
@@ -512,7 +512,7 @@ CLI: dict[str, Message] = {  # keyed by CliText
         "读取失误绝不算作被巡察单位的问题:读取器未能读出某条规则所检查的内容时,由读取器在该行或该单元格给出的提示代替该规则。"
         "工作簿未载明某项巡察要素时,给出警告 `fact-not-stated`(并说明可用哪个选项补充:`--inspector`、`--target`、"
         "`--start`、`--end`、`--feedback-date`),而不报告 `missing-fact`,因此没有问题的{ledger}退出码为 0;"
-        "JSON 台账、通报以及 Word、PDF、网页文档仍按上表报告 `missing-fact`。"
+        "JSON 台账、通报以及文字处理文档、便携文档、网页文档仍按上表报告 `missing-fact`。"
         "通报中未能读出整改措施的问题给出 `measures-unplaced`,代替 `problem-without-measure`;"
         "工作簿中编号与整改措施对不上的单元格给出 `split-mismatch`,未标明角色的“责任分工”单元格给出 "
         "`unlabelled-responsibility`,代替相应的措施规则。",
