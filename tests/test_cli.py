@@ -103,11 +103,11 @@ def test_unreadable_and_undecodable_files_give_load_messages_in_the_language_ask
 ) -> None:
     missing = str(tmp_path / "none.json")
     assert main(["stats", missing, "--lang", "zh"]) == 2
-    assert capsys.readouterr().err == f"{missing}: 错误 load: 无法读取:文件或目录不存在 (/)\n"
+    assert capsys.readouterr().err == f"{missing}: 错误 load: 无法读取:文件或目录不存在\n"
     undecodable = tmp_path / "bad.json"
     undecodable.write_bytes("巡察".encode("gb18030"))  # d1 b2 decodes as UTF-8; the next byte does not
     assert main(["stats", str(undecodable)]) == 2
-    assert capsys.readouterr().err == f"{undecodable}:1:3: error load: not UTF-8: invalid byte 0xb2 at offset 2 (/)\n"
+    assert capsys.readouterr().err == f"{undecodable}:1:3: error load: not UTF-8: invalid byte 0xb2 at offset 2\n"
 
 
 def test_unloadable_file_exits_2_with_located_load_diagnostics(
@@ -125,7 +125,7 @@ def test_non_json_file_exits_2_with_line_and_column(tmp_path: Path, capsys: pyte
     path = tmp_path / "notes.json"
     path.write_text("整改情况\n", encoding="utf-8")
     assert main(["stats", str(path)]) == 2
-    assert capsys.readouterr().err == f"{path}:1:1: error load: not JSON: Expecting value (/)\n"
+    assert capsys.readouterr().err == f"{path}:1:1: error load: not JSON: Expecting value\n"
 
 
 def test_missing_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

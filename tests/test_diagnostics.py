@@ -99,7 +99,7 @@ def test_locate_finds_each_pointer_or_its_nearest_ancestor_in_the_source() -> No
     text = '{"inspections": [\n  {"id": "i1",\n   "problems": [{"id": "P1", "title": "t"}, {"id": "P1"}]}]}'
     report = Report.build([DUPLICATE, _at(Severity.WARNING, "/inspections/0/problems/0/measures")])
     located = report.locate("台账.json", json_locator(text))
-    duplicate, missing = located.diagnostics
+    missing, duplicate = located.diagnostics  # in document order: the problem's start comes before its id
     assert duplicate.location is not None
     assert duplicate.location.file == "台账.json"
     assert duplicate.line == 3
@@ -114,7 +114,8 @@ def test_locate_finds_each_pointer_or_its_nearest_ancestor_in_the_source() -> No
 def test_locate_without_a_source_locates_at_the_file_and_keeps_known_locations() -> None:
     known = Diagnostic("load", Severity.ERROR, "/x", {"code": "not-json"}, location=Location(line=2, column=1))
     report = Report.build([known, NO_MEASURE]).locate("a.json")
-    assert [d.location for d in report.diagnostics] == [Location("a.json", 2, 1), Location("a.json")]
+    # In document order: the file as a whole first, then line 2.
+    assert [d.location for d in report.diagnostics] == [Location("a.json"), Location("a.json", 2, 1)]
 
 
 def test_waivers_are_read_from_a_file_and_a_bad_file_lists_every_problem(tmp_path: Path) -> None:

@@ -35,6 +35,7 @@ ALLOWED = frozenset({"rectmodel", "JSON", "UTF", "BOM"})
 _NAMES = sorted({*RULES, "load", "parse", "sheet", *WaiverCode}, key=len, reverse=True)
 _NOT_WORDS = (
     re.compile(r"`[^`\n]*`"),  # code in Markdown: an option, an example command, parameters
+    re.compile(r"(?<!\S)--[a-z][a-z-]*"),  # an option's name (--force)
     re.compile(r"\S*[/\\]\S*"),  # paths, JSON Pointers, fractions
     re.compile(r"\S+\.(?:json|txt|xlsx|csv|db|md)\b"),  # file names
     re.compile(r"\b(?:" + "|".join(map(re.escape, _NAMES)) + r")\b"),  # rule names and codes
@@ -94,7 +95,7 @@ def _commands(f: dict[str, str]) -> list[list[str]]:
         ["rules"],
         ["rules", "--format", "markdown"],
         ["parse", f["notice"], "-o", f"{f['out']}.json"],
-        ["parse", WORKBOOK, "-o", f"{f['out']}.json"],
+        ["parse", WORKBOOK, "-o", f"{f['out']}.sheet.json"],
         ["parse", f["missing"], "-o", f"{f['out']}.json"],
         ["export", LEDGER, "-o", f"{f['out']}.xlsx"],
         ["export", LEDGER, "-o", f"{f['out']}.db"],

@@ -41,6 +41,7 @@ __all__ = [
     "summary_line",
 ]
 
+_READERS = frozenset({"load", "parse", "sheet"})  # the rules of the readers' findings
 _COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 
 # --- diagnostics ---------------------------------------------------------------------------------
@@ -68,14 +69,16 @@ def located_line(
     item = describe(ledger, d.pointer, lang) if ledger is not None else item
     if item:
         notes.append(item)
-    notes.append(d.pointer or "/")
+    if d.pointer not in ("", "/") or d.rule not in _READERS:  # a reader's finding on the file as a whole: no pointer
+        notes.append(d.pointer or "/")
     tail = "; ".join(
         say(CliText.FIRST_AT if d.rule == "duplicate-id" else CliText.SEE_ALSO, lang, where=str(r))
         for r in d.related_locations
         if r is not None and (r.line is not None or r.cell is not None)
     )
     detail = ", ".join(notes) + (f"; {tail}" if tail else "")
-    return f"{where}: {severity} {d.rule}: {terminal(d.message(lang))} ({terminal(detail)})"
+    detail = f" ({terminal(detail)})" if detail else ""
+    return f"{where}: {severity} {d.rule}: {terminal(d.message(lang))}{detail}"
 
 
 def _severity(severity: Severity, lang: Lang, colour: bool) -> str:
@@ -114,8 +117,8 @@ def describe(ledger: Ledger, pointer: str, lang: Lang = "en") -> str | None:
     if len(rest) >= 2 and rest[0] in ("history", "links") and rest[1].isdigit():
         kind = CliText.ITEM_STATUS if rest[0] == "history" else CliText.ITEM_LINK
         item, rest = say(kind, lang, n=int(rest[1]) + 1, item=item), rest[2:]
-    if rest and rest[0] == "declared":
-        rest = rest[1:] or ["declared"]
+    if rest[:1] == ["declared"] and len(rest) > 1:  # a count the document declares: 巡察 X声明的整改措施数
+        return say(CliText.ITEM_DECLARED, lang, field=rest[1], item=item)
     if rest and not rest[0].isdigit():
         item = say(CliText.ITEM_FIELD, lang, field=rest[0], item=item)
     return item
@@ -186,7 +189,9 @@ def rules_table(lang: Lang = "en") -> list[str]:
     width = max(len(name) for name in RULES)
     severities = {r.name: word("severity", r.severity, lang) for r in RULES.values()}
     column = max(display_width(s) for s in severities.values())
-    return [f"{r.name:<{width}}  {_pad(severities[r.name], column)}  {r.summary_in(lang)}" for r in RULES.values()]
+    return [
+        terminal(f"{r.name:<{width}}  {_pad(severities[r.name], column)}  {r.summary_in(lang)}") for r in RULES.values()
+    ]
 
 
 def rules_markdown(lang: Lang = "en") -> str:
@@ -274,7 +279,7 @@ def stats_lines(path: str, ledger: Ledger, lang: Lang = "en") -> list[str]:
             say(CliText.DECLARED_COUNT, lang, count=k, n=v) for k, v in rec["declared"].items() if v is not None
         )
         out.append("    " + say(CliText.DECLARED, lang, counts=declared or say(CliText.NOTHING, lang)))
-    return out
+    return [terminal(line) for line in out]
 
 
 # --- history -------------------------------------------------------------------------------------
@@ -315,7 +320,7 @@ def history_lines(history: UnitHistory, chains: Sequence[Recurrence], lang: Lang
         carried.extend(f"    {say(CliText.FOUND_AGAIN, lang, problem=problem(p))}" for p in c.found_again)
     out += section(CliText.CARRIED, carried)
     out += section(CliText.OPEN, [f"  {problem(p)}" for p in history.open])
-    return out
+    return [terminal(line) for line in out]
 
 
 def _pad(text: str, width: int) -> str:

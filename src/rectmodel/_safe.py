@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["cell", "json_safe", "markdown", "one_line", "terminal"]
+__all__ = ["cell", "json_safe", "markdown", "one_line", "terminal", "visible"]
 
 # C0 and C1 controls, DEL, line and paragraph separators, bidirectional controls, lone surrogates.
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
@@ -40,6 +40,17 @@ def _escape(match: re.Match[str]) -> str:
 def terminal(text: str) -> str:
     """*text* with every control character written as an escape (``\\x1b``, ``\\n``, ``\\u202e``)."""
     return _UNSAFE.sub(_escape, text).replace("\\x0a", "\\n").replace("\\x09", "\\t").replace("\\x0d", "\\r")
+
+
+def visible(text: str) -> str:
+    """*text* with every control character but tab and line breaks written as an escape: for a cell of a sheet.
+
+    >>> visible("t\\u202egnp.exe\\n第二行")
+    't\\\\u202egnp.exe\\n第二行'
+    """
+    if _UNSAFE.search(text) is None:
+        return text
+    return _UNSAFE.sub(lambda m: m.group() if m.group() in "\t\n\r" else _escape(m), text)
 
 
 def one_line(text: str) -> str:

@@ -7,6 +7,7 @@ name and parameters, in English or Chinese, in one place (``messages``).
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import StrEnum
 from typing import Any
@@ -188,6 +189,9 @@ class Report:
             where: finds the locations of pointers in the source (``rectmodel.codec.json_locator``
                 for a JSON text, a reader's own for a notice or a workbook); a pointer it does not
                 know is located at its nearest ancestor it knows, else at the file alone.
+
+        The diagnostics come in document order: by file, position (line and column, or sheet and
+        cell), then rule, as compilers and linters list them.
         """
 
         def place(pointers: Iterable[str]) -> list[Location]:
@@ -202,7 +206,36 @@ class Report:
                 location = evolve(location, file=file)
             return evolve(d, location=location, related_locations=tuple(place(d.related)))
 
-        return Report(tuple(map(locate, self.diagnostics)), tuple((locate(d), w) for d, w in self.waived))
+        diagnostics = _in_document_order(list(map(locate, self.diagnostics)))
+        waived = [(locate(d), w) for d, w in self.waived]
+        sheets = _sheet_order([d for d, _ in waived])
+        return Report(tuple(diagnostics), tuple(sorted(waived, key=lambda dw: _position(dw[0], sheets))))
+
+
+def _sheet_order(diagnostics: Sequence[Diagnostic]) -> dict[str | None, int]:
+    """Each sheet named by *diagnostics*, numbered in the order they first name it (the reader's order)."""
+    order: dict[str | None, int] = {}
+    for d in diagnostics:
+        if d.location is not None:
+            order.setdefault(d.location.sheet, len(order))
+    return order
+
+
+_CELL = re.compile(r"([A-Z]+)([0-9]+)")
+
+
+def _position(d: Diagnostic, sheets: Mapping[str | None, int]) -> tuple[Any, ...]:
+    """Where *d* stands, as a sort key: file, then line and column or sheet and cell (row, column), then rule."""
+    where = d.location or Location()
+    cell = _CELL.fullmatch(where.cell or "")
+    at = (int(cell[2]), len(cell[1]), cell[1]) if cell else (0, 0, "")  # row 7, then column F before AA
+    return (where.file or "", where.line or 0, where.column or 0, sheets.get(where.sheet, 0), *at, d.rule)
+
+
+def _in_document_order(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """*diagnostics* sorted by file, position and rule, as compilers and linters list them (a stable sort)."""
+    sheets = _sheet_order(diagnostics)
+    return sorted(diagnostics, key=lambda d: _position(d, sheets))
 
 
 # Finds the locations of JSON Pointers in a source document (those it can).

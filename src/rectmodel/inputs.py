@@ -13,7 +13,9 @@ its reader.
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Literal
 
@@ -22,6 +24,7 @@ from attrs import frozen
 
 from .diagnostics import Diagnostic, Locator, Report, Severity
 from .errors import LoadCode, LoadError, LoadIssue, Location, RectmodelError
+from .messages import SheetCode
 from .model import Ledger
 
 __all__ = [
@@ -146,6 +149,23 @@ def load_failures(e: LoadError | OSError | UnicodeDecodeError) -> tuple[Diagnost
     return tuple(Diagnostic.from_load_issue(issue) for issue in issues)
 
 
+def _empty() -> tuple[Diagnostic, ...]:
+    return (Diagnostic.from_load_issue(LoadIssue(LoadCode.EMPTY, "", {})),)
+
+
+def _openable(path: str) -> None:
+    """Raise :class:`Unloadable` where *path* is missing, a folder, or empty: one message for every format."""
+    try:
+        info = os.stat(path)
+    except OSError as e:  # no such file, no permission on a folder above it, a name too long
+        raise Unloadable(Report(load_failures(e)).locate(path)) from None
+    if stat.S_ISDIR(info.st_mode):
+        folder = IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), path)
+        raise Unloadable(Report(load_failures(folder)).locate(path))
+    if info.st_size == 0 and stat.S_ISREG(info.st_mode):
+        raise Unloadable(Report(_empty()).locate(path))
+
+
 def _read_json(path: str, options: Options) -> Read:
     from .codec import loads_with_spans  # noqa: PLC0415 -- keeps this module's import light
 
@@ -180,7 +200,8 @@ def _read_sheet(path: str, options: Options) -> Read:
         sheet = read_sheet(path, **attrs.asdict(options.sheet, filter=lambda _, v: v is not None))
     except OSError as e:  # no such file, a folder, no permission: as for every other format
         raise Unloadable(Report(load_failures(e)).locate(path)) from None
-    if not sheet.ledger.inspections and any(d.severity is Severity.ERROR for d in sheet.diagnostics):
+    unread = not sheet.ledger.inspections and any(d.severity is Severity.ERROR for d in sheet.diagnostics)
+    if unread or any(d.params.get("code") == SheetCode.NO_TABLE for d in sheet.diagnostics):  # not a ledger
         raise Unloadable(Report(sheet.diagnostics).locate(path, sheet.locator()))
     return Read(sheet.ledger, Report(sheet.diagnostics), _InResult(sheet))
 
@@ -349,7 +370,10 @@ def read(source: str | bytes, options: Options | None = None, *, name: str = "-"
     """
     options = options or Options()
     if isinstance(source, str):
+        _openable(source)
         return format_of(source, options.input).reader(source, options)
+    if not source.strip():
+        raise Unloadable(Report(_empty()).locate(name))
     suffix = sniff(source, options.input)
     if suffix is None:
         raise Unsupported(name)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import gc
 import os
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import attrs
@@ -29,10 +31,12 @@ __all__ = [
     "Failed",
     "Usage",
     "cannot_write",
+    "check_output",
     "did_you_mean",
     "load",
     "load_all",
     "options",
+    "output_file",
     "print_lines",
     "print_located",
     "read_input",
@@ -65,17 +69,69 @@ def options(args: argparse.Namespace) -> Options:
     return Options(getattr(args, "input", "auto"), sheet)
 
 
-def write(text: str, output: str | None, lang: Lang = "en", *, newline: str | None = None) -> None:
-    """Write *text* (ending in a newline) to the file *output*, or to standard output."""
+def write(text: str, args: argparse.Namespace, *, newline: str | None = None) -> None:
+    """Write *text* (ending in a newline) to the file ``args.output`` (see :func:`output_file`), or to stdout."""
     text = text if text.endswith("\n") else text + "\n"
-    if not output:
+    if not args.output:
         sys.stdout.write(text)
         return
+    with output_file(args) as path, open(path, "w", encoding="utf-8", newline=newline) as fp:
+        fp.write(text)
+
+
+def _refused(path: str, code: int, lang: Lang) -> Usage:
+    return cannot_write(path, OSError(code, os.strerror(code)), lang)
+
+
+def check_output(args: argparse.Namespace) -> None:
+    """Refuse, before any input is read, an ``-o`` that cannot or must not be written.
+
+    A folder, a folder that does not exist, an input of the command (never modified), and an
+    existing file without ``--force`` are refused with a ``Usage`` error naming the path.
+    """
+    output, lang = args.output, args.lang
+    if not output:
+        return
+    if os.path.isdir(output):
+        raise _refused(output, errno.EISDIR, lang)
+    if not os.path.isdir(os.path.dirname(output) or "."):
+        raise _refused(output, errno.ENOENT, lang)
+    inputs = [*(getattr(args, "files", None) or ()), getattr(args, "file", None), *(getattr(args, "check", None) or ())]
+    exists = os.path.exists(output)
+    for given in inputs:
+        if exists and given and given != "-" and os.path.exists(given) and os.path.samefile(given, output):
+            raise Usage(say(CliText.OUTPUT_IS_INPUT, lang, path=output))
+    if os.path.lexists(output) and not getattr(args, "force", False):
+        raise Usage(say(CliText.OUTPUT_EXISTS, lang, path=output))
+
+
+@contextlib.contextmanager
+def output_file(args: argparse.Namespace) -> Iterator[str]:
+    """A new file beside ``args.output`` to write; it replaces ``args.output`` when the block ends, whole.
+
+    Every command's output goes through here: what :func:`check_output` refuses is refused, an
+    ``OSError`` becomes a ``cannot write`` error naming the path, and a failure leaves nothing
+    behind (neither a half-written file nor the temporary one).
+    """
+    check_output(args)
+    output, lang = args.output, args.lang
+    folder, name = os.path.split(output)
     try:
-        with open(output, "w", encoding="utf-8", newline=newline) as fp:
-            fp.write(text)
+        fd, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=os.path.splitext(name)[1], dir=folder or ".")
+        os.close(fd)
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(temporary, 0o666 & ~mask)  # as open() would have made it, not mkstemp's 0600
     except OSError as e:
         raise cannot_write(output, e, lang) from None
+    try:
+        yield temporary
+        os.replace(temporary, output)
+    except OSError as e:
+        raise cannot_write(output, e, lang) from None
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
 
 
 def cannot_write(path: str, e: OSError, lang: Lang) -> Usage:

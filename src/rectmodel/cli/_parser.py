@@ -24,7 +24,16 @@ from ..errors import Lang
 from ..messages import CliText, say
 from ._common import EXIT_ERRORS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, did_you_mean
 
-__all__ = ["Command", "argparse_words", "input_option", "language", "locale_lang", "parser", "sheet_options"]
+__all__ = [
+    "Command",
+    "argparse_words",
+    "input_option",
+    "language",
+    "locale_lang",
+    "output_options",
+    "parser",
+    "sheet_options",
+]
 
 
 @frozen
@@ -148,6 +157,14 @@ def parser(lang: Lang, commands: Sequence[Command], only: Collection[str] | None
         module.arguments(found, lang)
         found.set_defaults(run=module.run)
     return top
+
+
+def output_options(
+    parser: argparse.ArgumentParser, lang: Lang, *, required: bool = False, help: CliText = CliText.HELP_OUTPUT
+) -> None:
+    """``-o`` and ``--force``: the file to write, and whether an existing one may be replaced."""
+    parser.add_argument("-o", "--output", required=required, help=say(help, lang))
+    parser.add_argument("--force", action="store_true", help=say(CliText.HELP_FORCE, lang))
 
 
 def input_option(parser: argparse.ArgumentParser, lang: Lang) -> None:

@@ -315,6 +315,8 @@ def _slow_issues(raw: bytes, cls: type[Any], error: orjson.JSONDecodeError | Non
         line = raw.count(b"\n", 0, e.start) + 1
         column = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
         return [LoadIssue(LoadCode.NOT_UTF8, "", {"byte": raw[e.start], "offset": e.start}, line, column)]
+    if not text.removeprefix("\ufeff").strip():
+        return [LoadIssue(LoadCode.EMPTY, "")]
     deep = _too_deep(text)
     if deep is not None:
         return [LoadIssue(LoadCode.NOT_JSON, "", {"reason": f"nested deeper than {MAX_DEPTH} levels"}, *deep)]

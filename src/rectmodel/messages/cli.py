@@ -23,10 +23,13 @@ class CliText(StrEnum):
     ITEM_STATUS = "item-status"
     ITEM_LINK = "item-link"
     ITEM_FIELD = "item-field"
+    ITEM_DECLARED = "item-declared"
     FIRST_AT = "first-at"
     SEE_ALSO = "see-also"
     INTERNAL_ERROR = "internal-error"
     CANNOT_WRITE = "cannot-write"
+    OUTPUT_EXISTS = "output-exists"
+    OUTPUT_IS_INPUT = "output-is-input"
     CANNOT_EXPORT = "cannot-export"
     ONE_FILE_ONLY = "one-file-only"
     WAIVED = "waived"
@@ -81,6 +84,7 @@ class CliText(StrEnum):
     HELP_LANG = "help-lang"
     HELP_INPUT = "help-input"
     HELP_OUTPUT = "help-output"
+    HELP_FORCE = "help-force"
     HELP_EXITS = "help-exits"
     EXIT_0 = "exit-0"
     EXIT_0_VALIDATE = "exit-0-validate"
@@ -163,6 +167,11 @@ CLI: dict[str, Message] = {  # keyed by CliText
     CliText.ITEM_FIELD: msg(
         "{field:term} of {item}", "{item}的{field:term}", {"field": "deadline", "item": "measure M1"}
     ),
+    CliText.ITEM_DECLARED: msg(
+        "declared {field:term} of {item}",
+        lambda p: "{item}声明的{field:term}" + ("" if p["field"] == "completion_rate" else "数"),
+        {"field": "measures", "item": "inspection X"},
+    ),
     CliText.FIRST_AT: msg("first at {where}", "首次出现于 {where}", {"where": "a.json:12:7"}),
     CliText.SEE_ALSO: msg("see {where}", "参见 {where}", {"where": "a.json:12:7"}),
     CliText.CANNOT_EXPORT: msg(
@@ -174,6 +183,16 @@ CLI: dict[str, Message] = {  # keyed by CliText
         "rectmodel: internal error ({error}); this is a bug in rectmodel, please report it with the command you ran",
         "rectmodel:内部错误({error});这是 rectmodel 的缺陷,请连同所运行的命令一并报告",
         {"error": "KeyError: 'x'"},
+    ),
+    CliText.OUTPUT_EXISTS: msg(
+        "{path} exists; give --force to replace it",
+        "{path} 已存在;如需覆盖,请加 --force",
+        {"path": "台账.xlsx"},
+    ),
+    CliText.OUTPUT_IS_INPUT: msg(
+        "{path} is one of the files read: rectmodel never writes over its input; name another output",
+        "{path} 是要读取的文件:本工具从不改写输入文件,请另指定输出文件",
+        {"path": "台账.xlsx"},
     ),
     CliText.CANNOT_WRITE: msg(
         "rectmodel: cannot write {path}: {reason}",
@@ -234,11 +253,11 @@ CLI: dict[str, Message] = {  # keyed by CliText
     CliText.AS_OF: msg("as of {date}", "截至 {date}", {"date": "2021-11-03"}),
     CliText.REPORT: msg("report {date}", "报告 {date}", {"date": "2021-11-12"}),
     CliText.ITEMIZED: msg("itemized: {counts}", "逐项列出:{counts}", {"counts": "3"}),
-    CliText.ITEMIZED_COUNT: msg("{n} {count}", "{n}{count:term}", {"n": 3, "count": "aspects"}),
+    CliText.ITEMIZED_COUNT: msg("{n} {count}", "{n}{count:count}", {"n": 3, "count": "aspects"}),
     CliText.DECLARED: msg("declared: {counts}", "声明:{counts}", {"counts": "3"}),
     CliText.DECLARED_COUNT: msg(
         "{count} {n}",
-        lambda p: "{count:term} {n}" if p["count"] == "completion_rate" else "{n}{count:term}",
+        lambda p: "{count:term} {n}" if p["count"] == "completion_rate" else "{n}{count:count}",
         {"n": 3, "count": "aspects"},
         {"n": "76%", "count": "completion_rate"},
     ),
@@ -310,6 +329,7 @@ CLI: dict[str, Message] = {  # keyed by CliText
         "文件类型:JSON 台账、通报(notice)、台账表格(sheet),或 auto:按扩展名判断,标准输入按内容判断",
         {},
     ),
+    CliText.HELP_FORCE: msg("replace the output file if it exists", "输出文件已存在时覆盖它", {}),
     CliText.HELP_OUTPUT: msg("write to this file instead of standard output", "写入此文件而非标准输出", {}),
     CliText.HELP_EXITS: msg("exit codes:", "退出码:", {}),
     CliText.EXIT_0: msg("success", "成功", {}),

@@ -1,6 +1,7 @@
 """The lexicons: the words that stand inside messages, looked up by a template's format spec.
 
-``{field:term}`` a domain word, ``{state:state}`` a state, ``{kind:kind}`` an inspection kind,
+``{field:term}`` a domain word, ``{n}{what:count}`` a counted one (with its measure word),
+``{state:state}`` a state, ``{kind:kind}`` an inspection kind,
 ``{got:type}`` a JSON type, ``{severity:severity}``, ``{kind:document}``, and ``{reason:reason}``
 a reason a library or the system gives in English, translated where known.
 """
@@ -30,8 +31,8 @@ _TYPES: dict[str, Message] = {
     ),
 }
 
-_TERMS: dict[str, Message] = {
-    # counts
+# What is counted, after its number: in Chinese with its measure word (3个方面, 5条整改措施).
+_COUNTS: dict[str, Message] = {
     "aspects": msg("aspects", "个方面"),
     "categories": msg("categories", "类问题"),
     "problems": msg("problems", "个问题"),
@@ -41,6 +42,20 @@ _TERMS: dict[str, Message] = {
     "in_progress": msg("in progress", "个正在整改"),
     "long_term": msg("long-term", "个需长期坚持"),
     "not_completed": msg("not completed", "个未完成"),
+    "completion_rate": msg("completion rate", "整改完成率"),
+}
+
+_TERMS: dict[str, Message] = {
+    # what is counted, named without a number (a field: 巡察 X的整改措施), so without a measure word
+    "aspects": msg("aspects", "方面"),
+    "categories": msg("categories", "问题类别"),
+    "problems": msg("problems", "问题"),
+    "tasks": msg("tasks", "整改任务"),
+    "measures": msg("measures", "整改措施"),
+    "completed": msg("completed", "已完成"),
+    "in_progress": msg("in progress", "正在整改"),
+    "long_term": msg("long-term", "需长期坚持"),
+    "not_completed": msg("not completed", "未完成"),
     "completion_rate": msg("completion rate", "整改完成率"),
     # kinds of id
     "inspection": msg("inspection", "巡察"),
@@ -137,6 +152,8 @@ REASONS: dict[str, Message] = {
         ("an OLE file (a .doc?), not a .docx", "这是 OLE 文件(.doc?),不是 .docx"),
         # the libraries reading notices and workbooks
         ("File is not a zip file", "不是 zip 文件"),
+        ("Cannot detect file format", "无法识别文件格式"),
+        ("binary data, not text", "这是二进制数据,不是文本"),
         # a column mapping file's (``sheets._mapping``): where a problem is, and what it is
         ("(top)", "(顶层)"),
         ("(file)", "(文件本身)"),
@@ -208,6 +225,7 @@ REASON_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 LEXICONS: dict[str, Mapping[str, Message]] = {
     "type": _TYPES,
     "term": _TERMS,
+    "count": _COUNTS,
     "state": _STATES,
     "kind": _KINDS,
     "severity": _SEVERITIES,

@@ -21,6 +21,7 @@ class LoadCode(StrEnum):
     NOT_UTF8 = "not-utf8"
     NOT_JSON = "not-json"
     UNREADABLE = "unreadable"
+    EMPTY = "empty"
     DUPLICATE_KEY = "duplicate-key"
     WRONG_TYPE = "wrong-type"
     BAD_DATE = "bad-date"
@@ -43,6 +44,7 @@ LOAD: dict[str, Message] = {  # keyed by LoadCode
     LoadCode.UNREADABLE: msg(
         "cannot be read: {reason}", "无法读取:{reason:reason}", {"reason": "No such file or directory"}
     ),
+    LoadCode.EMPTY: msg("the file is empty", "文件为空", {}),
     LoadCode.DUPLICATE_KEY: msg('duplicate key "{key}"', '重复的键 "{key}"', {"key": "id"}),
     LoadCode.WRONG_TYPE: msg(*_EXPECTED, {"expected": "array", "got": "3"}, {"expected": "string", "got": "object"}),
     LoadCode.BAD_DATE: msg(*_EXPECTED, {"expected": "date", "got": '"2021-02-30"'}),

@@ -96,9 +96,9 @@ def _unverifiable_zh(p: Params) -> str:
     if p["reason"] == "unreadable":
         return "整改完成率“{declared}”无法识别为百分比"
     if p["reason"] == "no-statuses":
-        return "声明{declared}{count:term},但有 {missing} 个问题未给出整改状态,无法核对"
-    instead = "(仅逐项列出 {itemized}{instead:term})" if "instead" in p else ""
-    return "声明{declared}{count:term},但正文未逐项列出,无法核对" + instead
+        return "声明{declared}{count:count},但有 {missing} 个问题未给出整改状态,无法核对"
+    instead = "(仅逐项列出 {itemized}{instead:count})" if "instead" in p else ""
+    return "声明{declared}{count:count},但正文未逐项列出,无法核对" + instead
 
 
 RULES: dict[str, RuleWords] = {
@@ -153,7 +153,7 @@ RULES: dict[str, RuleWords] = {
         "声明的各项数量(方面、类别、问题、任务、措施、整改结果)与逐项列出的一致。",
         msg(
             "{declared} {count:term} declared, {itemized} itemized",
-            "声明{declared}{count:term},实际列出{itemized}{count:term}",
+            "声明{declared}{count:count},实际列出{itemized}{count:count}",
         ),
     ),
     "declared-count-unverifiable": _rule(

@@ -55,6 +55,10 @@ def extract(data: bytes, suffix: str) -> tuple[str, dict[str, Any]]:
     format = FORMATS.get(suffix.lower(), "text")
     if format == "text":
         text, encoding, why = decode(data)
+        if not text.strip():
+            raise Unextractable(ParseCode.NO_TEXT, suffix=suffix.lower() or ".txt")
+        if encoding == "latin-1" or _binary(text):  # no encoding fits, or controls no text holds
+            raise Unextractable(ParseCode.UNREADABLE, suffix=suffix.lower() or ".txt", reason="binary data, not text")
         return text, {"format": "text", "encoding": encoding, "how": why}
     if not data.strip():
         raise Unextractable(ParseCode.NO_TEXT, suffix=suffix.lower())
@@ -76,6 +80,14 @@ def extract(data: bytes, suffix: str) -> tuple[str, dict[str, Any]]:
             raise Unextractable(ParseCode.NO_TEXT_LAYER, pages=how["pages"])
         raise Unextractable(ParseCode.NO_TEXT, suffix=suffix.lower())
     return "\n".join(lines), {"format": format, **how, "paragraphs": sum(1 for line in lines if line)}
+
+
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f]")  # C0 controls but tab, line breaks, form feed; DEL
+
+
+def _binary(text: str) -> bool:
+    """Whether decoded *text* is binary data: a NUL, or control characters in more than one character in a hundred."""
+    return "\x00" in text or len(_CONTROLS.findall(text[:65536])) * 100 > min(len(text), 65536)
 
 
 _CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

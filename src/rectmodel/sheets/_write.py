@@ -9,7 +9,9 @@ words on 整改进展. The cover sheet 基本情况 holds the round's facts as l
 
 Every text is written as text: XlsxWriter runs with ``strings_to_formulas`` off and every
 string goes through ``write_string``; a CSV cell a spreadsheet would run as a formula gets
-the usual ``'`` (``rectmodel._safe.cell``). What is written is what ``read`` reads back.
+the usual ``'`` (``rectmodel._safe.cell``); a control or bidirectional character is written as
+its escape (``\\u202e``), so that no cell shows text reordered or hidden. What is written is
+what ``read`` reads back, but for those characters.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from .._lexicon import COVER_LABELS, DEADLINE_TERMS, KIND_NAMES, STATE_NAMES, da
 from .._lexicon.headers import EXAMPLE_MARKS
 from .._lexicon.text import width
 from .._safe import cell as safe_cell
+from .._safe import visible
 from ..dates import Deadline, PartialDate
 from ..model import (
     DeclaredCounts,
@@ -319,7 +322,7 @@ def _write_csv(x: Inspection, path_or_file: Target, *, remark: str, cover: Inspe
     def text(value: Cell) -> str:
         if isinstance(value, PartialDate):
             return date_text(value)
-        return safe_cell(value) if isinstance(value, str) else str(value)
+        return safe_cell(visible(value)) if isinstance(value, str) else str(value)
 
     out.writerow([text(_title(cover))])
     for label, value in _cover(cover):
@@ -378,7 +381,7 @@ def _put(sheet: Any, formats: dict[str, Any], row: int, col: int, value: Cell, *
     elif isinstance(value, int):
         sheet.write_number(row, col, value, formats["center"] if center else formats["text"])
     elif value:
-        sheet.write_string(row, col, value, formats["text"])
+        sheet.write_string(row, col, visible(value), formats["text"])
     else:
         sheet.write_blank(row, col, None, formats["text"])
 
@@ -386,7 +389,7 @@ def _put(sheet: Any, formats: dict[str, Any], row: int, col: int, value: Cell, *
 def _ledger_sheet(sheet: Any, formats: dict[str, Any], x: Inspection, *, remark: str, cover: Inspection | None) -> None:
     columns = _columns(x)
     sheet.merge_range(0, 0, 0, len(columns) - 1, "", formats["title"])
-    sheet.write_string(0, 0, _title(cover), formats["title"])
+    sheet.write_string(0, 0, visible(_title(cover)), formats["title"])
     sheet.set_row(0, 30)
     for c, column in enumerate(columns):
         sheet.write_string(1, c, column.header, formats["header"])
@@ -408,7 +411,7 @@ def _ledger_sheet(sheet: Any, formats: dict[str, Any], x: Inspection, *, remark:
         row += 1
     for section in _unnamed_groups(x):
         sheet.merge_range(row, 0, row, len(columns) - 1, "", formats["text"])
-        sheet.write_string(row, 0, section, formats["text"])
+        sheet.write_string(row, 0, visible(section), formats["text"])
         row += 1
     for c, column in enumerate(columns):
         low, high = _WIDTHS[column.role]

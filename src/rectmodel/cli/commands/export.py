@@ -6,15 +6,15 @@ import argparse
 
 from ...errors import Lang
 from ...messages import CliText, say
-from .._common import EXIT_OK, Usage, cannot_write, load, load_all
-from .._parser import input_option, sheet_options
+from .._common import EXIT_OK, Usage, check_output, load, load_all, output_file
+from .._parser import input_option, output_options, sheet_options
 
 _SQLITE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
 
 
 def arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
     parser.add_argument("files", nargs="+", metavar="FILE", help=say(CliText.HELP_EXPORT_FILES, lang))
-    parser.add_argument("-o", "--output", required=True, help=say(CliText.HELP_EXPORT_OUTPUT, lang))
+    output_options(parser, lang, required=True, help=CliText.HELP_EXPORT_OUTPUT)
     parser.add_argument("--format", choices=("xlsx", "csv", "sqlite"), help=say(CliText.HELP_EXPORT_FORMAT, lang))
     parser.add_argument("--inspection", help=say(CliText.HELP_INSPECTION, lang))
     input_option(parser, lang)
@@ -39,22 +39,21 @@ def run(args: argparse.Namespace) -> int:
 def _export_sqlite(args: argparse.Namespace) -> int:
     from ...sql import to_sqlite  # noqa: PLC0415 -- the SQL writer loads only when asked
 
+    check_output(args)
     ledgers = dict(zip(args.files, load_all(args.files, args), strict=True))
-    try:
-        to_sqlite(ledgers, args.output)
-    except OSError as e:
-        raise cannot_write(args.output, e, args.lang) from None
+    with output_file(args) as path:
+        to_sqlite(ledgers, path)
     return EXIT_OK
 
 
 def _export_sheet(args: argparse.Namespace, path: str, format: str) -> int:
     from ...sheets import write  # noqa: PLC0415 -- the spreadsheet writer loads only when asked
 
+    check_output(args)
     ledger = load(path, args)
     try:
-        write(ledger, args.output, format, inspection=args.inspection)  # type: ignore[arg-type]
+        with output_file(args) as temporary:
+            write(ledger, temporary, format, inspection=args.inspection)  # type: ignore[arg-type]
     except ValueError as e:
         raise Usage(str(e)) from None
-    except OSError as e:
-        raise cannot_write(args.output, e, args.lang) from None
     return EXIT_OK

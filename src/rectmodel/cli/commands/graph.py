@@ -10,7 +10,7 @@ import orjson
 from ...errors import Lang
 from ...messages import CliText, say
 from .._common import EXIT_OK, Usage, load_all, write
-from .._parser import input_option, sheet_options
+from .._parser import input_option, output_options, sheet_options
 
 _EXPORTS = ("json", "graphml", "mermaid", "dot")
 
@@ -18,7 +18,7 @@ _EXPORTS = ("json", "graphml", "mermaid", "dot")
 def arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
     parser.add_argument("files", nargs="+", metavar="FILE", help=say(CliText.HELP_LEDGERS, lang))
     parser.add_argument("--format", choices=_EXPORTS, default="json", help=say(CliText.HELP_GRAPH_FORMAT, lang))
-    parser.add_argument("-o", "--output", help=say(CliText.HELP_OUTPUT, lang))
+    output_options(parser, lang)
     input_option(parser, lang)
     sheet_options(parser, lang)
 
@@ -44,5 +44,5 @@ def run(args: argparse.Namespace) -> int:
         text = _export(args.format, graph)
     except ValueError as e:  # what the format cannot hold (GraphML: ids that differ only in control characters)
         raise Usage(say(CliText.CANNOT_EXPORT, args.lang, format=args.format, reason=str(e))) from None
-    write(text, args.output, args.lang, newline="")
+    write(text, args, newline="")
     return EXIT_OK

@@ -12,12 +12,12 @@ from ...errors import Lang
 from ...inputs import Unloadable
 from ...messages import CliText, say
 from .._common import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, print_lines, print_located, read_input, write
-from .._parser import input_option, sheet_options
+from .._parser import input_option, output_options, sheet_options
 
 
 def arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
     parser.add_argument("file", metavar="FILE", help=say(CliText.HELP_PARSE_FILE, lang))
-    parser.add_argument("-o", "--output", help=say(CliText.HELP_OUTPUT, lang))
+    output_options(parser, lang)
     parser.add_argument("--id", help=say(CliText.HELP_ID, lang))
     parser.add_argument("--unit", help=say(CliText.HELP_UNIT_ID, lang))
     input_option(parser, lang)
@@ -37,5 +37,5 @@ def run(args: argparse.Namespace) -> int:
         ledger = attrs.evolve(ledger, inspections=tuple(attrs.evolve(i, **changed) for i in x))
     diagnostics = got.report.diagnostics
     print_located(args.file, diagnostics, args.lang, got.where)
-    write(dumps(ledger), args.output, args.lang)
+    write(dumps(ledger), args)
     return EXIT_ERRORS if any(d.severity is Severity.ERROR for d in diagnostics) else EXIT_OK

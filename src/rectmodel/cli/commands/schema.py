@@ -14,18 +14,18 @@ from ...inputs import Unloadable, format_of, read, renamed, supported
 from ...messages import CliText, say
 from ...schema import json_schema_text, schema_issues
 from .._common import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, STDIN, options, print_lines, unsupported, write
-from .._parser import input_option
+from .._parser import input_option, output_options
 
 
 def arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
-    parser.add_argument("-o", "--output", help=say(CliText.HELP_OUTPUT, lang))
+    output_options(parser, lang)
     parser.add_argument("--check", nargs="+", metavar="FILE", help=say(CliText.HELP_CHECK, lang))
     input_option(parser, lang)
 
 
 def run(args: argparse.Namespace) -> int:
     if not args.check:
-        write(json_schema_text(), args.output, args.lang)
+        write(json_schema_text(), args)
         return EXIT_OK
     code = EXIT_OK
     how = options(args)
@@ -43,7 +43,9 @@ def run(args: argparse.Namespace) -> int:
                 where = json_locator(data)
             else:  # a notice or a workbook: the ledger read from it, as JSON
                 data = dumps(read(real, how).ledger).encode()
-            issues = schema_issues(orjson.loads(data))
+            empty = not data.removeprefix(b"\xef\xbb\xbf").strip()
+            issues = [LoadIssue(LoadCode.EMPTY, "")] if empty else schema_issues(orjson.loads(data))
+            code = EXIT_USAGE if empty else code
         except Unloadable as e:
             print_lines(renamed(e.report, real, path).diagnostics, args.lang, sys.stdout)
             code = EXIT_USAGE

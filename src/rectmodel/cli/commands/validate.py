@@ -108,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             waivers = load_waivers(args.waivers)
         except (LoadError, OSError) as e:
-            output.add(args.waivers, Report(load_failures(e)), first=True)
+            output.add(args.waivers, Report(load_failures(e)).locate(args.waivers), first=True)
             code = EXIT_USAGE
     used: set[int] = set()
     progress = _Progress(files, args.lang)
