@@ -157,18 +157,30 @@ def split_list(text: str, *, names: bool) -> tuple[str, ...]:
 
 _OPENING = re.compile(r"[(（【《“「\[]")
 _PAIRS = {"(": ")", "（": "）", "【": "】", "《": "》", "“": "”", "「": "」", "[": "]"}
+_CLOSERS = frozenset(_PAIRS.values())
+
+
+# A bracket, a closing bracket, or one separator of the list (names) or of the items: the only characters
+# the split looks at, found by one scan instead of a test per character.
+_BRACKETS = "".join(re.escape(c) for pair in _PAIRS.items() for c in pair)
+_TOKENS = {
+    _LIST_SEPARATORS: re.compile(f"[{_BRACKETS}]|[、,，;；/\n]"),
+    _ITEM_SEPARATORS: re.compile(f"[{_BRACKETS}]|[;；\n]"),
+}
 
 
 def _outside_brackets(text: str, pattern: re.Pattern[str]) -> list[str]:
     parts: list[str] = []
     depth: list[str] = []
     start = 0
-    for k, ch in enumerate(text):
+    for m in _TOKENS[pattern].finditer(text):
+        ch = m.group()
         if ch in _PAIRS:
             depth.append(_PAIRS[ch])
         elif depth and ch == depth[-1]:
             depth.pop()
-        elif not depth and pattern.fullmatch(ch):
+        elif not depth and ch not in _CLOSERS:
+            k = m.start()
             parts.append(text[start:k])
             start = k + 1
     parts.append(text[start:])
