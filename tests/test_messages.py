@@ -99,7 +99,7 @@ def test_the_lexicons_name_every_state_and_kind() -> None:
 
 
 def test_diagnostic_codes_are_unique_across_families() -> None:
-    families = ("load", "rules", "parse", "sheet", "waivers", "operations")
+    families = ("load", "rules", "reconcile", "parse", "sheet", "waivers", "operations", "reconcile refusals")
     assert len(MESSAGES) == sum(len(FAMILIES[f]) for f in families)
 
 

@@ -107,6 +107,9 @@ def _commands(f: dict[str, str]) -> list[list[str]]:
         ["graph", ROUNDS, f["broken"]],
         ["history", "xugou-sjj", ROUNDS],
         ["history", "xugou-nowhere", ROUNDS],
+        ["reconcile", LEDGER, LEDGER],
+        ["reconcile", LEDGER, WORKBOOK],
+        ["reconcile", f["broken"], LEDGER],
     ]
 
 

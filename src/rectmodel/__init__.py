@@ -26,6 +26,7 @@ from .model import (
     Status,
     Succession,
 )
+from .reconciliation import ReconcileError, Reconciliation, reconcile
 from .rules import Config, check, iter_diagnostics, validate
 
 __version__ = "0.1.0"
@@ -52,6 +53,8 @@ __all__ = [
     "PartialDate",
     "Problem",
     "ProblemLevel",
+    "ReconcileError",
+    "Reconciliation",
     "RectmodelError",
     "Report",
     "Responsibility",
@@ -69,5 +72,6 @@ __all__ = [
     "load",
     "load_waivers",
     "loads",
+    "reconcile",
     "validate",
 ]

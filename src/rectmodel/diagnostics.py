@@ -206,7 +206,7 @@ class Report:
                 location = evolve(location, file=file)
             return evolve(d, location=location, related_locations=tuple(place(d.related)))
 
-        diagnostics = _in_document_order(list(map(locate, self.diagnostics)))
+        diagnostics = in_document_order(list(map(locate, self.diagnostics)))
         waived = [(locate(d), w) for d, w in self.waived]
         sheets = _sheet_order([d for d, _ in waived])
         return Report(tuple(diagnostics), tuple(sorted(waived, key=lambda dw: _position(dw[0], sheets))))
@@ -232,7 +232,7 @@ def _position(d: Diagnostic, sheets: Mapping[str | None, int]) -> tuple[Any, ...
     return (where.file or "", where.line or 0, where.column or 0, sheets.get(where.sheet, 0), *at, d.rule)
 
 
-def _in_document_order(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+def in_document_order(diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
     """*diagnostics* sorted by file, position and rule, as compilers and linters list them (a stable sort)."""
     sheets = _sheet_order(diagnostics)
     return sorted(diagnostics, key=lambda d: _position(d, sheets))

@@ -27,6 +27,7 @@ __all__ = [
     "AS_OF",
     "DATE_CHARS",
     "DATE_LINE",
+    "DEADLINE_CHANGE",
     "DEADLINE_TERMS",
     "MONTH_PART",
     "PART_CHARS",
@@ -323,3 +324,8 @@ def deadline_text(date: PartialDate) -> str:
     if date.day is None:
         return f"{date.year}年{date.month}月底"
     return date_text(date)
+
+
+# Words that record why a deadline changed (申请延期, 推迟至, 顺延, 调整时限): a moved deadline with one
+# of them in its measure's progress notes has its reason recorded.
+DEADLINE_CHANGE = re.compile("延期|推迟|顺延|延长|调整时限|调整整改时限|时限调整")

@@ -34,6 +34,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("render", CliText.CMD_RENDER),
     Command("graph", CliText.CMD_GRAPH),
     Command("history", CliText.CMD_HISTORY),
+    Command("reconcile", CliText.CMD_RECONCILE, (CliText.EXIT_0_VALIDATE, CliText.EXIT_1_RECONCILE)),
 )
 
 

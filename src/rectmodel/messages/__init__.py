@@ -9,6 +9,8 @@ declared code without a message), and each in the module of its area:
 - ``rules``: each rule's summary and the message of its findings, in one row keyed by the
   rule names of ``rectmodel.rules.RULES``; waiver findings, ``WaiverCode``; the
   configuration's refusals, ``ConfigCode``;
+- ``reconcile``: each comparison's summary and the message of its findings, keyed by the
+  names of ``rectmodel.reconciliation.COMPARISONS``; the reconciliation's refusals, ``ReconcileText``;
 - ``operations``: operation refusals, ``OpCode``;
 - ``cli``: the command line's and the exceptions' own words, ``CliText``.
 
@@ -25,9 +27,11 @@ from .cli import CliText
 from .lexicons import LEXICONS
 from .operations import OpCode
 from .readers import LoadCode, ParseCode, SheetCode
+from .reconcile import COMPARISONS, ReconcileText
 from .rules import CONFIG, SUMMARIES, ConfigCode, WaiverCode
 
 __all__ = [
+    "COMPARISONS",
     "CONFIG",
     "FAMILIES",
     "LEXICONS",
@@ -40,6 +44,7 @@ __all__ = [
     "Message",
     "OpCode",
     "ParseCode",
+    "ReconcileText",
     "SheetCode",
     "WaiverCode",
     "fill",

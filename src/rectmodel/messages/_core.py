@@ -17,6 +17,7 @@ from .cli import CLI, CliText
 from .lexicons import LEXICONS, REASON_PATTERNS, REASONS
 from .operations import OPERATIONS
 from .readers import LOAD, PARSE, SHEET
+from .reconcile import COMPARED, REFUSALS
 from .rules import CONFIG, FINDINGS, WAIVERS
 
 __all__ = ["FAMILIES", "MESSAGES", "fill", "reason", "render", "say", "word"]
@@ -24,6 +25,8 @@ __all__ = ["FAMILIES", "MESSAGES", "fill", "reason", "render", "say", "word"]
 FAMILIES: dict[str, Mapping[str, Message]] = {
     "load": LOAD,
     "rules": FINDINGS,
+    "reconcile": COMPARED,
+    "reconcile refusals": REFUSALS,
     "parse": PARSE,
     "sheet": SHEET,
     "waivers": WAIVERS,
@@ -35,7 +38,7 @@ FAMILIES: dict[str, Mapping[str, Message]] = {
 
 # What a diagnostic's or an error's code finds its message in; the CLI's words and the lexicons
 # are looked up apart, by keys of their own.
-MESSAGES: dict[str, Message] = {**LOAD, **FINDINGS, **PARSE, **SHEET, **WAIVERS, **OPERATIONS}
+MESSAGES: dict[str, Message] = {**LOAD, **FINDINGS, **COMPARED, **PARSE, **SHEET, **WAIVERS, **OPERATIONS, **REFUSALS}
 
 # Diagnostics whose own ``code`` parameter says which message they carry.
 _CODED_RULES = frozenset({"load", "parse", "sheet"})

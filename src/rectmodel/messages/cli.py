@@ -101,6 +101,13 @@ class CliText(StrEnum):
     CMD_RENDER = "cmd-render"
     CMD_GRAPH = "cmd-graph"
     CMD_HISTORY = "cmd-history"
+    CMD_RECONCILE = "cmd-reconcile"
+    HELP_ROUND_FILES = "help-round-files"
+    HELP_ANY_ROUND = "help-any-round"
+    HELP_THRESHOLD = "help-threshold"
+    EXIT_1_RECONCILE = "exit-1-reconcile"
+    STEP = "step"
+    PAIRED_BY = "paired-by"
     CMD_EXPORT = "cmd-export"
     CMD_TEMPLATE = "cmd-template"
     HELP_CHECK = "help-check"
@@ -372,6 +379,58 @@ CLI: dict[str, Message] = {  # keyed by CliText
         "what the rounds of one unit found, found again and left open",
         "某单位历轮巡察发现、再次发现和尚未整改完成的问题",
         {},
+    ),
+    CliText.CMD_RECONCILE: msg(
+        "reconcile the documents of one round: what was dropped, merged, moved or claimed between them",
+        "对账:比对同一轮次的各份文件,找出其间删减、合并、推迟或不实的内容",
+        {},
+    ),
+    CliText.HELP_ROUND_FILES: msg(
+        "the round's documents in the order written (plan, ledger versions, report): JSON, notices or workbooks",
+        "本轮各份文件,按形成先后排列(整改方案、各版台账、整改报告):JSON、通报或台账表格",
+        {},
+    ),
+    CliText.HELP_ANY_ROUND: msg(
+        "compare documents that share no inspection, pairing their inspections in order",
+        "文件之间没有共同的巡察时仍进行比对,按顺序配对",
+        {},
+    ),
+    CliText.HELP_THRESHOLD: msg(
+        "the least similarity (0-100) at which two titles or measures are the same one; default: 80",
+        "两个标题或措施视为同一项的最低相似度(0-100),默认 80",
+        {},
+    ),
+    CliText.EXIT_1_RECONCILE: msg("a finding is an error", "有错误级别的对账发现", {}),
+    CliText.STEP: msg(
+        "{earlier} → {later} ({pairing}): {matched} problems matched ({reworded} reworded), "
+        "{dropped} dropped, {merged} merged, {added} added",
+        "{earlier} → {later}({pairing}):匹配问题 {matched} 个(其中措辞有改动 {reworded} 个),"
+        "缺失 {dropped} 个,合并 {merged} 个,新增 {added} 个",
+        {
+            "earlier": "方案.xlsx",
+            "later": "报告.txt",
+            "pairing": "paired by id",
+            "matched": 25,
+            "reworded": 3,
+            "dropped": 1,
+            "merged": 0,
+            "added": 2,
+        },
+    ),
+    CliText.PAIRED_BY: msg(
+        lambda p: {
+            "id": "inspections paired by id",
+            "facts": "inspections paired by inspector, target and feedback date",
+            "forced": "inspections paired in order (--force)",
+        }[p["pairing"]],
+        lambda p: {
+            "id": "按巡察编号配对",
+            "facts": "按巡察组、被巡察单位和反馈日期配对",
+            "forced": "按顺序强制配对(--force)",
+        }[p["pairing"]],
+        {"pairing": "id"},
+        {"pairing": "facts"},
+        {"pairing": "forced"},
     ),
     CliText.CMD_EXPORT: msg(
         "write a ledger as a workbook people can edit (.xlsx) or as CSV, or ledgers as an SQLite database",

@@ -222,10 +222,18 @@ REASON_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"Expected ('.*')"), "此处应为 {0}"),
 )
 
+# A deadline written as a term (a date is shown as it is).
+_DEADLINES: dict[str, Message] = {
+    "immediate": msg("immediate", "立行立改"),
+    "long_term": msg("long-term", "长期坚持"),
+    "ongoing": msg("ongoing", "持续整改"),
+}
+
 LEXICONS: dict[str, Mapping[str, Message]] = {
     "type": _TYPES,
     "term": _TERMS,
     "count": _COUNTS,
+    "deadline": _DEADLINES,
     "state": _STATES,
     "kind": _KINDS,
     "severity": _SEVERITIES,
