@@ -285,3 +285,25 @@ def test_a_document_given_as_a_ledger_is_named_by_its_place() -> None:
     other = _edit(declared=attrs.evolve(BASE.inspections[0].declared, measures=15))
     (d,) = reconcile(Document(BASE), Document(other)).report.diagnostics
     assert d.message() == "#1 declares 13 measures, #2 declares 15"
+
+
+def test_the_summary_workbook_has_a_row_per_problem_and_measure_with_changes_marked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import openpyxl
+
+    later = _later(tmp_path, _measure(_problems(lambda ps: ps[:1] + ps[2:]), 0, 0, deadline=PartialDate(2022, 3, 31)))
+    out = tmp_path / "对账.xlsx"
+    assert main(["reconcile", _plan(tmp_path), later, "-o", str(out), "--lang", "zh"]) == 1
+    capsys.readouterr()
+    sheet = openpyxl.load_workbook(out)["对账"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:5] == ("类型", "方案.xlsx 编号", "方案.xlsx 内容", "方案.xlsx 整改时限", "方案.xlsx 整改进展")
+    assert len(rows) == 1 + 8 + 13  # the header, every problem and every measure of the plan
+    marked = {
+        c.coordinate: c.value for row in sheet.iter_rows(min_row=2) for c in row if c.fill.fgColor.rgb != "00000000"
+    }
+    assert marked["H3"] == "2022-03-31"  # the moved deadline, in the later document's deadline column
+    p2 = next(k for k, row in enumerate(rows) if row[1] == "P2") + 1
+    assert {f"{col}{p2}" for col in "FGHI"} <= set(marked)  # the dropped problem: its later cells, empty, marked
+    assert main(["reconcile", _plan(tmp_path), later, "-o", str(out)]) == 2  # never overwritten without --force

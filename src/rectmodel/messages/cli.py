@@ -107,6 +107,13 @@ class CliText(StrEnum):
     HELP_THRESHOLD = "help-threshold"
     EXIT_1_RECONCILE = "exit-1-reconcile"
     STEP = "step"
+    SUMMARY_KIND = "summary-kind"
+    SUMMARY_ID = "summary-id"
+    SUMMARY_TEXT = "summary-text"
+    SUMMARY_DEADLINE = "summary-deadline"
+    SUMMARY_STATE = "summary-state"
+    SUMMARY_SHEET = "summary-sheet"
+    HELP_SUMMARY_OUTPUT = "help-summary-output"
     PAIRED_BY = "paired-by"
     CMD_EXPORT = "cmd-export"
     CMD_TEMPLATE = "cmd-template"
@@ -416,6 +423,18 @@ CLI: dict[str, Message] = {  # keyed by CliText
             "merged": 0,
             "added": 2,
         },
+    ),
+    CliText.SUMMARY_KIND: msg("item", "类型", {}),
+    CliText.SUMMARY_ID: msg("id", "编号", {}),
+    CliText.SUMMARY_TEXT: msg("text", "内容", {}),
+    CliText.SUMMARY_DEADLINE: msg("deadline", "整改时限", {}),
+    CliText.SUMMARY_STATE: msg("state", "整改进展", {}),
+    CliText.SUMMARY_SHEET: msg("reconciliation", "对账", {}),
+    CliText.HELP_SUMMARY_OUTPUT: msg(
+        "also write the change summary as a workbook (.xlsx): a row per problem and measure, "
+        "columns per document, changed cells marked; --force replaces an existing file",
+        "另将变动汇总写成表格(.xlsx):每个问题、每条措施一行,每份文件一组列,有变动的单元格标色;--force 可覆盖已有文件",
+        {},
     ),
     CliText.PAIRED_BY: msg(
         lambda p: {

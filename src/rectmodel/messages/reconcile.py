@@ -108,8 +108,8 @@ COMPARISONS: dict[str, RuleWords] = {
         ),
     ),
     "claim-contradicts-ledger": _row(
-        "A report claims a problem done only where the latest ledger says so.",
-        "整改报告称问题已完成的,最新台账也应如此记载。",
+        "A report or a public notice claims a problem done only where the latest ledger says so.",
+        "整改报告或通报称问题已完成的,最新台账也应如此记载。",
         msg(
             "{later} reports problem {problem} as {after:state}, but {earlier} has it {before:state}",
             "{later} 称问题 {problem} “{after:state}”,但 {earlier} 记载为“{before:state}”",

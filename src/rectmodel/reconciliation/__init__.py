@@ -31,6 +31,7 @@ from ..messages.reconcile import ReconcileText
 from ..model import Group, GroupLevel, Inspection, Ledger, Problem
 from ._compare import COMPARISONS, Found, Matched, Side, by_level
 from ._match import THRESHOLD, Item, Pair, best_partner, match
+from ._summary import summary_table, write_summary
 
 __all__ = [
     "COMPARISONS",
@@ -41,6 +42,8 @@ __all__ = [
     "Reconciliation",
     "Step",
     "reconcile",
+    "summary_table",
+    "write_summary",
 ]
 
 Pairing = Literal["id", "facts", "forced"]

@@ -143,15 +143,15 @@ def _problem_state(p: Problem) -> State | None:
     return min(states, key=lambda s: -1 if s.progress is None else s.progress)
 
 
+_CLAIMS = (DocumentKind.REPORT, DocumentKind.NOTICE)  # what tells the committee or the public how far it got
+
+
 @_comparison("claim-contradicts-ledger", Severity.ERROR, "problem")
 def claim_contradicts_ledger(m: Matched) -> Iterator[Found]:
     earlier, later = m.earlier.item, m.later.item
     if earlier is None or later is None or m.merged_with is not None:
         return
-    if (
-        m.earlier.inspection.document is not DocumentKind.LEDGER
-        or m.later.inspection.document is not DocumentKind.REPORT
-    ):
+    if m.earlier.inspection.document is not DocumentKind.LEDGER or m.later.inspection.document not in _CLAIMS:
         return
     claimed, recorded = _problem_state(later), _problem_state(earlier)
     if claimed is not None and recorded is not None and claimed.is_done and not recorded.is_done:

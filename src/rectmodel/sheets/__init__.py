@@ -23,6 +23,7 @@ See ``docs/sheets.md``.
 ('某局党组', PartialDate(year=2021, month=12, day=None), '整改台账!C3')
 """
 
+from ._grid_write import write_table
 from ._mapping import ColumnMapping, MappingError, load_mapping
 from ._read import SUFFIXES, SheetLayout, SheetResult, read, read_bytes
 from ._write import Format, template, write
@@ -39,4 +40,5 @@ __all__ = [
     "read_bytes",
     "template",
     "write",
+    "write_table",
 ]

@@ -13,7 +13,17 @@ from ...diagnostics import Report, Severity, Waiver, load_waivers
 from ...errors import Lang, LoadError
 from ...inputs import Unloadable, load_failures
 from ...messages import CliText, say
-from .._common import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, Failed, Usage, print_lines, read_input
+from .._common import (
+    EXIT_ERRORS,
+    EXIT_OK,
+    EXIT_USAGE,
+    Failed,
+    Usage,
+    check_output,
+    output_file,
+    print_lines,
+    read_input,
+)
 from .._parser import input_option, sheet_options
 
 
@@ -23,6 +33,7 @@ def arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
     parser.add_argument("--force", action="store_true", help=say(CliText.HELP_ANY_ROUND, lang))
     parser.add_argument("--threshold", type=float, default=80.0, help=say(CliText.HELP_THRESHOLD, lang))
     parser.add_argument("--waivers", metavar="FILE", help=say(CliText.HELP_WAIVERS, lang))
+    parser.add_argument("-o", "--output", metavar="XLSX", help=say(CliText.HELP_SUMMARY_OUTPUT, lang))
     input_option(parser, lang)
     sheet_options(parser, lang)
 
@@ -42,6 +53,7 @@ def run(args: argparse.Namespace) -> int:
 
     if not 0 <= args.threshold <= 100:
         raise Usage(say(CliText.HELP_THRESHOLD, args.lang))
+    check_output(args)
     waivers = _waivers(args)
     documents, failed = [], False
     for path in args.files:
@@ -59,6 +71,11 @@ def run(args: argparse.Namespace) -> int:
     except ReconcileError as e:
         raise Usage(e.message(args.lang)) from None
     report = found.report
+    if args.output:
+        from ...reconciliation import write_summary  # noqa: PLC0415
+
+        with output_file(args) as path:
+            write_summary(found, path, args.lang)
     if args.format == "json":
         steps = [
             {
