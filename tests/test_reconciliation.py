@@ -307,3 +307,22 @@ def test_the_summary_workbook_has_a_row_per_problem_and_measure_with_changes_mar
     p2 = next(k for k, row in enumerate(rows) if row[1] == "P2") + 1
     assert {f"{col}{p2}" for col in "FGHI"} <= set(marked)  # the dropped problem: its later cells, empty, marked
     assert main(["reconcile", _plan(tmp_path), later, "-o", str(out)]) == 2  # never overwritten without --force
+
+
+def test_the_reconcile_page_shows_what_its_commands_print(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import re
+    import shlex
+
+    text = (ROOT / "docs" / "reconcile.md").read_text(encoding="utf-8")
+    monkeypatch.chdir(ROOT)
+    sessions = re.findall(r"^```console\n\$ ([^\n]*)\n(.*?)^```$", text, flags=re.MULTILINE | re.DOTALL)
+    assert sessions
+    for command, shown in sessions:
+        argv = shlex.split(command)
+        main(argv[1:])
+        assert capsys.readouterr().out == shown, f"update docs/reconcile.md: $ {command}"
+    (code,) = re.findall(r"^```python\n(.*?)^```$", text, flags=re.MULTILINE | re.DOTALL)
+    exec(compile(code, "docs/reconcile.md", "exec"), {})
+    assert "整改台账!D5" in capsys.readouterr().out
