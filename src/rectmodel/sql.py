@@ -25,11 +25,11 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import sys
 import tempfile
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from . import __version__
 from .dates import PartialDate
 from .model import Inspection, Ledger, LinkKind, Measure, Problem, State, Status
 from .units import RECURRING_KINDS, round_date
@@ -217,7 +217,9 @@ def _write(db: sqlite3.Connection, named: list[tuple[str, Ledger]]) -> None:
             db.execute(f"CREATE INDEX {index.split(' ')[0]}_{k} ON {index}")
         for name, query in VIEWS.items():
             db.execute(f"CREATE VIEW {name} AS{query}")
-        meta = {"schema_version": str(SCHEMA_VERSION), "rectmodel_version": __version__}
+        # the package's version, set before any of its modules runs (no import: the package sits above this module)
+        version = sys.modules[__package__ or "rectmodel"].__version__
+        meta = {"schema_version": str(SCHEMA_VERSION), "rectmodel_version": version}
         db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
         db.executemany(
             "INSERT INTO states VALUES (?, ?, ?, ?)",

@@ -1,7 +1,8 @@
 """Hypothesis strategies for ledgers, and single-fault mutators, to property-test ledger tools.
 
 Every ledger these strategies draw passes every rule with no diagnostic at all;
-``violations()`` draws one broken in exactly one known way. See
+``violations()`` draws one broken in exactly one known way, ``round_edits()`` two
+versions of a round's document with the findings reconciling them must give. See
 ``docs/property-testing.md``.
 
 >>> from hypothesis import given
@@ -13,6 +14,7 @@ Every ledger these strategies draw passes every rule with no diagnostic at all;
 >>> test_round_trip()
 """
 
+from ._edits import RoundEdits, round_edits
 from ._items import measures, problems, responsibilities, statuses
 from ._ledgers import inspections, ledgers
 from ._mutators import MUTATORS, Mutator, Violation, violations
@@ -21,6 +23,7 @@ from ._timelines import partial_dates
 __all__ = [
     "MUTATORS",
     "Mutator",
+    "RoundEdits",
     "Violation",
     "inspections",
     "ledgers",
@@ -28,6 +31,7 @@ __all__ = [
     "partial_dates",
     "problems",
     "responsibilities",
+    "round_edits",
     "statuses",
     "violations",
 ]
