@@ -33,6 +33,9 @@ NUMERALS = "零〇" + _ONE_TO_NINE[0] + "二两" + _ONE_TO_NINE[2:] + "十百千
 NOT_A_FIGURE = r"(?![0-9]{1,3}(?:\.[0-9]+)?\s*(?:%|％|万|亿|元|个|项|人|次|家|条|倍))(?![0-9]+\.)"
 # An item numbered inside running text (``制定计划;2.开展学习``): group 1 is its number.
 INLINE_NUMBER = re.compile(rf"(?:^|(?<=[;；。,，\s]))([0-9]{{1,2}})[.、．]{NOT_A_FIGURE}")
+# An item's leading numbering, one or more deep: (一) 1. 第三条 (a title compared across documents
+# drops it, since each document numbers its items its own way).
+LEADING_NUMBERING = re.compile(rf"^(?:\s*(?:[(（]?[0-9{HEADING}]+[)）、.．]|第[{HEADING}0-9]+[条项个]))+")
 _VALUE = {"零": 0, "〇": 0, "两": 2, **{ch: k for k, ch in enumerate(_ONE_TO_NINE, 1)}}
 _UNITS = {"十": 10, "百": 100, "千": 1000}
 _WAN = "万"

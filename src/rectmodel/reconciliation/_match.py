@@ -26,6 +26,8 @@ from typing import Literal
 
 from attrs import frozen
 
+from .._lexicon.numerals import LEADING_NUMBERING
+
 __all__ = ["THRESHOLD", "Item", "Pair", "best_partner", "match", "normalise", "score"]
 
 THRESHOLD = 80.0  # the least fuzzy score (0–100) that is a match
@@ -33,9 +35,6 @@ _CANDIDATES = 5  # per item, the best-scoring candidates the assignment may choo
 
 Item = tuple[str, str, str | None]  # (id, text, bucket)
 
-_NUMBERING = re.compile(
-    r"^(?:\s*(?:[(（]?[0-9一二三四五六七八九十百]+[)）、.．]|第[一二三四五六七八九十百0-9]+[条项个]))+"
-)
 _NOT_WORDS = re.compile(r"[\W_]+")
 # A bracketed aside naming who answers for an item or by when (a notice writes a measure's
 # responsibility after it: 措施(责任领导:…;整改时限:…)): not part of what the item says.
@@ -45,7 +44,7 @@ _ASIDE = re.compile(r"[(（]\s*(?:责任|牵头|配合|整改时限|完成时限
 def normalise(text: str) -> str:
     """*text* as compared: NFKC, leading numbering, punctuation, quotes and spaces removed, case folded."""
     folded = unicodedata.normalize("NFKC", text).strip()
-    return _NOT_WORDS.sub("", _ASIDE.sub("", _NUMBERING.sub("", folded))).casefold()
+    return _NOT_WORDS.sub("", _ASIDE.sub("", LEADING_NUMBERING.sub("", folded))).casefold()
 
 
 def score(a: str, b: str) -> float:
