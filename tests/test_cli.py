@@ -275,6 +275,26 @@ def test_docs_rules_md_is_generated_from_the_registry(capsys: pytest.CaptureFixt
     )
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_catalogue_lists_every_comparison_of_reconcile_with_an_example(
+    lang: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from rectmodel.reconciliation import COMPARISONS
+
+    assert main(["rules", "--format", "markdown", "--lang", lang]) == 0
+    markdown = capsys.readouterr().out
+    assert main(["rules", "--lang", lang]) == 0
+    table = capsys.readouterr().out
+    severity = {"en": "warning", "zh": "警告"}[lang]
+    for name, comparison in COMPARISONS.items():
+        section = markdown.split(f"\n## {name}\n", 1)[1].split("\n## ", 1)[0]
+        assert f"{name} /inspections/0" in section  # its example finding, with its message
+        assert f"| [`{name}`](#{name}) |" in markdown
+        (line,) = (row for row in table.splitlines() if row.startswith(f"{name} "))
+        assert comparison.summary_in(lang) in line
+    assert f"{severity} deadline-moved" in markdown
+
+
 # never a traceback, never injected output
 
 

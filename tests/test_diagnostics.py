@@ -145,3 +145,20 @@ def test_validation_error_lists_twenty_errors_and_counts_the_rest() -> None:
     listed = [line for line in str(error).splitlines() if line.startswith("  error ")]
     assert len(listed) == 20
     assert "5" in str(error).splitlines()[-1]
+
+
+def test_a_pointer_the_source_does_not_know_is_located_at_its_nearest_known_ancestor() -> None:
+    """A reader that knows a measure's line, not its status's, still gives the status's finding that line."""
+    known = {"/inspections/0/problems/1/measures/0": Location(line=14)}
+    asked: list[str] = []
+
+    def where(pointers: object) -> dict[str, Location]:
+        asked.extend(pointers)  # type: ignore[call-overload]
+        return {p: known[p] for p in asked if p in known}
+
+    status = Diagnostic("closed-without-evidence", Severity.ERROR, "/inspections/0/problems/1/measures/0/history/0")
+    (located,) = Report((status,)).locate("通报.txt", where).diagnostics
+    assert located.location == Location("通报.txt", line=14)
+    unknown = Diagnostic("closed-without-evidence", Severity.ERROR, "/inspections/3")
+    (alone,) = Report((unknown,)).locate("通报.txt", where).diagnostics
+    assert alone.location == Location("通报.txt")

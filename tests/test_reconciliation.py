@@ -174,6 +174,14 @@ def test_a_changed_declared_count_is_found_at_both_counts(tmp_path: Path) -> Non
     assert d.related_locations[0].sheet == "基本情况"
 
 
+def test_progress_counts_that_change_between_documents_are_progress_not_a_finding(tmp_path: Path) -> None:
+    declared = attrs.evolve(BASE.inspections[0].declared, completed=3, in_progress=10, completion_rate="23%")
+    earlier = _later(tmp_path, _edit(declared=declared), "九月.json")
+    moved = attrs.evolve(declared, completed=9, in_progress=4, completion_rate="69.2%")
+    later = _later(tmp_path, _edit(declared=moved), "十月.json")
+    assert "declared-changed" not in _rules(reconcile(earlier, later))
+
+
 def test_evidence_that_disappears_is_found_where_the_later_document_carries_evidence(tmp_path: Path) -> None:
     gone = _measure(
         BASE,
@@ -249,6 +257,28 @@ def test_the_command_writes_json_and_takes_waivers(tmp_path: Path, capsys: pytes
     waiver = {"rule": "problem-dropped", "pointer": "/inspections/0/problems/1", "justification": "并入问题1整改"}
     waivers.write_text(json.dumps({"waivers": [waiver]}, ensure_ascii=False), encoding="utf-8")
     assert main(["reconcile", plan, later, "--waivers", str(waivers)]) == 0
+
+
+def test_each_change_is_listed_under_its_step_and_given_as_data_in_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    moved = _measure(BASE, 0, 0, deadline=PartialDate(2021, 12, 31)).inspections[0]
+    reworded = attrs.evolve(moved.problems[0], title="中心组学习流于形式、研讨不足")
+    later = Ledger((attrs.evolve(moved, problems=(reworded, *moved.problems[1:])),))
+    path = _later(tmp_path, later)
+    assert main(["reconcile", _plan(tmp_path), path, "--lang", "zh", "--threshold", "0"]) in (0, 1)
+    out = capsys.readouterr().out.splitlines()
+    first = BASE.inspections[0].problems[0]
+    measure = first.measures[0]
+    assert out[1:3] == [
+        f"  问题 {first.id}:内容由“{first.title}”改为“中心组学习流于形式、研讨不足”",
+        f"  整改措施 {measure.id}:整改时限由“2021-09-30”改为“2021-12-31”",
+    ]
+    assert main(["reconcile", _plan(tmp_path), path, "--format", "json", "--threshold", "0"]) in (0, 1)
+    (step,) = json.loads(capsys.readouterr().out)["steps"]
+    assert step["changes"][1] == {
+        "level": "measure", "id": measure.id, "change": "deadline", "before": "2021-09-30", "after": "2021-12-31"
+    }  # fmt: skip
 
 
 def test_the_command_refuses_documents_of_different_rounds_with_exit_2(

@@ -19,7 +19,7 @@ from ._safe import terminal
 from .dates import PartialDate
 from .diagnostics import Diagnostic, Report, Severity
 from .errors import Lang
-from .messages import CliText, say, word
+from .messages import COMPARISONS, CliText, say, word
 from .model import DocumentKind, Inspection, Ledger, itemize
 from .rules import RULES, Rule
 
@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from .graph import ProblemRef, Recurrence, UnitHistory
 
 __all__ = [
+    "ComparisonRow",
+    "comparisons_table",
     "describe",
     "diagnostic_line",
     "file_lines",
@@ -194,10 +196,69 @@ def rules_table(lang: Lang = "en") -> list[str]:
     ]
 
 
-def rules_markdown(lang: Lang = "en") -> str:
+# A comparison of ``rectmodel reconcile``, as the catalogue lists it: name, default severity, the levels
+# of element it compares (the registry is in ``reconciliation``, above this module: the caller passes it).
+ComparisonRow = tuple[str, Severity, Sequence[str]]
+
+
+_AT_LEVEL = {"inspection": "/inspections/0", "problem": "/inspections/0/problems/2"}
+
+
+def _comparison_example(name: str, severity: Severity, levels: Sequence[str]) -> Diagnostic:
+    (params, *_) = COMPARISONS[name].finding.examples or ({},)
+    return Diagnostic(name, severity, _AT_LEVEL.get(levels[0], "/inspections/0/problems/2/measures/0"), params)
+
+
+def comparisons_table(comparisons: Sequence[ComparisonRow], lang: Lang = "en") -> list[str]:
+    """The comparisons of ``rectmodel reconcile``, one line each, in the columns of :func:`rules_table`."""
+    if not comparisons:
+        return []
+    width = max(len(name) for name, _, _ in comparisons)
+    column = max(display_width(word("severity", severity, lang)) for _, severity, _ in comparisons)
+    return [
+        "",
+        say(CliText.RULES_COMPARISONS, lang),
+        *(
+            terminal(f"{name:<{width}}  {_pad(word('severity', severity, lang), column)}  {_summary(name, lang)}")
+            for name, severity, _ in comparisons
+        ),
+    ]
+
+
+def _summary(name: str, lang: Lang) -> str:
+    words = COMPARISONS[name].summary
+    return str(words.zh if lang == "zh" else words.en)
+
+
+def _comparisons_markdown(comparisons: Sequence[ComparisonRow], lang: Lang) -> list[str]:
+    sep = say(CliText.LIST_SEP, lang)
+    out = [
+        "",
+        f"# {say(CliText.RULES_COMPARISONS, lang)}",
+        "",
+        say(CliText.RULES_COMPARISONS_INTRO, lang),
+        "",
+        f"| {say(CliText.RULES_RULE, lang)} | {say(CliText.RULES_SEVERITY, lang)} | "
+        f"{say(CliText.RULES_COMPARES, lang)} | {say(CliText.RULES_REQUIRES, lang)} |",
+        "|---|---|---|---|",
+    ]
+    for name, severity, levels in comparisons:
+        compares = sep.join(word("term", level, lang) for level in levels)
+        severity_word = word("severity", severity, lang)
+        out.append(f"| [`{name}`](#{name}) | {severity_word} | {compares} | {_summary(name, lang)} |")
+    for name, severity, levels in comparisons:
+        d = _comparison_example(name, severity, levels)
+        examples = [diagnostic_line(d, "en"), diagnostic_line(d, "zh")] if lang == "en" else [diagnostic_line(d, lang)]
+        out += ["", f"## {name}", "", _summary(name, lang), "", say(CliText.RULES_EXAMPLE, lang), "", "```"]
+        out += [*examples, "```"]
+    return out
+
+
+def rules_markdown(lang: Lang = "en", comparisons: Sequence[ComparisonRow] = ()) -> str:
     """``docs/rules.md``: every rule, the kinds of document it applies to, and an example.
 
-    In English the example is given in both languages; in Chinese, in Chinese.
+    In English the example is given in both languages; in Chinese, in Chinese. *comparisons*
+    (those of ``rectmodel reconcile``) follow the rules in a section of their own.
     """
     kinds = " | ".join(word("document", name, lang) for name, _ in _KIND_COLUMNS)
     out = [
@@ -233,6 +294,7 @@ def rules_markdown(lang: Lang = "en") -> str:
         ]
         if d.related:
             out.append(say(CliText.RULES_RELATED, lang, related=", ".join(d.related)))
+    out += _comparisons_markdown(comparisons, lang) if comparisons else []
     return "\n".join(out) + "\n"
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from enum import StrEnum
 from typing import Any
 
@@ -197,7 +197,8 @@ class Report:
         def place(pointers: Iterable[str]) -> list[Location]:
             return [_nearest(found, pointer, file) for pointer in pointers]
 
-        wanted = {p for d in (*self.diagnostics, *(d for d, _ in self.waived)) for p in (d.pointer, *d.related)}
+        pointers = {p for d in (*self.diagnostics, *(d for d, _ in self.waived)) for p in (d.pointer, *d.related)}
+        wanted = {a for p in pointers for a in _ancestors(p)}  # a pointer the source does not know falls back
         found = dict(where(sorted(wanted))) if where is not None and wanted else {}
 
         def locate(d: Diagnostic) -> Diagnostic:
@@ -240,6 +241,14 @@ def in_document_order(diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
 
 # Finds the locations of JSON Pointers in a source document (those it can).
 Locator = Callable[[Sequence[str]], Mapping[str, Location]]
+
+
+def _ancestors(pointer: str) -> Iterator[str]:
+    """*pointer* and each pointer above it, nearest first, down to the root ``""``."""
+    yield pointer
+    while pointer:
+        pointer = pointer.rpartition("/")[0]
+        yield pointer
 
 
 def _nearest(found: Mapping[str, Location], pointer: str, file: str | None) -> Location:

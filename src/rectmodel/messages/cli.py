@@ -113,6 +113,9 @@ class CliText(StrEnum):
     SUMMARY_DEADLINE = "summary-deadline"
     SUMMARY_STATE = "summary-state"
     SUMMARY_SHEET = "summary-sheet"
+    CHANGE = "change"
+    CHANGE_GONE = "change-gone"
+    CHANGE_NEW = "change-new"
     HELP_SUMMARY_OUTPUT = "help-summary-output"
     PAIRED_BY = "paired-by"
     CMD_EXPORT = "cmd-export"
@@ -160,6 +163,10 @@ class CliText(StrEnum):
     RULES_EXAMPLE = "rules-example"
     RULES_PARAMS = "rules-params"
     RULES_RELATED = "rules-related"
+    RULES_COMPARISONS = "rules-comparisons"
+    RULES_COMPARISONS_INTRO = "rules-comparisons-intro"
+    RULES_SEVERITY = "rules-severity"
+    RULES_COMPARES = "rules-compares"
 
 
 CLI: dict[str, Message] = {  # keyed by CliText
@@ -430,6 +437,21 @@ CLI: dict[str, Message] = {  # keyed by CliText
     CliText.SUMMARY_DEADLINE: msg("deadline", "整改时限", {}),
     CliText.SUMMARY_STATE: msg("state", "整改进展", {}),
     CliText.SUMMARY_SHEET: msg("reconciliation", "对账", {}),
+    CliText.CHANGE: msg(
+        "  {item} {id}: {field} “{before}” → “{after}”",
+        "  {item} {id}:{field}由“{before}”改为“{after}”",
+        {"item": "measure", "id": "P1-M2", "field": "deadline", "before": "2021-09-30", "after": "2021-12-31"},
+    ),
+    CliText.CHANGE_GONE: msg(
+        "  {item} {id}: not in {later}",
+        "  {item} {id}:{later} 中没有",
+        {"item": "problem", "id": "P2", "later": "台账.xlsx"},
+    ),
+    CliText.CHANGE_NEW: msg(
+        "  {item} {id}: new in {later}",
+        "  {item} {id}:{later} 中新增",
+        {"item": "problem", "id": "P9", "later": "台账.xlsx"},
+    ),
     CliText.HELP_SUMMARY_OUTPUT: msg(
         "also write the change summary as a workbook (.xlsx): a row per problem and measure, "
         "columns per document, changed cells marked; --force replaces an existing file",
@@ -625,5 +647,16 @@ CLI: dict[str, Message] = {  # keyed by CliText
     ),
     CliText.RULES_EXAMPLE: msg("Example:", "示例:", {}),
     CliText.RULES_PARAMS: msg("Parameters: `{params}`", "参数:`{params}`", {"params": '{"problem": "P5"}'}),
+    CliText.RULES_COMPARISONS: msg("Comparisons (`rectmodel reconcile`)", "对账比对项(`rectmodel reconcile`)", {}),
+    CliText.RULES_COMPARISONS_INTRO: msg(
+        "`rectmodel reconcile` compares each document of a round with the one written before it\n"
+        "(docs/reconcile.md). Each comparison's finding is located in both documents, names the documents\n"
+        "by their files, and is waived with `--waivers` like a rule's.",
+        "`rectmodel reconcile` 将本轮每份文件与其前一份文件逐项比对(见 docs/reconcile.md)。"
+        "每个比对结果同时定位到两份文件,以文件名称呼两份文件,并可像规则一样用 `--waivers` 豁免。",
+        {},
+    ),
+    CliText.RULES_SEVERITY: msg("default severity", "默认严重程度", {}),
+    CliText.RULES_COMPARES: msg("compares", "比对对象", {}),
     CliText.RULES_RELATED: msg("Related: `{related}`", "相关位置:`{related}`", {"related": "/inspections/0/end"}),
 }

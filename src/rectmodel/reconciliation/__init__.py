@@ -31,7 +31,7 @@ from ..messages.reconcile import ReconcileText
 from ..model import Group, GroupLevel, Inspection, Ledger, Problem
 from ._compare import COMPARISONS, Found, Matched, Side, by_level
 from ._match import THRESHOLD, Item, Pair, best_partner, match
-from ._summary import summary_table, write_summary
+from ._summary import change_lines, changes, summary_table, write_summary
 
 __all__ = [
     "COMPARISONS",
@@ -41,6 +41,8 @@ __all__ = [
     "ReconcileError",
     "Reconciliation",
     "Step",
+    "change_lines",
+    "changes",
     "reconcile",
     "summary_table",
     "write_summary",

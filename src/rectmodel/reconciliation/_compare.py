@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any, Literal
 
-import attrs
 from attrs import frozen
 
 from .._lexicon.dates import DEADLINE_CHANGE
@@ -95,14 +94,19 @@ def _names(m: Matched) -> dict[str, str]:
 # --- inspections ----------------------------------------------------------------------------------
 
 
+# The counts that are the round's (what was fed back and planned); how many are done is progress,
+# which a later document reports differently by design.
+_ROUND_COUNTS = ("aspects", "categories", "problems", "tasks", "measures")
+
+
 @_comparison("declared-changed", Severity.WARNING, "inspection")
 def declared_changed(m: Matched) -> Iterator[Found]:
     before, after = m.earlier.item.declared, m.later.item.declared
-    for field in attrs.fields(type(before)):
-        old, new = getattr(before, field.name), getattr(after, field.name)
+    for name in _ROUND_COUNTS:
+        old, new = getattr(before, name), getattr(after, name)
         if old is not None and new is not None and old != new:
-            params = {"count": field.name, "before": old, "after": new, **_names(m)}
-            where = f"/declared/{field.name}"
+            params = {"count": name, "before": old, "after": new, **_names(m)}
+            where = f"/declared/{name}"
             yield Found("declared-changed", params, "later", m.later.pointer + where, m.earlier.pointer + where)
 
 

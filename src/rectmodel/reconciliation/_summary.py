@@ -21,7 +21,7 @@ from ._match import normalise
 if TYPE_CHECKING:
     from . import Reconciliation
 
-__all__ = ["problem_chains", "summary_table", "write_summary"]
+__all__ = ["change_lines", "problem_chains", "summary_table", "write_summary"]
 
 Ref = tuple[int, int] | None  # (inspection, problem) in one document
 
@@ -139,3 +139,53 @@ def write_summary(found: Reconciliation, path: str | os.PathLike[str], lang: Lan
 
     header, rows, marked = summary_table(found, lang)
     write_table(path, say(CliText.SUMMARY_SHEET, lang), header, rows, marked=marked)
+
+
+_FIELDS = (("text", CliText.SUMMARY_TEXT), ("deadline", CliText.SUMMARY_DEADLINE), ("state", CliText.SUMMARY_STATE))
+
+
+def changes(found: Reconciliation, lang: Lang = "en") -> list[list[dict[str, str]]]:
+    """For each step, each change it makes to a problem or a measure, in the summary's order.
+
+    A change is what the workbook marks: an item ``gone`` or ``new``, or its ``text`` reworded,
+    its ``deadline`` or its ``state`` changed (a field one document does not state is no
+    change); ``level`` is ``problem`` or ``measure``, ``id`` its id in the later document (the
+    earlier one's when it is gone). Deadlines and states are given in *lang*.
+    """
+    _, rows, marked = summary_table(found, lang)
+    out: list[list[dict[str, str]]] = [[] for _ in found.steps]
+    for k in range(1, len(found.documents)):
+        c = 1 + 4 * k
+        for r, row in enumerate(rows):
+            level = "problem" if row[0] == word("term", "problem", lang) else "measure"
+            if row[c - 4] and not row[c]:
+                out[k - 1].append({"level": level, "id": row[c - 4], "change": "gone"})
+            elif row[c] and not any(row[c - 4 * j] for j in range(1, k + 1)):
+                out[k - 1].append({"level": level, "id": row[c], "change": "new"})
+            for f, (name, _) in enumerate(_FIELDS, 1):
+                if (r, c + f) in marked and row[c]:
+                    out[k - 1].append(
+                        {"level": level, "id": row[c], "change": name, "before": row[c + f - 4], "after": row[c + f]}
+                    )
+    return out
+
+
+def change_lines(found: Reconciliation, lang: Lang = "en") -> list[list[str]]:
+    """:func:`changes` as lines for people, a step's lines in one list (document text as written)."""
+    fields = {name: say(code, lang) for name, code in _FIELDS}
+    lines: list[list[str]] = []
+    for k, step in enumerate(changes(found, lang), 1):
+        later = found.documents[k].label(k)
+        out = []
+        for ch in step:
+            item = word("term", ch["level"], lang)
+            if ch["change"] == "gone":
+                out.append(say(CliText.CHANGE_GONE, lang, item=item, id=ch["id"], later=later))
+            elif ch["change"] == "new":
+                out.append(say(CliText.CHANGE_NEW, lang, item=item, id=ch["id"], later=later))
+            else:
+                field = fields[ch["change"]]
+                before, after = ch["before"], ch["after"]
+                out.append(say(CliText.CHANGE, lang, item=item, id=ch["id"], field=field, before=before, after=after))
+        lines.append(out)
+    return lines

@@ -49,7 +49,7 @@ def _waivers(args: argparse.Namespace) -> tuple[Waiver, ...]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ...reconciliation import Document, ReconcileError, reconcile  # noqa: PLC0415 -- the matcher loads only here
+    from ...reconciliation import Document, ReconcileError, change_lines, changes, reconcile  # noqa: PLC0415
 
     if not 0 <= args.threshold <= 100:
         raise Usage(say(CliText.HELP_THRESHOLD, args.lang))
@@ -77,6 +77,7 @@ def run(args: argparse.Namespace) -> int:
         with output_file(args) as path:
             write_summary(found, path, args.lang)
     if args.format == "json":
+        changed = changes(found, args.lang)
         steps = [
             {
                 "earlier": found.documents[s.earlier].path,
@@ -94,21 +95,24 @@ def run(args: argparse.Namespace) -> int:
                     }
                     for m in s.problems
                 ],
+                "changes": changed[k],
             }
-            for s in found.steps
+            for k, s in enumerate(found.steps)
         ]
         record = {"steps": steps, **files_json([("", report)], args.lang)["files"][0], "summary": report.summary()}
         record.pop("path", None)
         sys.stdout.write(orjson.dumps(json_safe(record), option=orjson.OPT_INDENT_2).decode() + "\n")
     else:
         lines = []
-        for s in found.steps:
+        details = change_lines(found, args.lang)
+        for s, changed_lines in zip(found.steps, details, strict=True):
             pairing = say(CliText.PAIRED_BY, args.lang, pairing=s.pairing)
             names = {
                 "earlier": found.documents[s.earlier].label(s.earlier),
                 "later": found.documents[s.later].label(s.later),
             }
             lines.append(terminal(say(CliText.STEP, args.lang, pairing=pairing, **names, **s.counts())))
+            lines += map(terminal, changed_lines)
         lines += [located_line(d, args.lang) for d in report.diagnostics]
         lines.append(summary_line(report.summary(), len(found.documents), args.lang))
         sys.stdout.write("".join(f"{line}\n" for line in lines))

@@ -7,7 +7,7 @@ import sys
 
 import orjson
 
-from ..._format import rules_json, rules_markdown, rules_table
+from ..._format import ComparisonRow, comparisons_table, rules_json, rules_markdown, rules_table
 from ...errors import Lang
 from ...messages import CliText, say
 from .._common import EXIT_OK
@@ -19,11 +19,18 @@ def arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
     )
 
 
+def _comparisons() -> list[ComparisonRow]:
+    from ...reconciliation import COMPARISONS  # noqa: PLC0415 -- only for the catalogue
+
+    return [(c.name, c.severity, c.levels) for c in COMPARISONS.values()]
+
+
 def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         sys.stdout.write(orjson.dumps(rules_json(args.lang), option=orjson.OPT_INDENT_2).decode() + "\n")
     elif args.format == "markdown":
-        sys.stdout.write(rules_markdown(args.lang))
+        sys.stdout.write(rules_markdown(args.lang, _comparisons()))
     else:
-        sys.stdout.write("".join(f"{line}\n" for line in rules_table(args.lang)))
+        lines = [*rules_table(args.lang), *comparisons_table(_comparisons(), args.lang)]
+        sys.stdout.write("".join(f"{line}\n" for line in lines))
     return EXIT_OK
