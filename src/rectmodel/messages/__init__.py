@@ -12,7 +12,8 @@ declared code without a message), and each in the module of its area:
 - ``reconcile``: each comparison's summary and the message of its findings, keyed by the
   names of ``rectmodel.reconciliation.COMPARISONS``; the reconciliation's refusals, ``ReconcileText``;
 - ``operations``: operation refusals, ``OpCode``;
-- ``cli``: the command line's and the exceptions' own words, ``CliText``.
+- ``cli``: the command line's and the exceptions' own words, ``CliText``;
+- ``annotate``: the words of an annotated file around its findings, ``AnnotateText``.
 
 Words that stand inside messages come from ``lexicons`` (domain terms, states,
 inspection kinds, JSON types, reasons); ``_core`` compiles and fills the templates.
@@ -23,6 +24,7 @@ inspection kinds, JSON types, reasons); ``_core`` compiles and fills the templat
 
 from ._core import FAMILIES, MESSAGES, fill, reason, render, say, word
 from ._message import Lang, Message
+from .annotate import AnnotateText
 from .cli import CliText
 from .lexicons import LEXICONS
 from .operations import OpCode
@@ -37,6 +39,7 @@ __all__ = [
     "LEXICONS",
     "MESSAGES",
     "SUMMARIES",
+    "AnnotateText",
     "CliText",
     "ConfigCode",
     "Lang",

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ._message import Message, Params
+from .annotate import ANNOTATE, AnnotateText
 from .cli import CLI, CliText
 from .lexicons import LEXICONS, REASON_PATTERNS, REASONS
 from .operations import OPERATIONS
@@ -32,6 +33,7 @@ FAMILIES: dict[str, Mapping[str, Message]] = {
     "waivers": WAIVERS,
     "operations": OPERATIONS,
     "cli": CLI,
+    "annotate": ANNOTATE,
     "config": CONFIG,
     **{f"lexicon {name}": lexicon for name, lexicon in LEXICONS.items()},
 }
@@ -94,9 +96,9 @@ def render(code: str, params: Params, lang: str = "en") -> str:
     return fill(message, params, lang)
 
 
-def say(text: CliText, lang: str = "en", /, **params: Any) -> str:
-    """One of the command line's own texts, in ``en`` or ``zh``."""
-    return fill(CLI[text], params, lang)
+def say(text: CliText | AnnotateText, lang: str = "en", /, **params: Any) -> str:
+    """One of the command line's own texts (or an annotated file's), in ``en`` or ``zh``."""
+    return fill(ANNOTATE[text] if isinstance(text, AnnotateText) else CLI[text], params, lang)
 
 
 def word(lexicon: str, value: str, lang: str = "en") -> str:

@@ -85,6 +85,13 @@ class CliText(StrEnum):
     HELP_INPUT = "help-input"
     HELP_OUTPUT = "help-output"
     HELP_FORCE = "help-force"
+    HELP_ANNOTATE = "help-annotate"
+    HELP_ANNOTATE_OUTPUT = "help-annotate-output"
+    OUTPUT_NEEDS_ANNOTATE = "output-needs-annotate"
+    ANNOTATE_NO_STDIN = "annotate-no-stdin"
+    ANNOTATE_ONE_OUTPUT = "annotate-one-output"
+    CANNOT_ANNOTATE = "cannot-annotate"
+    ANNOTATED = "annotated"
     HELP_EXITS = "help-exits"
     EXIT_0 = "exit-0"
     EXIT_0_VALIDATE = "exit-0-validate"
@@ -349,6 +356,43 @@ CLI: dict[str, Message] = {  # keyed by CliText
         "and by content for standard input",
         "文件类型:JSON 台账、通报(notice)、台账表格(sheet),或 auto:按扩展名判断,标准输入按内容判断",
         {},
+    ),
+    CliText.HELP_ANNOTATE: msg(
+        "also write each file back with its findings marked on it (comments and fills in a workbook, "
+        "comments in a Word document, an HTML page for a text, PDF or JSON file), beside it as NAME-review",
+        "同时把每个文件连同审核意见写回(工作簿中为批注和底色,Word 文档中为批注,文本、PDF 或 JSON 文件为网页),"
+        "保存在原文件旁,名为“原名-审核意见”",
+        {},
+    ),
+    CliText.HELP_ANNOTATE_OUTPUT: msg(
+        "with --annotate and one file: where to write the annotated file",
+        "与 --annotate 同用且只有一个文件时:审核意见文件的保存位置",
+        {},
+    ),
+    CliText.OUTPUT_NEEDS_ANNOTATE: msg(
+        "-o writes the annotated file: give --annotate too",
+        "-o 用于保存审核意见文件:请同时给出 --annotate",
+        {},
+    ),
+    CliText.ANNOTATE_NO_STDIN: msg(
+        "--annotate needs files: standard input has no place to write back to",
+        "--annotate 需要文件:标准输入无处写回",
+        {},
+    ),
+    CliText.ANNOTATE_ONE_OUTPUT: msg(
+        "-o with --annotate takes one file; without -o each annotated file goes beside its original",
+        "-o 与 --annotate 同用时只能有一个文件;不给 -o 时,每个审核意见文件保存在原文件旁",
+        {},
+    ),
+    CliText.CANNOT_ANNOTATE: msg(
+        "cannot annotate {path}: {reason}",
+        "无法为 {path} 写出审核意见:{reason}",
+        {"path": "台账.xlsx", "reason": "Bad zip file"},
+    ),
+    CliText.ANNOTATED: msg(
+        "wrote the annotated file {path}",
+        "已写出审核意见文件 {path}",
+        {"path": "台账-审核意见.xlsx"},
     ),
     CliText.HELP_FORCE: msg("replace the output file if it exists", "输出文件已存在时覆盖它", {}),
     CliText.HELP_OUTPUT: msg("write to this file instead of standard output", "写入此文件而非标准输出", {}),

@@ -23,7 +23,7 @@ from .._lexicon.numerals import SMALL
 from .._lexicon.text import width
 from ..messages import ParseCode
 
-__all__ = ["FORMATS", "Unextractable", "extract"]
+__all__ = ["FORMATS", "Unextractable", "docx_paragraphs", "extract"]
 
 # What each suffix is read as; any other suffix is plain text.
 FORMATS = {".docx": "docx", ".html": "html", ".htm": "html", ".xhtml": "html", ".pdf": "pdf"}
@@ -121,28 +121,38 @@ def _quiet() -> Iterator[None]:
 def _docx(data: bytes) -> tuple[list[str], dict[str, Any]]:
     """Paragraphs and table cells in document order (a table row by row, a merged cell once)."""
     import docx  # noqa: PLC0415 -- python-docx loads only for Word files
-    from docx.table import Table  # noqa: PLC0415
 
     document = docx.Document(io.BytesIO(data))
     lines: list[str] = []
-    tables = 0
+    tables = [0]
+    for _, text in docx_paragraphs(document, tables):
+        lines.extend(text.splitlines() or [""])
+    return lines, {"tool": "python-docx", "tables": tables[0]}
 
-    def walk(blocks: Iterator[Any]) -> None:
-        nonlocal tables
+
+def docx_paragraphs(document: Any, tables: list[int] | None = None) -> Iterator[tuple[Any, str]]:
+    """Each paragraph of a Word document with its text, in the order the notice reader reads them.
+
+    A paragraph gives as many lines as its text has (``splitlines``, at least one): the lines a
+    notice's diagnostics count. *tables*, where given, has its first item counted up per table.
+    """
+    from docx.table import Table  # noqa: PLC0415 -- python-docx loads only for Word files
+
+    def walk(blocks: Iterator[Any]) -> Iterator[tuple[Any, str]]:
         for block in blocks:
             if isinstance(block, Table):
-                tables += 1
+                if tables is not None:
+                    tables[0] += 1
                 for row in block.rows:
                     seen: set[int] = set()
                     for cell in row.cells:
                         if id(cell._tc) not in seen:  # a merged cell is returned once per grid column it spans
                             seen.add(id(cell._tc))
-                            walk(cell.iter_inner_content())
+                            yield from walk(cell.iter_inner_content())
             else:
-                lines.extend(block.text.splitlines() or [""])
+                yield block, block.text
 
-    walk(document.iter_inner_content())
-    return lines, {"tool": "python-docx", "tables": tables}
+    return walk(document.iter_inner_content())
 
 
 # --- web pages ----------------------------------------------------------------------------------

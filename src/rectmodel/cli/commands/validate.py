@@ -25,11 +25,13 @@ from .._common import (
     STDIN,
     Failed,
     Usage,
+    check_output,
     did_you_mean,
     options,
+    output_file,
     unsupported,
 )
-from .._parser import input_option, sheet_options
+from .._parser import input_option, output_options, sheet_options
 from .._report import REPORTERS
 
 
@@ -52,6 +54,8 @@ def arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
     parser.add_argument(
         "--report-due-months", type=int, default=2, metavar="N", help=say(CliText.HELP_DUE_MONTHS, lang)
     )
+    parser.add_argument("--annotate", action="store_true", help=say(CliText.HELP_ANNOTATE, lang))
+    output_options(parser, lang, help=CliText.HELP_ANNOTATE_OUTPUT)
     sheet_options(parser, lang)
 
 
@@ -100,6 +104,7 @@ def run(args: argparse.Namespace) -> int:
     for path in sorted(skipped):
         sys.stderr.write(unsupported(path, args.lang))
     files = [f for f in files if f not in skipped]
+    targets = _annotated(args, files)
     stdin = STDIN.path(args.input, args.lang) if "-" in files else None
     waivers: tuple[Waiver, ...] = ()
     output = REPORTERS[args.format](args.lang, files)
@@ -130,6 +135,8 @@ def run(args: argparse.Namespace) -> int:
                 code = max(code, EXIT_ERRORS)
             used.update(waivers.index(w) for _, w in result.report.waived)
             output.result(result, progress)
+            if result.path in targets and result.outcome is Outcome.CHECKED:
+                _annotate(args, result.path, result.report, targets[result.path])
     finally:
         progress.done()
         close()
@@ -142,6 +149,35 @@ def run(args: argparse.Namespace) -> int:
         output.add(args.waivers, Report(tuple(unused)))
     output.finish()
     return code
+
+
+def _annotated(args: argparse.Namespace, files: Sequence[str]) -> dict[str, str]:
+    """With ``--annotate``, where each file's annotated copy goes; every target checked before any file is read."""
+    if not args.annotate:
+        if args.output:
+            raise Usage(say(CliText.OUTPUT_NEEDS_ANNOTATE, args.lang))
+        return {}
+    from ...annotate import default_output  # noqa: PLC0415 -- the annotators load only when asked for
+
+    if "-" in files:
+        raise Usage(say(CliText.ANNOTATE_NO_STDIN, args.lang))
+    if args.output and len(files) != 1:
+        raise Usage(say(CliText.ANNOTATE_ONE_OUTPUT, args.lang))
+    targets = {path: args.output or default_output(path, args.lang) for path in files}
+    for target in targets.values():
+        check_output(argparse.Namespace(**{**vars(args), "output": target, "files": files}))
+    return targets
+
+
+def _annotate(args: argparse.Namespace, path: str, report: Report, target: str) -> None:
+    from ...annotate import annotate  # noqa: PLC0415
+
+    with output_file(argparse.Namespace(**{**vars(args), "output": target})) as temporary:
+        try:
+            annotate(path, report, temporary, args.lang)
+        except (OSError, ValueError, KeyError) as e:
+            raise Usage(say(CliText.CANNOT_ANNOTATE, args.lang, path=path, reason=str(e))) from None
+    sys.stderr.write(f"rectmodel: {terminal(say(CliText.ANNOTATED, args.lang, path=target))}\n")
 
 
 def _expand(sources: Sequence[str], lang: Lang) -> list[str]:
