@@ -14,8 +14,8 @@ _.cancel_futures  # batch._InlineExecutor.shutdown keeps concurrent.futures.Exec
 _.prec  # decimal.Context.prec: rules.counts.rate_matches widens the precision of a local context
 _.__call__  # strategies.Mutator: the Protocol's call signature, what a mutator is called with
 _.__getattr__  # notices.__getattr__: the module hook (PEP 562) that loads the reader on first use
-_.bold  # python-docx's Run.bold: annotate._word sets the findings table's heading bold
-_.tabSelected  # openpyxl's SheetView.tabSelected: annotate._workbook leaves only the review sheet selected
+_.bold  # python-docx's Run.bold: annotation._word sets the findings table's heading bold
+_.tabSelected  # openpyxl's SheetView.tabSelected: annotation._workbook leaves only the review sheet selected
 
 # tests
 _.sheet_state  # openpyxl's Worksheet.sheet_state: tests/test_sheets.py hides a sheet by setting it

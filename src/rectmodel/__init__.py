@@ -3,6 +3,7 @@
 The public API is what this module exports; everything else is private.
 """
 
+from .annotation import annotate
 from .codec import dump, dumps, load, loads
 from .dates import Deadline, DeadlineTerm, PartialDate
 from .diagnostics import Diagnostic, Report, Severity, ValidationError, Waiver, load_waivers
@@ -65,6 +66,7 @@ __all__ = [
     "ValidationError",
     "Waiver",
     "__version__",
+    "annotate",
     "check",
     "dump",
     "dumps",

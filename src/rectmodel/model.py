@@ -14,6 +14,7 @@ from attrs import frozen
 from .dates import Deadline, PartialDate
 
 __all__ = [
+    "ROUND_COUNTS",
     "DeclaredCounts",
     "DocumentKind",
     "Group",
@@ -303,6 +304,11 @@ class DeclaredCounts:
     long_term: int | None = None
     not_completed: int | None = None
     completion_rate: str | None = None
+
+
+# The declared counts that are the round's (what was fed back and planned): the same in every document
+# of a round. How many are completed, in progress or not, and the rate, are progress: they change.
+ROUND_COUNTS = ("aspects", "categories", "problems", "tasks", "measures")
 
 
 @frozen

@@ -1,7 +1,7 @@
 """The annotated file's words: the review sheet, its columns, the comments' author, the page around a text.
 
 ``rectmodel validate --annotate`` gives the unit its own file back with each finding marked
-on it (``rectmodel.annotate``); what that file says around the findings is said here.
+on it (``rectmodel.annotate``, ``rectmodel.annotation``); what that file says around the findings is said here.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from .._lexicon.dates import DEADLINE_CHANGE
 from ..dates import Deadline, DeadlineTerm, PartialDate
 from ..diagnostics import Severity
 from ..messages import COMPARISONS as WORDS
-from ..model import DocumentKind, Inspection, Measure, Problem, State, Status
+from ..model import ROUND_COUNTS, DocumentKind, Inspection, Measure, Problem, State, Status
 
 __all__ = ["COMPARISONS", "Comparison", "Found", "Matched", "Side", "by_level"]
 
@@ -94,15 +94,10 @@ def _names(m: Matched) -> dict[str, str]:
 # --- inspections ----------------------------------------------------------------------------------
 
 
-# The counts that are the round's (what was fed back and planned); how many are done is progress,
-# which a later document reports differently by design.
-_ROUND_COUNTS = ("aspects", "categories", "problems", "tasks", "measures")
-
-
 @_comparison("declared-changed", Severity.WARNING, "inspection")
 def declared_changed(m: Matched) -> Iterator[Found]:
     before, after = m.earlier.item.declared, m.later.item.declared
-    for name in _ROUND_COUNTS:
+    for name in ROUND_COUNTS:
         old, new = getattr(before, name), getattr(after, name)
         if old is not None and new is not None and old != new:
             params = {"count": name, "before": old, "after": new, **_names(m)}

@@ -36,7 +36,7 @@ from rapidfuzz import fuzz
 
 from .._lexicon.dates import DEADLINE_CHANGE
 from ..dates import PartialDate
-from ..model import DeclaredCounts, Inspection, Ledger, Measure, Problem
+from ..model import ROUND_COUNTS, DeclaredCounts, Inspection, Ledger, Measure, Problem
 from ..operations import add_problem
 from ._ledgers import ledgers
 from ._mutators import _closed_on_its_measures, _fresh, _redeclare, _replace
@@ -313,10 +313,10 @@ def _renumbered(problems: Sequence[Problem], style: str) -> tuple[list[Problem],
 
 def _declared_changes(before: DeclaredCounts, after: DeclaredCounts) -> set[Finding]:
     changed = set()
-    for field in attrs.fields(DeclaredCounts):
-        old, new = getattr(before, field.name), getattr(after, field.name)
+    for name in ROUND_COUNTS:  # the round's counts; those of progress change by design
+        old, new = getattr(before, name), getattr(after, name)
         if old is not None and new is not None and old != new:
-            changed.add(("declared-changed", field.name))
+            changed.add(("declared-changed", name))
     return changed
 
 
@@ -386,7 +386,7 @@ def round_edits(base: SearchStrategy[Ledger] | None = None) -> SearchStrategy[Ro
     reordered and renumbered. The declared counts are stated anew, so both versions stay valid.
     ``expected`` holds one finding per real edit (``problem-dropped``, ``measure-dropped``,
     ``deadline-moved``, ``deadline-advanced``, ``problem-added``, ``declared-changed`` for each
-    count that changed; ``completion-unsupported`` too for an added problem claimed done with
+    count of the round that changed; ``completion-unsupported`` too for an added problem claimed done with
     neither date nor evidence) and none for rewording, reordering or renumbering.
 
     Args:

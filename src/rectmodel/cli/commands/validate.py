@@ -157,7 +157,7 @@ def _annotated(args: argparse.Namespace, files: Sequence[str]) -> dict[str, str]
         if args.output:
             raise Usage(say(CliText.OUTPUT_NEEDS_ANNOTATE, args.lang))
         return {}
-    from ...annotate import default_output  # noqa: PLC0415 -- the annotators load only when asked for
+    from ...annotation import default_output  # noqa: PLC0415 -- the annotators load only when asked for
 
     if "-" in files:
         raise Usage(say(CliText.ANNOTATE_NO_STDIN, args.lang))
@@ -170,7 +170,7 @@ def _annotated(args: argparse.Namespace, files: Sequence[str]) -> dict[str, str]
 
 
 def _annotate(args: argparse.Namespace, path: str, report: Report, target: str) -> None:
-    from ...annotate import annotate  # noqa: PLC0415
+    from ...annotation import annotate  # noqa: PLC0415
 
     with output_file(argparse.Namespace(**{**vars(args), "output": target})) as temporary:
         try:

@@ -13,7 +13,8 @@ import openpyxl
 import pytest
 
 import rectmodel
-from rectmodel.annotate import annotate, default_output
+from rectmodel import annotate
+from rectmodel.annotation import default_output
 from rectmodel.cli import main
 from rectmodel.inputs import read
 from rectmodel.sheets import write
