@@ -38,15 +38,11 @@ def _faulty_workbook(tmp_path: Path) -> Path:
     """The Xianning ledger as a workbook (measures without deadlines or owners), one title a formula's text."""
     ledger = rectmodel.load(str(EXAMPLES / "xianning-2025.json"))
     x = ledger.inspections[0]
-    hostile = rectmodel.Problem("P1", HOSTILE, x.problems[0].measures)
-    ledger = rectmodel.Ledger((rectmodel.Inspection(**{**_fields(x), "problems": (hostile, *x.problems[1:])}),))
+    hostile = attrs.evolve(x.problems[0], title=HOSTILE)
+    ledger = rectmodel.Ledger((attrs.evolve(x, problems=(hostile, *x.problems[1:])),))
     path = tmp_path / "台账.xlsx"
     write(ledger, path)
     return path
-
-
-def _fields(x: rectmodel.Inspection) -> dict[str, object]:
-    return {f.name: getattr(x, f.name) for f in attrs.fields(type(x))}
 
 
 def test_each_finding_of_a_workbook_is_a_comment_on_its_cell_filled_by_the_worst_severity(tmp_path: Path) -> None:

@@ -49,7 +49,7 @@ def _commands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentPar
 def test_every_command_has_a_description_exit_codes_and_help_for_every_option(lang: str) -> None:
     commands = _commands(parser(lang, COMMANDS))  # type: ignore[arg-type]
     assert set(commands) == {"schema", "stats", "validate", "rules", "parse", "export", "template", "render",
-                             "graph", "history", "reconcile"}  # fmt: skip
+                             "graph", "history", "reconcile", "report"}  # fmt: skip
     heading = "exit codes:" if lang == "en" else "退出码:"
     for name, command in commands.items():
         assert command.description, name

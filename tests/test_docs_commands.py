@@ -1,7 +1,7 @@
 """Every ``rectmodel`` command in the README's and the docs' shell blocks works as written.
 
 Each page's commands run in order in an empty folder that holds a copy of ``examples/`` and
-the files the pages name as a user's own (``台账.xlsx``, ``通报.docx``, ``plan.json``, …): a
+the files the pages name as a user's own (``台账.xlsx``, ``通报.docx``, ``plan.json``, ``标准.toml``, …): a
 command exits 0 or 1 (1: it found something), never 2 or 3, and nothing is left in the
 repository. A command that needs a Dask cluster is only checked to name options that exist.
 """
@@ -74,6 +74,7 @@ def _a_users_folder(folder: Path) -> None:
     shutil.copy(ROOT / "examples" / "synthetic-ledger.xlsx", folder / "台账.xlsx")
     shutil.copy(ROOT / "examples" / "synthetic-ledger.json", folder / "plan.json")
     (folder / "waivers.json").write_text('{"waivers": []}', encoding="utf-8")
+    (folder / "标准.toml").write_text("[completion]\nexcellent = 90\n", encoding="utf-8")
     (folder / "台账").mkdir()
     shutil.copy(ROOT / "examples" / "synthetic-ledger.json", folder / "台账" / "ledger.json")
     (folder / "通报.txt").write_text(_NOTICE, encoding="utf-8")

@@ -35,6 +35,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("graph", CliText.CMD_GRAPH),
     Command("history", CliText.CMD_HISTORY),
     Command("reconcile", CliText.CMD_RECONCILE, (CliText.EXIT_0_VALIDATE, CliText.EXIT_1_RECONCILE)),
+    Command("report", CliText.CMD_REPORT, (CliText.EXIT_0_REPORT,)),
 )
 
 

@@ -13,7 +13,8 @@ declared code without a message), and each in the module of its area:
   names of ``rectmodel.reconciliation.COMPARISONS``; the reconciliation's refusals, ``ReconcileText``;
 - ``operations``: operation refusals, ``OpCode``;
 - ``cli``: the command line's and the exceptions' own words, ``CliText``;
-- ``annotate``: the words of an annotated file around its findings, ``AnnotateText``.
+- ``annotate``: the words of an annotated file around its findings, ``AnnotateText``;
+- ``overview``: the round report's sections, columns and grades, ``OverviewText``.
 
 Words that stand inside messages come from ``lexicons`` (domain terms, states,
 inspection kinds, JSON types, reasons); ``_core`` compiles and fills the templates.
@@ -28,6 +29,7 @@ from .annotate import AnnotateText
 from .cli import CliText
 from .lexicons import LEXICONS
 from .operations import OpCode
+from .overview import OverviewText
 from .readers import LoadCode, ParseCode, SheetCode
 from .reconcile import COMPARISONS, ReconcileText
 from .rules import CONFIG, SUMMARIES, ConfigCode, WaiverCode
@@ -46,6 +48,7 @@ __all__ = [
     "LoadCode",
     "Message",
     "OpCode",
+    "OverviewText",
     "ParseCode",
     "ReconcileText",
     "SheetCode",

@@ -17,6 +17,7 @@ from .annotate import ANNOTATE, AnnotateText
 from .cli import CLI, CliText
 from .lexicons import LEXICONS, REASON_PATTERNS, REASONS
 from .operations import OPERATIONS
+from .overview import OVERVIEW, OverviewText
 from .readers import LOAD, PARSE, SHEET
 from .reconcile import COMPARED, REFUSALS
 from .rules import CONFIG, FINDINGS, WAIVERS
@@ -34,6 +35,7 @@ FAMILIES: dict[str, Mapping[str, Message]] = {
     "operations": OPERATIONS,
     "cli": CLI,
     "annotate": ANNOTATE,
+    "overview": OVERVIEW,
     "config": CONFIG,
     **{f"lexicon {name}": lexicon for name, lexicon in LEXICONS.items()},
 }
@@ -96,9 +98,10 @@ def render(code: str, params: Params, lang: str = "en") -> str:
     return fill(message, params, lang)
 
 
-def say(text: CliText | AnnotateText, lang: str = "en", /, **params: Any) -> str:
-    """One of the command line's own texts (or an annotated file's), in ``en`` or ``zh``."""
-    return fill(ANNOTATE[text] if isinstance(text, AnnotateText) else CLI[text], params, lang)
+def say(text: CliText | AnnotateText | OverviewText, lang: str = "en", /, **params: Any) -> str:
+    """One of the command line's own texts (or an annotated file's, or the round report's), in ``en`` or ``zh``."""
+    table = ANNOTATE if isinstance(text, AnnotateText) else OVERVIEW if isinstance(text, OverviewText) else CLI
+    return fill(table[text], params, lang)
 
 
 def word(lexicon: str, value: str, lang: str = "en") -> str:

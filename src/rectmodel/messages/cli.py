@@ -109,6 +109,13 @@ class CliText(StrEnum):
     CMD_GRAPH = "cmd-graph"
     CMD_HISTORY = "cmd-history"
     CMD_RECONCILE = "cmd-reconcile"
+    CMD_REPORT = "cmd-report"
+    EXIT_0_REPORT = "exit-0-report"
+    HELP_REPORT_FILES = "help-report-files"
+    HELP_REPORT_OUTPUT = "help-report-output"
+    HELP_THRESHOLDS = "help-thresholds"
+    BAD_THRESHOLDS = "bad-thresholds"
+    REPORT_WRITTEN = "report-written"
     HELP_ROUND_FILES = "help-round-files"
     HELP_ANY_ROUND = "help-any-round"
     HELP_THRESHOLD = "help-threshold"
@@ -438,6 +445,31 @@ CLI: dict[str, Message] = {  # keyed by CliText
         "某单位历轮巡察发现、再次发现和尚未整改完成的问题",
         {},
     ),
+    CliText.CMD_REPORT: msg(
+        "write the round report for leaders: progress per unit and round, overdue measures by department, "
+        "outcomes, deadlines by month, recurrence and graded indicators, as an HTML page",
+        "生成供领导审阅的整改情况报告(网页):各单位各轮整改进展、按责任部门列出的逾期措施、进展分布、"
+        "按月的整改时限、反复出现的问题和分级评价",
+        {},
+    ),
+    CliText.EXIT_0_REPORT: msg("the report was written", "报告已写出", {}),
+    CliText.HELP_REPORT_FILES: msg(
+        "ledgers, workbooks and notices of any units and rounds (a file that cannot be read is left out, exit 2)",
+        "任意单位、任意轮次的台账、工作簿和通报(无法读取的文件不计入报告,退出码为 2)",
+        {},
+    ),
+    CliText.HELP_REPORT_OUTPUT: msg("the HTML file to write", "要写出的网页文件", {}),
+    CliText.HELP_THRESHOLDS: msg(
+        "a TOML file of grading thresholds (docs/report.md lists the defaults)",
+        "分级评价标准的 TOML 文件(默认标准见 docs/report.md)",
+        {},
+    ),
+    CliText.BAD_THRESHOLDS: msg(
+        "cannot use the thresholds file {path}: {reason}",
+        "无法使用评价标准文件 {path}:{reason}",
+        {"path": "标准.toml", "reason": "completion.best: not a grade with a bound"},
+    ),
+    CliText.REPORT_WRITTEN: msg("wrote the report {path}", "已写出报告 {path}", {"path": "报告.html"}),
     CliText.CMD_RECONCILE: msg(
         "reconcile the documents of one round: what was dropped, merged, moved or claimed between them",
         "对账:比对同一轮次的各份文件,找出其间删减、合并、推迟或不实的内容",
