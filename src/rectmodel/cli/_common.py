@@ -33,6 +33,7 @@ __all__ = [
     "cannot_write",
     "check_output",
     "did_you_mean",
+    "expand_files",
     "load",
     "load_all",
     "options",
@@ -234,3 +235,44 @@ def load_all(paths: Sequence[str], args: argparse.Namespace) -> list[Ledger]:
     if failed:
         raise Failed
     return ledgers
+
+
+def expand_files(sources: Sequence[str], lang: Lang) -> list[str]:
+    """The files named by paths, directories, glob patterns and @lists, in the order given (a missing path as is)."""
+    import glob  # noqa: PLC0415 -- only for commands that take folders
+
+    from ..inputs import suffixes  # noqa: PLC0415 -- only for directories
+
+    files: list[str] = []
+    for source in sources:
+        if source.startswith("@") and len(source) > 1:
+            found = _manifest(source[1:], lang)
+        elif os.path.isdir(source):
+            ends = suffixes()
+            found = sorted(
+                os.path.join(root, name)
+                for root, _, names in os.walk(source)
+                for name in names
+                if name.lower().endswith(ends)
+            )
+        elif glob.has_magic(source) and not os.path.exists(source):
+            found = sorted(p for p in glob.glob(source, recursive=True) if os.path.isfile(p))
+        else:
+            files.append(source)  # a missing file is reported as unreadable, as before
+            continue
+        if not found:
+            raise Usage(say(CliText.NO_FILES, lang, source=source))
+        files.extend(found)
+    return files
+
+
+def _manifest(path: str, lang: Lang) -> list[str]:
+    try:
+        with open(path, encoding="utf-8-sig") as fp:
+            lines = fp.read().splitlines()
+    except (OSError, UnicodeDecodeError) as e:
+        reason = getattr(e, "strerror", None) or str(e)
+        raise Usage(say(CliText.CANNOT_READ_MANIFEST, lang, path=path, reason=reason)) from None
+    base = os.path.dirname(path)
+    names = (line.strip() for line in lines)
+    return [os.path.join(base, name) for name in names if name and not name.startswith("#")]

@@ -454,8 +454,9 @@ CLI: dict[str, Message] = {  # keyed by CliText
     ),
     CliText.EXIT_0_REPORT: msg("the report was written", "报告已写出", {}),
     CliText.HELP_REPORT_FILES: msg(
-        "ledgers, workbooks and notices of any units and rounds (a file that cannot be read is left out, exit 2)",
-        "任意单位、任意轮次的台账、工作簿和通报(无法读取的文件不计入报告,退出码为 2)",
+        "ledgers, workbooks and notices of any units and rounds: files, folders, patterns or @lists "
+        "(a file that cannot be read is left out, exit 2)",
+        "任意单位、任意轮次的台账、工作簿和通报:文件、文件夹、通配符或 @清单(无法读取的文件不计入报告,退出码为 2)",
         {},
     ),
     CliText.HELP_REPORT_OUTPUT: msg("the HTML file to write", "要写出的网页文件", {}),

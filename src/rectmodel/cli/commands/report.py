@@ -11,12 +11,12 @@ from ...errors import Lang
 from ...inputs import Unloadable
 from ...messages import CliText, say
 from ...rules import validate
-from .._common import EXIT_OK, EXIT_USAGE, Usage, check_output, output_file, print_lines, read_input
+from .._common import EXIT_OK, EXIT_USAGE, Usage, check_output, expand_files, output_file, print_lines, read_input
 from .._parser import input_option, output_options, sheet_options
 
 
 def arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
-    parser.add_argument("files", nargs="+", metavar="FILE", help=say(CliText.HELP_REPORT_FILES, lang))
+    parser.add_argument("files", nargs="+", metavar="FILE", help=say(CliText.HELP_REPORT_FILES, lang))  # as validate's
     parser.add_argument("--thresholds", metavar="TOML", help=say(CliText.HELP_THRESHOLDS, lang))
     output_options(parser, lang, required=True, help=CliText.HELP_REPORT_OUTPUT)
     input_option(parser, lang)
@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
             reason = f"{e.where}: {e.reason}"
             raise Usage(say(CliText.BAD_THRESHOLDS, args.lang, path=args.thresholds, reason=reason)) from None
     documents, code = [], EXIT_OK
-    for path in args.files:
+    for path in expand_files(args.files, args.lang):
         try:
             got = read_input(path, args)
         except Unloadable as e:

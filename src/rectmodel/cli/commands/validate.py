@@ -27,6 +27,7 @@ from .._common import (
     Usage,
     check_output,
     did_you_mean,
+    expand_files,
     options,
     output_file,
     unsupported,
@@ -97,7 +98,7 @@ def _config(args: argparse.Namespace) -> Config:
 
 def run(args: argparse.Namespace) -> int:
     config = _config(args)
-    files = _expand(args.files, args.lang)
+    files = expand_files(args.files, args.lang)
     if files.count("-") > 1:
         raise Usage(say(CliText.STDIN_ONCE, args.lang))
     skipped = {f for f in files if not supported(f, args.input)}
@@ -178,47 +179,6 @@ def _annotate(args: argparse.Namespace, path: str, report: Report, target: str) 
         except (OSError, ValueError, KeyError) as e:
             raise Usage(say(CliText.CANNOT_ANNOTATE, args.lang, path=path, reason=str(e))) from None
     sys.stderr.write(f"rectmodel: {terminal(say(CliText.ANNOTATED, args.lang, path=target))}\n")
-
-
-def _expand(sources: Sequence[str], lang: Lang) -> list[str]:
-    """The files named by paths, directories, glob patterns and @lists, in the order given."""
-    import glob  # noqa: PLC0415 -- only for validate
-
-    from ...inputs import suffixes  # noqa: PLC0415 -- only for directories
-
-    files: list[str] = []
-    for source in sources:
-        if source.startswith("@") and len(source) > 1:
-            found = _manifest(source[1:], lang)
-        elif os.path.isdir(source):
-            ends = suffixes()
-            found = sorted(
-                os.path.join(root, name)
-                for root, _, names in os.walk(source)
-                for name in names
-                if name.lower().endswith(ends)
-            )
-        elif glob.has_magic(source) and not os.path.exists(source):
-            found = sorted(p for p in glob.glob(source, recursive=True) if os.path.isfile(p))
-        else:
-            files.append(source)  # a missing file is reported as unreadable, as before
-            continue
-        if not found:
-            raise Usage(say(CliText.NO_FILES, lang, source=source))
-        files.extend(found)
-    return files
-
-
-def _manifest(path: str, lang: Lang) -> list[str]:
-    try:
-        with open(path, encoding="utf-8-sig") as fp:
-            lines = fp.read().splitlines()
-    except (OSError, UnicodeDecodeError) as e:
-        reason = getattr(e, "strerror", None) or str(e)
-        raise Usage(say(CliText.CANNOT_READ_MANIFEST, lang, path=path, reason=reason)) from None
-    base = os.path.dirname(path)
-    names = (line.strip() for line in lines)
-    return [os.path.join(base, name) for name in names if name and not name.startswith("#")]
 
 
 def _executor(args: argparse.Namespace) -> tuple[Any, Any]:
