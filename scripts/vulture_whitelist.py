@@ -15,6 +15,7 @@ _.prec  # decimal.Context.prec: rules.counts.rate_matches widens the precision o
 _.__call__  # strategies.Mutator: the Protocol's call signature, what a mutator is called with
 _.__getattr__  # notices.__getattr__: the module hook (PEP 562) that loads the reader on first use
 _.bold  # python-docx's Run.bold: annotation._word sets the findings table's heading bold
+_.orientation  # python-docx's Section.orientation: overview._word lays the report's pages landscape
 _.tabSelected  # openpyxl's SheetView.tabSelected: annotation._workbook leaves only the review sheet selected
 
 # tests

@@ -145,3 +145,22 @@ def test_measures_whose_state_is_not_stated_are_not_counted_as_not_done() -> Non
     assert g.completion is None
     assert g.grades["completion"] is None
     assert g.overall == "excellent"  # only what is stated is graded: nothing carried over
+
+
+def test_the_report_as_a_word_document_has_the_same_sections_and_figures(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import docx
+
+    path = tmp_path / "台账.json"
+    path.write_text(rectmodel.dumps(_round()), encoding="utf-8")
+    out = tmp_path / "报告.docx"
+    assert main(["report", str(path), "-o", str(out), "--lang", "zh"]) == 0
+    document = docx.Document(str(out))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith(("Heading", "Title"))]
+    assert headings[:3] == ["巡察整改情况报告", "整改成效评价", "整改措施进展分布"]
+    assert "某局" in headings
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    for figure in ("财务科", "P2-M1", "2021-08-31", "差", "50.0%"):
+        assert figure in cells, figure
+    capsys.readouterr()

@@ -459,7 +459,11 @@ CLI: dict[str, Message] = {  # keyed by CliText
         "任意单位、任意轮次的台账、工作簿和通报:文件、文件夹、通配符或 @清单(无法读取的文件不计入报告,退出码为 2)",
         {},
     ),
-    CliText.HELP_REPORT_OUTPUT: msg("the HTML file to write", "要写出的网页文件", {}),
+    CliText.HELP_REPORT_OUTPUT: msg(
+        "the file to write: an HTML page, or a Word document for .docx",
+        "要写出的文件:网页,或以 .docx 结尾时为 Word 文档",
+        {},
+    ),
     CliText.HELP_THRESHOLDS: msg(
         "a TOML file of grading thresholds (docs/report.md lists the defaults)",
         "分级评价标准的 TOML 文件(默认标准见 docs/report.md)",

@@ -7,7 +7,7 @@ by severity; across them: overdue measures by responsible department (oldest fir
 outcome distribution, the deadline timeline by month, problems found in several rounds and
 those carried over unresolved (from the graph), and an indicator table per unit graded
 优秀 / 较好 / 一般 / 差 by thresholds (``_grades``: defaults, or a TOML file).
-:func:`write_overview` writes it as one HTML page.
+:func:`write_overview` writes it as one HTML page, or as a Word document.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from ..model import Ledger
 from ._figures import Overdue, Round, rounds_of, timeline
 from ._grades import DEFAULT, Grade, Thresholds, ThresholdsError, grade, load_thresholds, worst
 from ._html import overview_html
+from ._word import write_word
 
 __all__ = [
     "DEFAULT",
@@ -132,6 +133,9 @@ def build_overview(
 
 
 def write_overview(overview: Overview, path: str | os.PathLike[str], lang: Lang = "zh") -> None:
-    """Write *overview* to *path* as a self-contained HTML page."""
+    """Write *overview* to *path*: a Word document if it ends in ``.docx``, else an HTML page."""
+    if os.fspath(path).lower().endswith(".docx"):
+        write_word(overview, path, lang)
+        return
     with open(path, "w", encoding="utf-8") as fp:
         fp.write(overview_html(overview, lang))

@@ -50,6 +50,6 @@ def run(args: argparse.Namespace) -> int:
         documents.append((path, got.ledger, report))
     overview = build_overview(documents, thresholds, thresholds_source=args.thresholds)
     with output_file(args) as temporary:
-        write_overview(overview, temporary, args.lang)
+        write_overview(overview, temporary, args.lang)  # the temporary file keeps the output's suffix
     sys.stderr.write(f"rectmodel: {terminal(say(CliText.REPORT_WRITTEN, args.lang, path=args.output))}\n")
     return code
