@@ -144,7 +144,8 @@ def test_measures_whose_state_is_not_stated_are_not_counted_as_not_done() -> Non
     (g,) = _overview(Ledger((attrs.evolve(x, problems=silent),))).grades
     assert g.completion is None
     assert g.grades["completion"] is None
-    assert g.overall == "excellent"  # only what is stated is graded: nothing carried over
+    assert g.grades["carried_over"] == "excellent"
+    assert g.overall is None  # no rate to grade: "nothing found again" alone is no grade of the work
 
 
 def test_the_report_as_a_word_document_has_the_same_sections_and_figures(

@@ -93,7 +93,8 @@ def _unit_grade(unit: str, rounds: Sequence[Round], carried: int, thresholds: Th
         _percent(evidence, completed),
         carried,
         grades,
-        worst(list(grades.values())),
+        # graded overall only on a rate the ledgers give: nothing found again alone says nothing of the work
+        worst(list(grades.values())) if any(grades[name] for name in ("completion", "on_time", "evidence")) else None,
     )
 
 
