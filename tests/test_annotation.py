@@ -235,3 +235,85 @@ def test_the_default_output_is_beside_the_original_and_named_for_the_review() ->
     assert default_output("台账/巡察台账.xls") == "台账/巡察台账-审核意见.xlsx"
     assert default_output("通报.pdf", "en") == "通报-review.html"
     assert default_output("通报.docx") == "通报-审核意见.docx"
+
+
+_NOTICE = (EXAMPLES / "round-report.txt").read_text(encoding="utf-8")
+_ROWS = [
+    ["序号", "问题", "整改措施", "整改时限"],
+    ["1", "理论学习不深入", "制定学习计划", ""],
+    ["2", "制度执行不严", "", "2021年9月"],
+]
+
+
+def _input(kind: str, folder: Path) -> Path:
+    """A file of *kind* with findings in it, as a unit sends one."""
+    if kind == "xlsx":
+        path = _faulty_workbook(folder)
+    elif kind == "xlsm":
+        path = _faulty_workbook(folder).rename(folder / "台账.xlsm")
+    elif kind == "ods":
+        from test_sheets import _ods
+
+        path = _ods(folder / "台账.ods", "台账", _ROWS)  # type: ignore[arg-type]
+    elif kind in ("csv", "tsv"):
+        sep = "," if kind == "csv" else "\t"
+        path = folder / f"台账.{kind}"
+        path.write_text("".join(sep.join(row) + "\n" for row in _ROWS), encoding="utf-8")
+    elif kind == "docx":
+        path = folder / "通报.docx"
+        _docx(path, _NOTICE.splitlines())
+    elif kind == "pdf":
+        from test_extract import pdf_bytes
+
+        path = folder / "通报.pdf"
+        path.write_bytes(pdf_bytes(_NOTICE))
+    elif kind == "html":
+        path = folder / "通报.html"
+        body = "".join(f"<p>{line}</p>" for line in _NOTICE.splitlines())
+        path.write_text(f"<html><head><meta charset='utf-8'></head><body>{body}</body></html>", encoding="utf-8")
+    elif kind == "json":
+        path = folder / "ledger.json"
+        shutil.copy(EXAMPLES / "xianning-2025.json", path)
+    else:
+        path = folder / "通报.txt"
+        path.write_text(_NOTICE, encoding="utf-8")
+    return path
+
+
+def _listed(written: Path) -> int:
+    """How many findings the annotated file lists (its review sheet, its findings table, or its page)."""
+    if written.suffix in (".xlsx", ".xlsm"):
+        return len(list(openpyxl.load_workbook(written).worksheets[0].iter_rows(min_row=2)))
+    if written.suffix == ".docx":
+        import docx
+
+        return len(docx.Document(str(written)).tables[-1].rows) - 1
+    return written.read_text(encoding="utf-8").count('<p class="f ')
+
+
+@pytest.mark.parametrize(
+    ("kind", "suffix"),
+    [("xlsx", ".xlsx"), ("xlsm", ".xlsm"), ("ods", ".xlsx"), ("csv", ".xlsx"), ("tsv", ".xlsx"), ("docx", ".docx"),
+     ("pdf", ".html"), ("html", ".html"), ("json", ".html"), ("txt", ".html")],
+)  # fmt: skip
+def test_every_input_form_is_annotated_with_every_finding_listed_once(kind: str, suffix: str, tmp_path: Path) -> None:
+    source = _input(kind, tmp_path)
+    before = _sha(source)
+    report = _report(source)
+    assert report.diagnostics
+    written = Path(annotate(str(source), report, lang="en"))
+    assert written.suffix == suffix
+    assert written.name == f"{source.stem}-review{suffix}"
+    assert _listed(written) == len(report.diagnostics)
+    assert _sha(source) == before
+
+
+def test_document_text_in_a_word_document_and_its_findings_table_is_kept_as_text(tmp_path: Path) -> None:
+    import docx
+
+    source = tmp_path / "通报.docx"
+    _docx(source, _NOTICE.replace("中共某市政务服务管理局党组关于", f"{HOSTILE}<w:p/>关于", 1).splitlines())
+    report = _report(source)
+    document = docx.Document(annotate(str(source), report))
+    assert document.paragraphs[0].text.startswith(f"{HOSTILE}<w:p/>关于")
+    assert len(document.tables[-1].rows) == 1 + len(report.diagnostics)

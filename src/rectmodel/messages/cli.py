@@ -461,7 +461,7 @@ CLI: dict[str, Message] = {  # keyed by CliText
     ),
     CliText.HELP_REPORT_OUTPUT: msg(
         "the file to write: an HTML page, or a Word document for .docx",
-        "要写出的文件:网页,或以 .docx 结尾时为 Word 文档",
+        "要写出的文件:网页,或以 `.docx` 结尾时为 Word 文档",
         {},
     ),
     CliText.HELP_THRESHOLDS: msg(
