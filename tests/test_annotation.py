@@ -208,7 +208,9 @@ def test_the_command_writes_beside_each_file_and_never_over_an_existing_one(
     assert "--force" in capsys.readouterr().err
     assert _sha(tmp_path / "台账-审核意见.xlsx") == stamp
     assert main(["validate", str(source), "--annotate", "--force", "-o", str(tmp_path / "out.xlsx")]) == 1
-    assert (tmp_path / "out.xlsx").is_file()
+    assert openpyxl.load_workbook(tmp_path / "out.xlsx").sheetnames[0] == "审核意见"  # Chinese, in an English locale
+    assert main(["validate", str(source), "--annotate", "--lang", "en"]) == 1
+    assert openpyxl.load_workbook(tmp_path / "台账-review.xlsx").sheetnames[0] == "Review"
 
 
 @pytest.mark.parametrize(

@@ -58,6 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             top.print_help(sys.stderr)
             return EXIT_USAGE
     if hasattr(args, "lang"):
+        args.lang_given = args.lang  # what a file for the unit is written in: Chinese unless --lang says otherwise
         args.lang = args.lang or _locale_lang()
     try:
         return int(args.run(args))
