@@ -164,11 +164,16 @@ def _annotated(args: argparse.Namespace, files: Sequence[str]) -> dict[str, str]
         raise Usage(say(CliText.ANNOTATE_NO_STDIN, args.lang))
     if args.output and len(files) != 1:
         raise Usage(say(CliText.ANNOTATE_ONE_OUTPUT, args.lang))
-    lang = getattr(args, "lang_given", None) or "zh"  # the unit's file: Chinese unless --lang says otherwise
+    lang = _unit_lang(args)
     targets = {path: args.output or default_output(path, lang) for path in files}
     for target in targets.values():
         check_output(argparse.Namespace(**{**vars(args), "output": target, "files": files}))
     return targets
+
+
+def _unit_lang(args: argparse.Namespace) -> Lang:
+    """The language of a file for the unit: Chinese, unless ``--lang`` says otherwise."""
+    return "en" if getattr(args, "lang_given", None) == "en" else "zh"
 
 
 def _annotate(args: argparse.Namespace, path: str, report: Report, target: str) -> None:
@@ -176,7 +181,7 @@ def _annotate(args: argparse.Namespace, path: str, report: Report, target: str) 
 
     with output_file(argparse.Namespace(**{**vars(args), "output": target})) as temporary:
         try:
-            annotate(path, report, temporary, getattr(args, "lang_given", None) or "zh")
+            annotate(path, report, temporary, _unit_lang(args))
         except (OSError, ValueError, KeyError) as e:
             raise Usage(say(CliText.CANNOT_ANNOTATE, args.lang, path=path, reason=str(e))) from None
     sys.stderr.write(f"rectmodel: {terminal(say(CliText.ANNOTATED, args.lang, path=target))}\n")
