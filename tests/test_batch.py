@@ -304,3 +304,18 @@ def test_workers_return_the_named_elements_as_data_and_the_caller_renders_them()
     sketch = _sketch(ledger, pointers)
     for lang in ("en", "zh"):
         assert [describe(sketch, p, lang) for p in pointers] == [describe(ledger, p, lang) for p in pointers]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_ledgers_in_memory_are_validated_with_files_and_linked_across_them(tmp_path: Path, jobs: int) -> None:
+    paths = _corpus(tmp_path)
+    from_files = _facts(list(validate_many(paths, jobs=1)))
+    held = [(Path(p).name, load(p)) for p in paths[:4]]  # an application's own ledgers, named as it likes
+    mixed = list(validate_many([*held, *paths[4:]], jobs=jobs))
+    assert {r.path for r in mixed} == {Path(p).name for p in paths[:4]} | set(paths[4:])
+    in_memory = {r.path: sorted((d.rule, d.pointer) for d in r.report.diagnostics) for r in mixed}
+    for name in ("a.json", "b.json", "c.json", "d.json"):  # links resolved across memory and files alike
+        assert in_memory[name] == [f[:2] for f in from_files[name]]
+    (alone,) = validate_many([held[2][1]], jobs=1)
+    assert alone.path == "<ledger 0>"
+    assert [d.rule for d in alone.report.diagnostics] == ["dangling-reference"]  # r2021 is not in this batch

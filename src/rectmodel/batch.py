@@ -134,10 +134,20 @@ class _Job:
     reader: Reader | None
 
 
-def _read_one(path: str, job: _Job) -> Read:
+# A file to read, or a ledger already in memory with the name its results go by.
+Source = str | tuple[str, Ledger]
+
+
+def _name(source: Source) -> str:
+    return source if isinstance(source, str) else source[0]
+
+
+def _read_one(source: Source, job: _Job) -> Read:
+    if not isinstance(source, str):
+        return Read(source[1])
     if job.reader is not None:
-        return Read(job.reader(path))
-    return read(path, job.options)
+        return Read(job.reader(source))
+    return read(source, job.options)
 
 
 def _crashed(path: str, e: BaseException) -> FileResult:
@@ -165,15 +175,16 @@ _NO_LINKS = LinkIndex({}, {}, ())
 _Indexed = tuple[int, Shard | None, FileResult | Read | None]
 
 
-def _index_files(paths: Sequence[tuple[int, str]], job: _Job) -> list[_Indexed]:
+def _index_files(paths: Sequence[tuple[int, Source]], job: _Job) -> list[_Indexed]:
     """Pass 1: each file's shard; and its result, where that needs no other file (no links) or it failed.
 
     A file with links comes back read (its ``Read``), so that pass 2 checks it without parsing it again.
     """
     out: list[_Indexed] = []
-    for k, path in paths:
+    for k, source in paths:
+        path = _name(source)
         try:
-            got = _read_one(path, job)
+            got = _read_one(source, job)
             shard = Shard.of(got.ledger)
             out.append((k, shard, got if shard.edges else _check(path, job, got, _NO_LINKS)))
         except Unloadable as e:
@@ -288,7 +299,7 @@ class _Pool:
 
 
 def validate_many(
-    paths: Iterable[str | os.PathLike[str]],
+    paths: Iterable[str | os.PathLike[str] | Ledger | tuple[str, Ledger]],
     config: Config | None = None,
     waivers: Iterable[Waiver] = (),
     *,
@@ -301,7 +312,8 @@ def validate_many(
     """Validate every file, links resolved across all of them; yield each result as it is ready.
 
     Args:
-        paths: ledger JSON files, notices or workbooks.
+        paths: ledger JSON files, notices or workbooks; or ledgers an application already holds, each
+            alone (its results named ``<ledger K>``, K its place in *paths*) or as ``(name, ledger)``.
         config: which rules run (default: all).
         waivers: accepted diagnostics (matched per file, as ``Waiver.matches`` says).
         jobs: worker processes when no *executor* is given (default: the cores; 1: in this process).
@@ -317,7 +329,7 @@ def validate_many(
         cannot be read is ``UNLOADABLE``; one rectmodel fails on (even by killing its worker)
         is ``CRASHED``; neither stops the others.
     """
-    files = [os.fspath(p) for p in paths]
+    files = [_source(k, p) for k, p in enumerate(paths)]
     options = attrs.evolve(options or Options(), input=input) if input != "auto" or options is None else options
     job = _Job(config or Config(), tuple(waivers), options, reader)
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
@@ -328,19 +340,27 @@ def validate_many(
         pool.close()
 
 
+def _source(k: int, item: str | os.PathLike[str] | Ledger | tuple[str, Ledger]) -> Source:
+    if isinstance(item, Ledger):
+        return (f"<ledger {k}>", item)
+    if isinstance(item, tuple):
+        return (str(item[0]), item[1])
+    return os.fspath(item)
+
+
 def _chunks(items: list[Any], workers: int) -> list[list[Any]]:
     """Tasks of a few files each: few enough to keep a scheduler's overhead small, many enough to balance."""
     size = max(1, min(32, len(items) // (max(workers, 1) * 8)))
     return [items[k : k + size] for k in range(0, len(items), size)]
 
 
-def _batch(files: list[str], job: _Job, pool: _Pool) -> Iterator[FileResult]:
+def _batch(files: list[Source], job: _Job, pool: _Pool) -> Iterator[FileResult]:
     shards: list[Shard | None] = [None] * len(files)
     linked: dict[int, Read] = {}
     for out in pool.map(_index_files, _chunks(list(enumerate(files)), pool.jobs), job):
         if isinstance(out[1], BaseException):  # a file that killed its worker
-            (k, path), error = out
-            yield _crashed(path, error)
+            (k, source), error = out
+            yield _crashed(_name(source), error)
             continue
         k, shard, done = out
         shards[k] = shard
@@ -351,7 +371,7 @@ def _batch(files: list[str], job: _Job, pool: _Pool) -> Iterator[FileResult]:
     if not linked:
         return
     index = LinkIndex.of(s for s in shards if s is not None)  # in the order given: a later round wins
-    work = [(k, files[k], linked.pop(k), index.slice(shards[k])) for k in sorted(linked)]  # type: ignore[arg-type]
+    work = [(k, _name(files[k]), linked.pop(k), index.slice(shards[k])) for k in sorted(linked)]  # type: ignore[arg-type]
     for out in pool.map(_check_files, _chunks(work, pool.jobs), job):
         if isinstance(out[1], BaseException):
             (k, path, _, _), error = out
