@@ -40,6 +40,7 @@ __all__ = [
     "output_file",
     "print_lines",
     "print_located",
+    "read_each",
     "read_input",
     "unsupported",
     "write",
@@ -222,6 +223,21 @@ def load(path: str, args: argparse.Namespace) -> Ledger:
     except Unloadable as e:
         print_lines(e.report.diagnostics, args.lang)
         raise Failed from None
+
+
+def read_each(paths: Sequence[str], args: argparse.Namespace) -> tuple[list[tuple[str, Read]], bool]:
+    """Read every file; print why each one that cannot be read is not (on standard error).
+
+    Returns what was read, ``(path, Read)`` in the order given, and whether any file failed.
+    """
+    found, failed = [], False
+    for path in paths:
+        try:
+            found.append((path, read_input(path, args)))
+        except Unloadable as e:
+            print_lines(e.report.diagnostics, args.lang)
+            failed = True
+    return found, failed
 
 
 def load_all(paths: Sequence[str], args: argparse.Namespace) -> list[Ledger]:

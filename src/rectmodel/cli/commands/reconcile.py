@@ -11,7 +11,7 @@ from ..._format import files_json, located_line, summary_line
 from ..._safe import json_safe, terminal
 from ...diagnostics import Report, Severity, Waiver, load_waivers
 from ...errors import Lang, LoadError
-from ...inputs import Unloadable, load_failures
+from ...inputs import load_failures
 from ...messages import CliText, say
 from .._common import (
     EXIT_ERRORS,
@@ -22,7 +22,7 @@ from .._common import (
     check_output,
     output_file,
     print_lines,
-    read_input,
+    read_each,
 )
 from .._parser import input_option, sheet_options
 
@@ -55,15 +55,8 @@ def run(args: argparse.Namespace) -> int:
         raise Usage(say(CliText.HELP_THRESHOLD, args.lang))
     check_output(args)
     waivers = _waivers(args)
-    documents, failed = [], False
-    for path in args.files:
-        try:
-            got = read_input(path, args)
-        except Unloadable as e:
-            print_lines(e.report.diagnostics, args.lang)
-            failed = True
-            continue
-        documents.append(Document(got.ledger, path, got.where))
+    inputs, failed = read_each(args.files, args)
+    documents = [Document(got.ledger, path, got.where) for path, got in inputs]
     if failed:
         return EXIT_USAGE
     try:

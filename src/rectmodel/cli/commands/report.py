@@ -8,10 +8,9 @@ import sys
 from ..._safe import terminal
 from ...diagnostics import Report
 from ...errors import Lang
-from ...inputs import Unloadable
 from ...messages import CliText, say
 from ...rules import validate
-from .._common import EXIT_OK, EXIT_USAGE, Usage, check_output, expand_files, output_file, print_lines, read_input
+from .._common import EXIT_OK, EXIT_USAGE, Usage, check_output, expand_files, output_file, read_each
 from .._parser import input_option, output_options, sheet_options
 
 
@@ -38,16 +37,12 @@ def run(args: argparse.Namespace) -> int:
         except ThresholdsError as e:
             reason = f"{e.where}: {e.reason}"
             raise Usage(say(CliText.BAD_THRESHOLDS, args.lang, path=args.thresholds, reason=reason)) from None
-    documents, code = [], EXIT_OK
-    for path in expand_files(args.files, args.lang):
-        try:
-            got = read_input(path, args)
-        except Unloadable as e:
-            print_lines(e.report.diagnostics, args.lang)
-            code = EXIT_USAGE
-            continue
-        report = Report((*got.report.diagnostics, *validate(got.ledger).diagnostics)).locate(path, got.where)
-        documents.append((path, got.ledger, report))
+    found, failed = read_each(expand_files(args.files, args.lang), args)
+    code = EXIT_USAGE if failed else EXIT_OK
+    documents = [
+        (path, got.ledger, Report((*got.report.diagnostics, *validate(got.ledger).diagnostics)).locate(path, got.where))
+        for path, got in found
+    ]
     overview = build_overview(documents, thresholds, thresholds_source=args.thresholds)
     with output_file(args) as temporary:
         write_overview(overview, temporary, args.lang)  # the temporary file keeps the output's suffix
