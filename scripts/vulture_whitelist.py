@@ -22,3 +22,6 @@ _.tabSelected  # openpyxl's SheetView.tabSelected: annotation._workbook leaves o
 _.sheet_state  # openpyxl's Worksheet.sheet_state: tests/test_sheets.py hides a sheet by setting it
 _.suggested  # tests/test_suggest.py Quality: shown in the assertion message when a quality bar fails
 _.recurrences  # the same
+
+# the package
+__dir__  # src/rectmodel/__init__.py: module-level dir(), which Python calls (PEP 562)

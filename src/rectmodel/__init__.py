@@ -1,9 +1,16 @@
 """rectmodel: model, validate and link inspection-rectification ledgers (巡察整改台账).
 
 The public API is what this module exports; everything else is private.
+
+What a program that only loads and validates ledgers does not need (annotating files, reconciling
+rounds) loads when first used, so that ``import rectmodel`` stays quick (SPEC 1's lazy attributes).
 """
 
-from .annotation import annotate
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from .codec import dump, dumps, load, loads
 from .dates import Deadline, DeadlineTerm, PartialDate
 from .diagnostics import Diagnostic, Report, Severity, ValidationError, Waiver, load_waivers
@@ -27,8 +34,19 @@ from .model import (
     Status,
     Succession,
 )
-from .reconciliation import ReconcileError, Reconciliation, reconcile
 from .rules import Config, check, iter_diagnostics, validate
+
+if TYPE_CHECKING:
+    from .annotation import annotate
+    from .reconciliation import ReconcileError, Reconciliation, reconcile
+
+# Each lazy attribute, by the module that defines it.
+_LAZY = {
+    "annotate": ".annotation",
+    "ReconcileError": ".reconciliation",
+    "Reconciliation": ".reconciliation",
+    "reconcile": ".reconciliation",
+}
 
 __version__ = "0.1.0"
 
@@ -77,3 +95,16 @@ __all__ = [
     "reconcile",
     "validate",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value  # once imported, an ordinary attribute
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -1,18 +1,19 @@
 """Validate many files at once: on every core, or on a cluster, with links resolved across all of them.
 
-Two passes, each a map over the files on any :class:`concurrent.futures.Executor`:
+One map over the files on any :class:`concurrent.futures.Executor`, then a short pass here:
 
-1. each file is read and reduced to its :class:`~rectmodel.units.Shard` (rounds, successions,
-   links); a file without links is validated on the spot;
-2. the shards are merged once into a :class:`~rectmodel.units.LinkIndex`, and every file with
-   links is validated, as pass 1 read it (never parsed twice), against its
-   :meth:`~rectmodel.units.LinkIndex.slice`.
+1. each file is read, once, where its task runs, and reduced to its :class:`~rectmodel.units.Shard`
+   (rounds, successions, links); a file without links is validated on the spot; a file with links
+   is checked by every rule that needs no other document, and comes back as a small pending result
+   (its located findings, its links and the rounds they start from, where they stand);
+2. here, the shards are merged once into a :class:`~rectmodel.units.LinkIndex`, and the rules
+   that consult other documents (the link rules) finish each pending file against its
+   :meth:`~rectmodel.units.LinkIndex.slice`: a few microseconds a link, no file read again.
 
-Work travels to the workers as paths (and, for pass 2, what pass 1 read plus the small slice),
-and comes back as plain, picklable values (:class:`FileResult`, :class:`~rectmodel.inputs.Read`);
-so a process pool (the default), a Dask cluster (``distributed.Client(...).get_executor()``)
-or a Ray pool plug in unchanged.
-Everything is linear in the number of files.
+Work travels to the workers as paths, in chunks of files, and comes back as plain, picklable
+values (:class:`FileResult`, pending results); no ledger crosses a process boundary. So a process
+pool (the default), a Dask cluster (``distributed.Client(...).get_executor()``) or a Ray pool plug
+in unchanged. Everything is linear in the number of files.
 """
 
 from __future__ import annotations
@@ -25,17 +26,25 @@ from typing import TYPE_CHECKING, Any
 import attrs
 from attrs import field, frozen
 
+from ._collector import paused
 from ._format import describe
-from .diagnostics import Diagnostic, Report, Waiver
-from .inputs import Input, Options, Read, Unloadable, read
-from .model import Group, GroupLevel, Inspection, Ledger, Measure, Problem
-from .rules import Config, iter_diagnostics
-from .units import LinkIndex, Shard
+from .dates import PartialDate
+from .diagnostics import Diagnostic, Locator, Report, Waiver
+from .inputs import Input, Options, Read, Unloadable, portable, read
+from .model import DATE_CHAIN, DocumentKind, Group, GroupLevel, Inspection, Ledger, Link, LinkKind, Measure, Problem
+from .rules import Config, Plan, iter_planned
+from .units import LinkIndex, Shard, iter_links
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
 
-__all__ = ["FileResult", "Input", "Outcome", "Unloadable", "validate_many"]
+__all__ = ["CHUNK_BYTES", "CHUNK_FILES", "FileResult", "Input", "Outcome", "Unloadable", "validate_many"]
+
+# A task's size. Measured by benchmarks/bench_batch.py (docs/scale.md): a task costs ~0.15 ms on a
+# process pool and ~2 ms on Dask beyond its work, a one-inspection file ~0.1 ms of work; 256 files
+# make either overhead small, and 8 MiB keeps a worker's share of large files bounded.
+CHUNK_FILES = 256
+CHUNK_BYTES = 8 * 1024 * 1024
 
 Reader = Callable[[str], Ledger]
 
@@ -88,14 +97,18 @@ def _indexes(pointer: str) -> tuple[int, ...]:
     return tuple(found)
 
 
+_BLANK_PROBLEM, _BLANK_MEASURE = Problem("", ""), Measure("", "")
+_BLANK_GROUP, _BLANK_INSPECTION = Group("", GroupLevel.ASPECT, ""), Inspection("")
+
+
 def _sketch(ledger: Ledger, pointers: Iterable[str]) -> Ledger:
     """*ledger* reduced to the ids and titles of the elements *pointers* name, each at its place: small to send.
 
     The elements before a named one are shared blanks (pickled once), the ones after it are dropped.
     """
     named = {_indexes(p)[:k] for p in pointers for k in range(1, len(_indexes(p)) + 1)}
-    blank_problem, blank_measure = Problem("", ""), Measure("", "")
-    blank_group = Group("", GroupLevel.ASPECT, "")
+    if not named:
+        return Ledger()
 
     def keep(
         path: tuple[int, ...], items: Sequence[Any], blank: Any, make: Callable[[Any, tuple[int, ...]], Any]
@@ -110,15 +123,17 @@ def _sketch(ledger: Ledger, pointers: Iterable[str]) -> Ledger:
         return Measure(x.id, "")
 
     def problem(x: Problem, path: tuple[int, ...]) -> Problem:
-        return Problem(x.id, x.title, measures=keep(path, x.measures, blank_measure, measure))
+        measures = keep(path, x.measures, _BLANK_MEASURE, measure)
+        return Problem(x.id, x.title, measures=measures)
 
     def inspection(x: Inspection, path: tuple[int, ...]) -> Inspection:
         groups = {-1 - p[-1] for p in named if len(p) == 2 and p[0] == path[0] and p[-1] < 0}
         last = max(groups, default=-1)
-        kept = tuple(group(g, path) if k in groups else blank_group for k, g in enumerate(x.groups[: last + 1]))
-        return Inspection(x.id, groups=kept, problems=keep(path, x.problems, blank_problem, problem))
+        kept = tuple(group(g, path) if k in groups else _BLANK_GROUP for k, g in enumerate(x.groups[: last + 1]))
+        problems = keep(path, x.problems, _BLANK_PROBLEM, problem)
+        return Inspection(x.id, groups=kept, problems=problems)
 
-    return Ledger(keep((), ledger.inspections, Inspection(""), inspection))
+    return Ledger(keep((), ledger.inspections, _BLANK_INSPECTION, inspection))
 
 
 # --- what a worker does ---------------------------------------------------------------------------
@@ -154,54 +169,130 @@ def _crashed(path: str, e: BaseException) -> FileResult:
     return FileResult(path, Outcome.CRASHED, error=f"{type(e).__name__}: {e}"[:300])
 
 
-def _check(path: str, job: _Job, got: Read, links: LinkIndex) -> FileResult:
-    ledger = got.ledger
+def _found(path: str, job: _Job, got: Read, plan: Plan, links: LinkIndex | None) -> tuple[list[Diagnostic], _Instead]:
+    """The reader's findings, and those of *plan*'s rules that a reader's own finding does not stand in for."""
     # A reader that could not read something says so, and the rule that would blame the document is not run there.
     # It stands in for that rule at its element and below it (a problem's cell read for none of its measures).
-    instead = [(d.params["supersedes"], d.pointer) for d in got.report.diagnostics if "supersedes" in d.params]
-    checked = iter_diagnostics(ledger, job.config, links=links)
-    found = (*got.report.diagnostics, *(d for d in checked if not _superseded(d, instead)))
-    report = Report.build(found, job.waivers, path).locate(path, got.where)
+    instead = tuple((d.params["supersedes"], d.pointer) for d in got.report.diagnostics if "supersedes" in d.params)
+    checked = iter_planned(got.ledger, job.config, plan, links=links)
+    return [*got.report.diagnostics, *(d for d in checked if not _superseded(d, instead))], instead
+
+
+def _result(path: str, job: _Job, found: Iterable[Diagnostic], where: Locator | None, ledger: Ledger) -> FileResult:
+    report = Report.build(found, job.waivers, path).locate(path, where)
     return FileResult(path, Outcome.CHECKED, report, _sketch(ledger, {d.pointer for d in report.diagnostics}))
 
 
-def _superseded(d: Diagnostic, instead: list[tuple[str, str]]) -> bool:
+_Instead = tuple[tuple[str, str], ...]
+
+
+def _superseded(d: Diagnostic, instead: _Instead) -> bool:
     return any(d.rule == rule and (d.pointer == at or d.pointer.startswith(at + "/")) for rule, at in instead)
 
 
 _NO_LINKS = LinkIndex({}, {}, ())
 
 
-_Indexed = tuple[int, Shard | None, FileResult | Read | None]
+# A file's problems with links, as plain values (they pickle at C speed, attrs objects do not): per
+# inspection with such a problem, its place, id, unit, document kind and earliest stated date (by name),
+# and per such problem its place, id, title and links (kind, inspection, problem, note).
+_Links = tuple[tuple[str, str, str, str | None], ...]
+_Linked = tuple[
+    tuple[int, str, str | None, str | None, tuple[str, PartialDate] | None, tuple[tuple[int, str, str, _Links], ...]],
+    ...,
+]
+
+
+def _linked(ledger: Ledger) -> _Linked:
+    found = []
+    for n, x in enumerate(ledger.inspections):
+        problems = tuple(
+            (i, p.id, p.title, tuple((k.kind.value, k.inspection, k.problem, k.note) for k in p.links))
+            for i, p in enumerate(x.problems)
+            if p.links
+        )
+        if problems:
+            dated = next(((name, d) for name in DATE_CHAIN if (d := getattr(x, name)) is not None), None)
+            document = x.document.value if x.document is not None else None
+            found.append((n, x.id, x.unit, document, dated, problems))
+    return tuple(found)
+
+
+def _skeleton(linked: _Linked) -> Ledger:
+    """The ledger as the link rules read it: each problem with links at its place, in its inspection."""
+    inspections = [_BLANK_INSPECTION] * (linked[-1][0] + 1 if linked else 0)
+    for n, id, unit, document, dated, problems in linked:
+        kept = [_BLANK_PROBLEM] * (problems[-1][0] + 1)
+        for i, pid, title, links in problems:
+            kept[i] = Problem(pid, title, links=tuple(Link(LinkKind(k), a, b, note) for k, a, b, note in links))
+        date = {dated[0]: dated[1]} if dated is not None else {}
+        kind = DocumentKind(document) if document is not None else None
+        inspections[n] = Inspection(id, unit=unit, document=kind, problems=tuple(kept), **date)  # type: ignore[arg-type]
+    return Ledger(tuple(inspections))
+
+
+@frozen
+class _Pending:
+    """A file with links, checked within itself where it was read; what the checks across files need of it.
+
+    Small, and plain values where it can: the caller's process finishes it once every file is indexed,
+    without the file or its ledger.
+
+    Args:
+        found: the reader's findings and the other rules', located, not yet waived.
+        sketch: where there are findings, the ids and titles of what they and the links name (see
+            ``FileResult.sketch``); else None, and the links' problems name themselves.
+        linked: the problems with links (see ``_Linked``).
+        places: where the links and the elements above them stand in the file (see ``inputs.portable``).
+        instead: the reader's stand-ins (rule, pointer) for rules it did not let run.
+    """
+
+    found: tuple[Diagnostic, ...]
+    sketch: Ledger | None
+    linked: _Linked
+    places: Locator | None
+    instead: _Instead
+
+    @classmethod
+    def of(cls, path: str, job: _Job, got: Read, plan: Plan) -> _Pending:
+        found, instead = _found(path, job, got, plan, None)
+        located = Report(tuple(found)).locate(path, got.where).diagnostics
+        sites = [site.pointer for site in iter_links(got.ledger)]
+        sketch = _sketch(got.ledger, [*(d.pointer for d in located), *sites]) if located else None
+        return cls(located, sketch, _linked(got.ledger), portable(got.where, sites), instead)
+
+    def finish(self, path: str, job: _Job, plan: Plan, links: LinkIndex) -> FileResult:
+        """The file's result: its findings and those of the checks across files (*plan*), against *links*."""
+        skeleton = _skeleton(self.linked)
+        across = (d for d in iter_planned(skeleton, job.config, plan, links=links))
+        found = (*self.found, *(d for d in across if not _superseded(d, self.instead)))
+        return _result(path, job, found, self.places, self.sketch or skeleton)
+
+
+_Indexed = tuple[int, Shard | None, FileResult | _Pending | None]
 
 
 def _index_files(paths: Sequence[tuple[int, Source]], job: _Job) -> list[_Indexed]:
-    """Pass 1: each file's shard; and its result, where that needs no other file (no links) or it failed.
-
-    A file with links comes back read (its ``Read``), so that pass 2 checks it without parsing it again.
-    """
+    """Each file's shard, and its result: whole where that needs no other file (no links) or it failed,
+    else checked within itself (a ``_Pending``), to finish once every file is indexed. Each file is read once."""
+    whole = job.config.plan()
+    within = whole.part(across=False)
     out: list[_Indexed] = []
     for k, source in paths:
         path = _name(source)
         try:
             got = _read_one(source, job)
             shard = Shard.of(got.ledger)
-            out.append((k, shard, got if shard.edges else _check(path, job, got, _NO_LINKS)))
+            if shard.edges:
+                out.append((k, shard, _Pending.of(path, job, got, within)))
+            else:
+                out.append(
+                    (k, shard, _result(path, job, _found(path, job, got, whole, _NO_LINKS)[0], got.where, got.ledger))
+                )
         except Unloadable as e:
             out.append((k, None, FileResult(path, Outcome.UNLOADABLE, e.report)))
         except (Exception, MemoryError, RecursionError) as e:  # a bug: that file's result, never the batch's
             out.append((k, None, _crashed(path, e)))
-    return out
-
-
-def _check_files(work: Sequence[tuple[int, str, Read, LinkIndex]], job: _Job) -> list[tuple[int, FileResult]]:
-    """Pass 2: validate each file, as pass 1 read it, against its slice of the merged index."""
-    out: list[tuple[int, FileResult]] = []
-    for k, path, got, links in work:
-        try:
-            out.append((k, _check(path, job, got, links)))
-        except (Exception, MemoryError, RecursionError) as e:
-            out.append((k, _crashed(path, e)))
     return out
 
 
@@ -308,6 +399,8 @@ def validate_many(
     input: Input = "auto",
     options: Options | None = None,
     reader: Reader | None = None,
+    chunk_files: int = CHUNK_FILES,
+    chunk_bytes: int = CHUNK_BYTES,
 ) -> Iterator[FileResult]:
     """Validate every file, links resolved across all of them; yield each result as it is ready.
 
@@ -323,21 +416,40 @@ def validate_many(
         input: what the files are (``auto``: by extension); overrides ``options.input``.
         options: how to read them (see :func:`rectmodel.inputs.read`).
         reader: a module-level function that reads a path into a ledger, instead of :func:`rectmodel.inputs.read`.
+        chunk_files: at most this many files to a task (fewer where the files would not give each
+            worker four tasks).
+        chunk_bytes: at most this many bytes of files to a task (a larger file is a task alone).
 
     Returns:
         An iterator of :class:`FileResult`, one per file, in the order they finish. A file that
         cannot be read is ``UNLOADABLE``; one rectmodel fails on (even by killing its worker)
         is ``CRASHED``; neither stops the others.
     """
+    if chunk_files < 1 or chunk_bytes < 1:
+        raise ValueError(f"chunk_files and chunk_bytes must be at least 1, not {chunk_files} and {chunk_bytes}")
     files = [_source(k, p) for k, p in enumerate(paths)]
     options = attrs.evolve(options or Options(), input=input) if input != "auto" or options is None else options
     job = _Job(config or Config(), tuple(waivers), options, reader)
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     pool = _Pool(executor, min(workers, len(files)) if executor is None else workers)
     try:
-        yield from _batch(files, job, pool)
+        yield from _paused_while_working(_batch(files, job, pool, (chunk_files, chunk_bytes)))
     finally:
         pool.close()
+
+
+def _paused_while_working(results: Iterator[FileResult]) -> Iterator[FileResult]:
+    """*results*, the collector paused while the batch gathers them and as it was while the caller has one.
+
+    Gathering builds a pending result per linked file and unpickles every worker's output: containers by
+    the hundred thousand, none in a cycle, that a collection would only rescan, more at each.
+    """
+    while True:
+        with paused():
+            result = next(results, None)
+        if result is None:
+            return
+        yield result
 
 
 def _source(k: int, item: str | os.PathLike[str] | Ledger | tuple[str, Ledger]) -> Source:
@@ -348,33 +460,55 @@ def _source(k: int, item: str | os.PathLike[str] | Ledger | tuple[str, Ledger]) 
     return os.fspath(item)
 
 
-def _chunks(items: list[Any], workers: int) -> list[list[Any]]:
-    """Tasks of a few files each: few enough to keep a scheduler's overhead small, many enough to balance."""
-    size = max(1, min(32, len(items) // (max(workers, 1) * 8)))
-    return [items[k : k + size] for k in range(0, len(items), size)]
+def _size(source: Source) -> int:
+    if not isinstance(source, str):
+        return 0
+    try:
+        return os.stat(source).st_size
+    except OSError:
+        return 0  # its task says why it cannot be read
 
 
-def _batch(files: list[Source], job: _Job, pool: _Pool) -> Iterator[FileResult]:
+def _chunks(items: list[tuple[int, Source]], workers: int, files: int, size: int) -> list[list[tuple[int, Source]]]:
+    """Tasks of up to *files* files and *size* bytes (a larger file alone), and at least four per worker
+    where there are enough files, so that the workers stay busy to the end."""
+    most = max(1, min(files, len(items) // (max(workers, 1) * 4)))
+    chunks: list[list[tuple[int, Source]]] = []
+    chunk: list[tuple[int, Source]] = []
+    held = 0
+    for item in items:
+        weight = _size(item[1])
+        if chunk and (len(chunk) >= most or held + weight > size):
+            chunks.append(chunk)
+            chunk, held = [], 0
+        chunk.append(item)
+        held += weight
+    if chunk:
+        chunks.append(chunk)
+    return chunks
+
+
+def _batch(files: list[Source], job: _Job, pool: _Pool, chunk: tuple[int, int]) -> Iterator[FileResult]:
     shards: list[Shard | None] = [None] * len(files)
-    linked: dict[int, Read] = {}
-    for out in pool.map(_index_files, _chunks(list(enumerate(files)), pool.jobs), job):
+    linked: dict[int, _Pending] = {}
+    for out in pool.map(_index_files, _chunks(list(enumerate(files)), pool.jobs, *chunk), job):
         if isinstance(out[1], BaseException):  # a file that killed its worker
             (k, source), error = out
             yield _crashed(_name(source), error)
             continue
         k, shard, done = out
         shards[k] = shard
-        if isinstance(done, Read):
+        if isinstance(done, _Pending):
             linked[k] = done
         elif done is not None:
             yield done
     if not linked:
         return
     index = LinkIndex.of(s for s in shards if s is not None)  # in the order given: a later round wins
-    work = [(k, _name(files[k]), linked.pop(k), index.slice(shards[k])) for k in sorted(linked)]  # type: ignore[arg-type]
-    for out in pool.map(_check_files, _chunks(work, pool.jobs), job):
-        if isinstance(out[1], BaseException):
-            (k, path, _, _), error = out
-            yield _crashed(path, error)
-            continue
-        yield out[1]
+    across = job.config.plan().part(across=True)
+    for k in sorted(linked):
+        path = _name(files[k])
+        try:
+            yield linked.pop(k).finish(path, job, across, index.slice(shards[k]))  # type: ignore[arg-type]
+        except (Exception, MemoryError, RecursionError) as e:
+            yield _crashed(path, e)

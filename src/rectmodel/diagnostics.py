@@ -202,6 +202,8 @@ class Report:
         found = dict(where(sorted(wanted))) if where is not None and wanted else {}
 
         def locate(d: Diagnostic) -> Diagnostic:
+            if d.location is not None and len(d.related_locations) == len(d.related):
+                return d if d.location.file is not None else evolve(d, location=evolve(d.location, file=file))
             location = d.location if d.location is not None else place([d.pointer])[0]
             if location.file is None:
                 location = evolve(location, file=file)
@@ -241,6 +243,27 @@ def in_document_order(diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
 
 # Finds the locations of JSON Pointers in a source document (those it can).
 Locator = Callable[[Sequence[str]], Mapping[str, Location]]
+
+
+@frozen
+class Pinned:
+    """A locator that needs no source: the locations another one gave, kept for later.
+
+    A batch pins, where it reads a file, the places of what it will check later in another
+    process (a file's links), and locates those diagnostics there.
+    """
+
+    places: Mapping[str, Location]
+
+    @classmethod
+    def of(cls, where: Locator | None, pointers: Iterable[str]) -> Pinned:
+        """What *where* says of *pointers* and of every pointer above them."""
+        wanted = sorted({a for p in pointers for a in _ancestors(p)})
+        return cls(dict(where(wanted)) if where is not None and wanted else {})
+
+    def __call__(self, pointers: Sequence[str]) -> Mapping[str, Location]:
+        """The pinned locations of *pointers* (those it has)."""
+        return {p: self.places[p] for p in pointers if p in self.places}
 
 
 def _ancestors(pointer: str) -> Iterator[str]:

@@ -16,13 +16,13 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Literal
 
 import attrs
 from attrs import frozen
 
-from .diagnostics import Diagnostic, Locator, Report, Severity
+from .diagnostics import Diagnostic, Locator, Pinned, Report, Severity
 from .errors import LoadCode, LoadError, LoadIssue, Location, RectmodelError
 from .messages import SheetCode
 from .model import Ledger
@@ -122,6 +122,18 @@ class _InJson:
         from .codec import json_locator  # noqa: PLC0415 -- the byte scan loads only when a diagnostic needs it
 
         return json_locator(self.data, spans=self.spans)(pointers)
+
+
+# Up to this size a JSON text is cheaper to send on than to scan for the places another process may ask.
+_SEND_BYTES = 16 * 1024
+
+
+def portable(where: Locator | None, pointers: Iterable[str]) -> Locator | None:
+    """A locator to hand another process, which will ask it of *pointers* at most: *where* itself for a
+    small JSON text (its bytes), else what *where* says of them now (:class:`~rectmodel.diagnostics.Pinned`)."""
+    if isinstance(where, _InJson) and len(where.data) <= _SEND_BYTES:
+        return where
+    return Pinned.of(where, pointers)
 
 
 @frozen

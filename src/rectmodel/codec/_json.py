@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 import re
@@ -14,6 +13,7 @@ import cattrs
 import orjson
 from cattrs.gen import make_dict_unstructure_fn
 
+from .._collector import paused
 from .._pointer import escape
 from ..dates import DeadlineTerm, PartialDate
 from ..errors import LoadCode, LoadError, LoadIssue
@@ -92,27 +92,22 @@ def _decode(
         raw = raw[3:]
     result: _T | None = None
     members = [0]
-    gc_was_enabled = gc.isenabled()
-    gc.disable()  # a million new containers, none in a cycle: collecting would only rescan them
-    try:
-        if cls is Ledger and len(raw) > _IN_PARTS_FROM:
-            result = _ledger_in_parts(raw, members, spans)  # type: ignore[assignment]
-        if result is None:
-            members[0] = 0
-            if spans is not None:
-                spans.clear()
-            tree = orjson.loads(raw)
-            result = structure(tree, members)
-            del tree
-    except orjson.JSONDecodeError as e:
-        error: orjson.JSONDecodeError | None = e
-    except Refused:  # refused by a strict hook: the slow pass below says why
-        error = None
-    else:
-        error = None
-    finally:
-        if gc_was_enabled:
-            gc.enable()
+    error: orjson.JSONDecodeError | None = None
+    with paused():  # a million new containers, none in a cycle: collecting would only rescan them
+        try:
+            if cls is Ledger and len(raw) > _IN_PARTS_FROM:
+                result = _ledger_in_parts(raw, members, spans)  # type: ignore[assignment]
+            if result is None:
+                members[0] = 0
+                if spans is not None:
+                    spans.clear()
+                tree = orjson.loads(raw)
+                result = structure(tree, members)
+                del tree
+        except orjson.JSONDecodeError as e:
+            error = e
+        except Refused:  # refused by a strict hook: the slow pass below says why
+            pass
     if result is not None:
         if _may_have_duplicate_keys(raw, members[0]):
             duplicates = _duplicate_key_issues(_exact_tree(raw.decode("utf-8")))

@@ -24,6 +24,11 @@ _TOKEN = re.compile(rb'"(?:[^"\\]|\\.)*"?|[{}\[\]:,]|[^\s{}\[\]:,"]+', re.DOTALL
 
 def _unquote(token: bytes) -> str:
     """A JSON string token's value (as the codec keys it); the token itself if it is malformed."""
+    if b"\\" not in token and len(token) > 1 and token[-1:] == b'"':
+        try:
+            return token[1:-1].decode("utf-8")  # no escape: the text between the quotes is the value
+        except UnicodeDecodeError:
+            pass
     text = token.decode("utf-8", "replace")
     try:
         value = json.loads(text)

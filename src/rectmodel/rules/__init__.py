@@ -9,11 +9,11 @@ path, the severity and the rule name. No rule stops another.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable, Iterator, Mapping
 
 from attrs import field, frozen
 
+from .._collector import paused
 from ..diagnostics import Diagnostic, Report, Severity, ValidationError, Waiver
 from ..errors import ConfigError
 from ..messages import ConfigCode
@@ -23,7 +23,7 @@ from . import counts, coverage, dates, facts, identity, links, status
 from ._registry import RULES, Context, Rule
 from ._walk import Plan, walk
 
-__all__ = ["RULES", "Config", "Rule", "check", "iter_diagnostics", "validate"]
+__all__ = ["RULES", "Config", "Plan", "Rule", "check", "iter_diagnostics", "iter_planned", "validate"]
 
 _FAMILIES = (identity, facts, counts, dates, coverage, status, links)  # imported for their registrations
 
@@ -117,9 +117,19 @@ def iter_diagnostics(
     ['error duplicate-id /inspections/1/id: duplicate inspection id "i"']
     """
     config = config or Config()
+    return iter_planned(ledger, config, config.plan(), others=others, links=links)
+
+
+def iter_planned(
+    ledger: Ledger, config: Config, plan: Plan, *, others: Iterable[Ledger] = (), links: LinkIndex | None = None
+) -> Iterator[Diagnostic]:
+    """:func:`iter_diagnostics` with *config*'s plan made once (``config.plan()``, or a ``part`` of it).
+
+    A batch makes the plan once per task, and runs its two parts apart: the checks within one
+    document as it reads each file, those that consult other documents once every file is indexed.
+    """
     ctx = Context(ledger, config.report_due_months, tuple(others), links)
-    for finding in walk(ledger, ctx, config.plan()):
-        yield finding.diagnostic
+    return (finding.diagnostic for finding in walk(ledger, ctx, plan))
 
 
 def validate(
@@ -135,15 +145,10 @@ def validate(
     *others* are documents that links of *ledger* may point into; they are consulted, not checked.
     *links*: their index, built once for many documents (see ``iter_diagnostics``).
     """
-    gc_was_enabled = gc.isenabled()
     # The pass builds nothing cyclic; a collection now would only rescan the ledger (straight
     # after loads, millions of young objects), as loads itself avoids doing.
-    gc.disable()
-    try:
+    with paused():
         return Report.build(iter_diagnostics(ledger, config, others=others, links=links), waivers)
-    finally:
-        if gc_was_enabled:
-            gc.enable()
 
 
 def check(

@@ -150,6 +150,8 @@ class Rule:
         example: an example finding, with an absolute pointer, for the documentation.
         kinds: the severity per kind of document (``None``: of unknown kind) where it differs
             from *severity*; ``None`` as a severity: the rule does not apply to that kind.
+        across: a ledger-scope check that consults other documents (through :func:`link_index`);
+            every ``link``-scope check does, so a batch runs those, and these, once the index is built.
     """
 
     name: str
@@ -160,6 +162,7 @@ class Rule:
     example: Fact
     kinds: Mapping[DocumentKind | None, Severity | None] = field(factory=dict)
     summary_zh: str = ""
+    across: bool = False
 
     def summary_in(self, lang: str = "en") -> str:
         """The summary in ``en`` or ``zh`` (in English where the rule has no Chinese one)."""
@@ -199,8 +202,11 @@ def rule(
     example: Fact,
     scope: Scope | tuple[Scope, ...],
     kinds: Mapping[DocumentKind | None, Severity | None] | None = None,
+    across: bool = False,
 ) -> Callable[[_C], _C]:
     """Register the decorated check as the rule *name*, checking elements of *scope* (per kind: *kinds*).
+
+    *across*: a ledger-scope check that consults other documents (see :class:`Rule`).
 
     What the rule requires, its summary, is said in the catalogue beside the messages of its
     findings (``rectmodel.messages.rules``), in English and Chinese.
@@ -211,7 +217,7 @@ def rule(
         if name in RULES:
             raise ValueError(f"rule {name!r} registered twice")
         en, zh = str(summary.en), str(summary.zh)
-        RULES[name] = Rule(name, severity, en, scope, check, example, dict(kinds or {}), zh)
+        RULES[name] = Rule(name, severity, en, scope, check, example, dict(kinds or {}), zh, across)
         return check
 
     return register

@@ -14,7 +14,7 @@ from attrs import field, frozen
 
 from ..diagnostics import Diagnostic, Severity
 from ..model import DocumentKind, Inspection, Ledger, Problem
-from ._registry import Check, Context, Fact, Rule, Scope
+from ._registry import SCOPES, Check, Context, Fact, Rule, Scope
 
 __all__ = ["Finding", "Location", "Plan", "walk"]
 
@@ -68,6 +68,23 @@ class Plan:
             for scope in r.scopes:
                 by_scope.setdefault(scope, []).append((r, severity))
         return cls(**{scope: _bucket(entries, scope) for scope, entries in by_scope.items()}, by_kind=by_kind or {})
+
+    def part(self, *, across: bool) -> Plan:
+        """The checks that consult other documents (*across*: links, and ledger rules marked so), or the others.
+
+        A batch runs the others as it reads each file, and these once the index of every file is built.
+        """
+
+        def keep(bucket: _Bucket, scope: Scope) -> _Bucket:
+            if scope == "link":
+                return bucket if across else _Bucket()
+            if scope != "ledger":
+                return _Bucket() if across else bucket
+            return _bucket([e for e in bucket.entries if e[0].across == across], scope)
+
+        buckets = {scope: keep(getattr(self, scope), scope) for scope in SCOPES}
+        by_kind = {kind: plan.part(across=across) for kind, plan in self.by_kind.items()}
+        return Plan(**buckets, by_kind=by_kind)
 
     @property
     def checks_below_the_ledger(self) -> bool:

@@ -62,6 +62,7 @@ def link_unit_mismatch(link: Link, ctx: Context) -> Iterator[Fact]:
         ("/inspections/1/problems/1/links/0",),
     ),
     scope="ledger",
+    across=True,
 )
 def link_cycle(ledger: Ledger, ctx: Context) -> Iterator[Fact]:
     ours = list(iter_links(ledger))

@@ -9,7 +9,6 @@ its problems and measures with ids, and where each stands (``_places``). Each pa
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import Any
 
 import attrs
 
+from .._collector import paused
 from ..dates import PartialDate
 from ..diagnostics import Diagnostic, Severity
 from ..errors import Location
@@ -113,16 +113,11 @@ def read_bytes(
             for place, reason, line in e.problems
         )
         return SheetResult(Ledger(), found)
-    collecting = gc.isenabled()
-    gc.disable()  # a million cells and model objects, none in a cycle: collecting would only rescan them
-    try:
+    with paused():  # a million cells and model objects, none in a cycle: collecting would only rescan them
         book = load_bytes(data, suffix, name)
         if not book.grids and any(d.severity is Severity.ERROR for d in book.diagnostics):
             return SheetResult(Ledger(), book.diagnostics)
         return Workbook(book, columns, dict(options or {}), id, name).read()
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _mapping(mapping: str | os.PathLike[str] | Mapping[str, Any] | ColumnMapping | None) -> ColumnMapping:
