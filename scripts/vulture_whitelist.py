@@ -10,6 +10,7 @@ from typing import Any
 _: Any = None
 
 # src/rectmodel
+_.__dir__  # src/rectmodel/__init__.py: the module's dir(), which Python calls (PEP 562)
 _.cancel_futures  # batch._InlineExecutor.shutdown keeps concurrent.futures.Executor's signature for its callers
 _.prec  # decimal.Context.prec: rules.counts.rate_matches widens the precision of a local context
 _.__call__  # strategies.Mutator: the Protocol's call signature, what a mutator is called with
@@ -22,6 +23,3 @@ _.tabSelected  # openpyxl's SheetView.tabSelected: annotation._workbook leaves o
 _.sheet_state  # openpyxl's Worksheet.sheet_state: tests/test_sheets.py hides a sheet by setting it
 _.suggested  # tests/test_suggest.py Quality: shown in the assertion message when a quality bar fails
 _.recurrences  # the same
-
-# the package
-__dir__  # src/rectmodel/__init__.py: module-level dir(), which Python calls (PEP 562)

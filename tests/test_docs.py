@@ -7,6 +7,8 @@ import importlib
 import pkgutil
 import re
 import shlex
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +33,7 @@ def test_doctests_pass(name: str) -> None:
 
 def test_all_lists_exactly_the_public_names() -> None:
     public = {
-        n for n in vars(rectmodel) if not n.startswith("_") and not isinstance(getattr(rectmodel, n), type(rectmodel))
+        n for n in dir(rectmodel) if not n.startswith("_") and not isinstance(getattr(rectmodel, n), type(rectmodel))
     }
     assert public == set(rectmodel.__all__) - {"__version__"}
     for name in rectmodel.__all__:
@@ -109,3 +111,18 @@ def test_clerk_quickstart_commands_print_what_the_page_shows(
         main(argv[1:])
         captured = capsys.readouterr()
         assert captured.out + captured.err == shown, f"update docs/quickstart-clerk.md: $ {shlex.join(argv)}"
+
+
+def test_import_rectmodel_loads_neither_the_rules_nor_annotation_until_they_are_used() -> None:
+    """What the package loads on first use still comes by its public name (SPEC 1's lazy attributes)."""
+    code = (
+        "import sys, rectmodel\n"
+        "lazy = ('rectmodel.rules', 'rectmodel.annotation', 'rectmodel.reconciliation')\n"
+        "assert not [m for m in lazy if m in sys.modules], sorted(sys.modules)\n"
+        "from rectmodel import validate, annotate, reconcile\n"
+        "assert validate is rectmodel.rules.validate and all(m in sys.modules for m in lazy)\n"
+        "try:\n    rectmodel.nothing\nexcept AttributeError as e:\n    assert 'nothing' in str(e)\n"
+        "else:\n    raise SystemExit('no AttributeError')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr

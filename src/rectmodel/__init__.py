@@ -2,14 +2,12 @@
 
 The public API is what this module exports; everything else is private.
 
-What a program that only loads and validates ledgers does not need (annotating files, reconciling
-rounds) loads when first used, so that ``import rectmodel`` stays quick (SPEC 1's lazy attributes).
+The model and the codec load with the package; the rules, annotating files and reconciling rounds
+load when first used, so that ``import rectmodel`` stays quick (SPEC 1's lazy attributes).
 """
 
-from __future__ import annotations
-
-import importlib
-from typing import TYPE_CHECKING, Any
+import importlib as _importlib
+from typing import TYPE_CHECKING as _TYPE_CHECKING
 
 from .codec import dump, dumps, load, loads
 from .dates import Deadline, DeadlineTerm, PartialDate
@@ -34,14 +32,18 @@ from .model import (
     Status,
     Succession,
 )
-from .rules import Config, check, iter_diagnostics, validate
 
-if TYPE_CHECKING:
+if _TYPE_CHECKING:
     from .annotation import annotate
     from .reconciliation import ReconcileError, Reconciliation, reconcile
+    from .rules import Config, check, iter_diagnostics, validate
 
 # Each lazy attribute, by the module that defines it.
 _LAZY = {
+    "Config": ".rules",
+    "check": ".rules",
+    "iter_diagnostics": ".rules",
+    "validate": ".rules",
     "annotate": ".annotation",
     "ReconcileError": ".reconciliation",
     "Reconciliation": ".reconciliation",
@@ -97,11 +99,11 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module, __name__), name)
+    value = getattr(_importlib.import_module(module, __name__), name)
     globals()[name] = value  # once imported, an ordinary attribute
     return value
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -9,9 +10,7 @@ from collections.abc import Callable, Iterator
 from typing import IO, Any, TypeVar
 
 import attrs
-import cattrs
 import orjson
-from cattrs.gen import make_dict_unstructure_fn
 
 from .._collector import paused
 from .._pointer import escape
@@ -26,7 +25,12 @@ __all__ = ["decode", "dump", "dumps", "load", "loads"]
 _PathLike = str | os.PathLike[str]
 
 
-def _make_converter() -> cattrs.Converter:
+@functools.cache
+def _unstructure_ledger() -> Callable[[Ledger], Any]:
+    """The cattrs hook that turns a ledger into JSON-ready values, made on the first ``dumps``."""
+    import cattrs  # noqa: PLC0415 -- reading needs none of it: import rectmodel stays quick
+    from cattrs.gen import make_dict_unstructure_fn  # noqa: PLC0415
+
     conv = cattrs.Converter(omit_if_default=True)
     conv.register_unstructure_hook(PartialDate, PartialDate.isoformat)
 
@@ -35,11 +39,8 @@ def _make_converter() -> cattrs.Converter:
         return make_dict_unstructure_fn(tp, conv, _cattrs_omit_if_default=True)
 
     conv.register_unstructure_hook_factory(attrs.has, class_unhook)
-    return conv
-
-
-_converter = _make_converter()
-_unstructure_ledger = _converter.get_unstructure_hook(Ledger)
+    hook: Callable[[Ledger], Any] = conv.get_unstructure_hook(Ledger)
+    return hook
 
 
 def loads(data: bytes | bytearray | memoryview | str, *, source: str | None = None) -> Ledger:
@@ -151,7 +152,7 @@ def dump(ledger: Ledger, path: _PathLike | IO[bytes]) -> None:
 
 
 def _dump_bytes(ledger: Ledger) -> bytes:
-    return orjson.dumps(_unstructure_ledger(ledger), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+    return orjson.dumps(_unstructure_ledger()(ledger), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
 
 
 # ---------------------------------------------------------------- a large ledger, one inspection at a time
