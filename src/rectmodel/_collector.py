@@ -8,19 +8,27 @@ the collector here, and leaves it as it found it.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
+from types import TracebackType
 
 __all__ = ["paused"]
 
 
-@contextmanager
-def paused() -> Iterator[None]:
-    """The collector disabled inside the block, then enabled again if it was."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
+class paused:  # used as a function: ``with paused():``
+    """The collector disabled inside the block, then enabled again if it was.
+
+    A class, not a generator: leaving the block allocates nothing after the collector is enabled
+    again, so the first collection over what the block built comes at the caller's next allocation,
+    after a caller that owns it all has had the chance to ``gc.freeze()`` it out of the way.
+    """
+
+    __slots__ = ("_was_enabled",)
+
+    def __enter__(self) -> None:
+        self._was_enabled = gc.isenabled()
+        gc.disable()
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        if self._was_enabled:
             gc.enable()
