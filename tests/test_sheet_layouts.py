@@ -307,6 +307,61 @@ def test_a_number_given_twice_is_a_duplicate_id_at_the_second_cell(tmp_path: Pat
     assert not [d for d in result.diagnostics if d.params.get("code") == "numbering-gap"]
 
 
+_TWO_LEVEL = ["一级序号", "二级序号", "问题", "整改措施", "责任单位", "完成时限", "完成情况"]
+
+
+def test_a_two_level_number_given_twice_is_a_duplicate_id_of_the_problem_at_its_cell(tmp_path: Path) -> None:
+    rows = [
+        _TWO_LEVEL,
+        [1, "1.1", "问题甲", "措施甲", "办公室", "2021年9月底", "已完成"],
+        [N, "1.2", "问题乙", "措施乙", "办公室", "2021年9月底", "已完成"],
+        [N, "1.2", "问题丙", "措施丙", "办公室", "2021年9月底", "已完成"],
+        [2, "2.1", "问题丁", "措施丁", "办公室", "2021年9月底", "已完成"],
+    ]
+    result = read(book(tmp_path / "d.xlsx", {"台账": rows}))
+    (duplicate,) = [d for d in result.diagnostics if d.rule == "duplicate-id"]
+    assert (str(duplicate.location), duplicate.pointer, duplicate.params, duplicate.related) == (
+        "台账!B4",
+        "/inspections/0/problems/2/id",
+        {"kind": "problem", "id": "1.2"},
+        ("/inspections/0/problems/1/id",),
+    )
+
+
+def test_a_two_level_number_repeated_among_a_problem_s_measures_is_a_duplicate_id_of_the_measure(
+    tmp_path: Path,
+) -> None:
+    rows = [
+        _TWO_LEVEL,
+        [1, "1.1", "问题甲", "措施甲", "办公室", "2021年9月底", "已完成"],
+        [N, "1.2", N, "措施乙", "办公室", "2021年9月底", "已完成"],
+        [N, "1.2", N, "措施丙", "办公室", "2021年9月底", "已完成"],
+        [2, "2.1", "问题丁", "措施丁", "办公室", "2021年9月底", "已完成"],
+    ]
+    result = read(book(tmp_path / "d.xlsx", {"台账": rows}, merges={"台账": ["A2:A4", "C2:C4"]}))
+    assert [len(p.measures) for p in result.ledger.inspections[0].problems] == [3, 1]
+    (duplicate,) = [d for d in result.diagnostics if d.rule == "duplicate-id"]
+    assert (str(duplicate.location), duplicate.pointer, duplicate.params, duplicate.related) == (
+        "台账!B4",
+        "/inspections/0/problems/0/measures/2/id",
+        {"kind": "measure", "id": "1.2"},
+        ("/inspections/0/problems/0/measures/1/id",),
+    )
+
+
+def test_two_level_numbers_each_given_once_are_no_finding(tmp_path: Path) -> None:
+    rows = [
+        _TWO_LEVEL,
+        [1, "1.1", "问题甲", "措施甲", "办公室", "2021年9月底", "已完成"],
+        [N, "1.2", "问题乙", "措施乙", "办公室", "2021年9月底", "已完成"],
+        [2, "2.1", "问题丙", "措施丙", "办公室", "2021年9月底", "已完成"],
+        [N, "2.2", "问题丁", "措施丁", "办公室", "2021年9月底", "已完成"],
+    ]
+    result = read(book(tmp_path / "d.xlsx", {"台账": rows}))
+    assert len(result.ledger.inspections[0].problems) == 4
+    assert not [d for d in result.diagnostics if d.rule == "duplicate-id" or d.params.get("code") == "numbering-gap"]
+
+
 def test_a_date_typed_as_text_reads_like_the_date_cells_beside_it(tmp_path: Path) -> None:
     import datetime as dt
 

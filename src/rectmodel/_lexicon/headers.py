@@ -22,7 +22,7 @@ __all__ = [
 # ``header_key`` (full-width folded, spaces and asterisks taken out); a role may hold several
 # columns (two 序号, 方面 then 类). ``task`` is a measure column whose items are 整改任务.
 HEADERS: dict[str, tuple[str, ...]] = {
-    "seq": ("序号", "编号", "问题序号", "措施序号", "问题编号", "序"),
+    "seq": ("序号", "编号", "问题序号", "措施序号", "问题编号", "序", "一级序号", "二级序号"),
     "aspect": ("方面", "问题方面", "所属方面", "反馈方面", "问题类别", "问题领域", "领域", "板块"),
     "category": ("类别", "类", "问题类", "问题类型", "问题分类", "类型"),
     "problem": (

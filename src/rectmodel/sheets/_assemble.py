@@ -58,6 +58,8 @@ class Draft:
     cells: dict[str, tuple[int, int]]
     places: list[MeasurePlace]
     seq: tuple[int, int, str] | None  # the 序号 cell and its text
+    # the second-level 序号 cells (二级序号 ``1.2``): (measure index, or -1 for the problem's; row, column, text)
+    measure_seqs: list[tuple[int, int, int, str]] = attrs.field(factory=list)
 
 
 # Offices repeat deadlines and names down thousands of rows: each distinct cell is read once.
@@ -306,6 +308,7 @@ class _Reader:
         self.problem_cols = frozenset(filter(problem_wide, self.closing_cols()))  # the problem's 销号, not each's
         self.problem_closure(first, draft, pointer)
         rows = self.grid.rows
+        seq_col = cols.get("measure_seq")
         for r in block.rows:
             row = rows[r]
             value = row[measure_col] if measure_col is not None and measure_col < len(row) else ""
@@ -316,6 +319,8 @@ class _Reader:
                 continue
             j = len(draft.measures)
             mpointer = f"{pointer}/measures/{j}"
+            if seq_col is not None and seq_col < len(row) and row[seq_col] != "":
+                draft.measure_seqs.append((j, r, seq_col, text_of(row[seq_col])))
             values = self.texts(r, problem_progress=problem_progress)
             extras = self.measure(draft, strip_number(text), values, r, mpointer)
             if self.remarks:
@@ -344,6 +349,10 @@ class _Reader:
                 self.report(SheetCode.UNPLACED_CELL, Severity.WARNING, (r, col), text=text_of(value))
 
     def by_problem(self, r: int, draft: Draft, pointer: str) -> None:
+        seq_col = self.cols.get("measure_seq")
+        seq = self.text(r, "measure_seq", inherit=False)
+        if seq and seq_col is not None:  # one row a problem: its 二级序号 is the problem's
+            draft.measure_seqs.append((-1, r, seq_col, seq))
         text = self.text(r, "measure", inherit=False)
         if not text:
             self.leftover(r, False, draft, pointer, first=True)

@@ -8,6 +8,7 @@ them), its problems and measures with ids, and where each stands (``_places``).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import attrs
@@ -31,6 +32,7 @@ from ._table import Table, find_table
 __all__ = ["Workbook"]
 
 _BASE = "/inspections/0"
+_TWO_LEVEL = re.compile(r"[0-9]+[.．][0-9]+\Z")  # 二级序号 as offices write it: 1.2
 _TITLE_RANK = 10  # what a title says comes after every labelled fact
 _TEXT_FACTS = ("target", "inspector", "kind", "round", "unit")
 _DATE_FACTS = ("start", "end", "feedback_date", "plan_date", "as_of", "report_date")
@@ -462,25 +464,42 @@ class Workbook:
                         found=found,
                     )
 
+    def duplicate(self, data: _Data, cell: tuple[int, int], *, kind: str, text: str, pointer: str, first: str) -> None:
+        """``duplicate-id`` at *cell*, the second to give *text*; *first* points at the element that gave it first."""
+        where = Location(sheet=data.grid.name, cell=cell_name(*cell))
+        params = {"kind": kind, "id": text}
+        self.found.append(Diagnostic("duplicate-id", Severity.ERROR, pointer, params, (first,), where))
+
     def numbering(self, data: _Data) -> None:
         """Report a 序号 that skips (a restart at 1 is allowed, as under a new section), and one given twice
         since the last restart (``5`` twice, ``1.1`` twice): ``duplicate-id`` at the second, as the rule would."""
         report = Report(data.grid.name, self.found)
         expected: int | None = None
         seen: dict[str, str] = {}  # 序号 → the pointer of the problem that has it
+        second: dict[str, str] = {}  # 二级序号 ``n.m`` → the pointer of the problem or measure that has it
         for draft in data.drafts:
+            pointer = f"{_BASE}/problems/{int(draft.id[1:]) - 1}"
+            if draft.seq is not None and draft.seq[2] in ("1", "一"):
+                seen = {}
+                second = {}
+            for j, row, col, text in draft.measure_seqs:
+                if _TWO_LEVEL.match(text) is None:
+                    continue
+                # one measure a problem: the number is the problem's (一级 numbers its aspect); else its measure's
+                at, kind = (
+                    (pointer, "problem")
+                    if j < 0 or len(draft.measures) == 1
+                    else (f"{pointer}/measures/{j}", "measure")
+                )
+                if text in second:
+                    self.duplicate(data, (row, col), kind=kind, text=text, pointer=f"{at}/id", first=second[text])
+                else:
+                    second[text] = f"{at}/id"
             if draft.seq is None:
                 continue
             row, col, text = draft.seq
-            pointer = f"{_BASE}/problems/{int(draft.id[1:]) - 1}"
-            if text in ("1", "一"):
-                seen = {}
             if text in seen:
-                where = Location(sheet=data.grid.name, cell=cell_name(row, col))
-                params = {"kind": "problem", "id": text}
-                self.found.append(
-                    Diagnostic("duplicate-id", Severity.ERROR, f"{pointer}/id", params, (seen[text],), where)
-                )
+                self.duplicate(data, (row, col), kind="problem", text=text, pointer=f"{pointer}/id", first=seen[text])
                 continue
             seen[text] = f"{pointer}/id"
             if not text.isdigit():
