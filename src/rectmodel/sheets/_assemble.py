@@ -319,8 +319,9 @@ class _Reader:
                 continue
             j = len(draft.measures)
             mpointer = f"{pointer}/measures/{j}"
-            if seq_col is not None and seq_col < len(row) and row[seq_col] != "":
-                draft.measure_seqs.append((j, r, seq_col, text_of(row[seq_col])))
+            seq = self.text(r, "measure_seq", inherit=False) if seq_col is not None else ""
+            if seq and seq_col is not None:
+                draft.measure_seqs.append((j, r, seq_col, seq))
             values = self.texts(r, problem_progress=problem_progress)
             extras = self.measure(draft, strip_number(text), values, r, mpointer)
             if self.remarks:
