@@ -166,29 +166,46 @@ class _Reader:
         # The measure-level columns this sheet has, and those a vertical merge may cover (read from its first cell).
         self.measure_cols = [(role, self.cols[role]) for role in _MEASURE_ROLES if role in self.cols]
         self.merged = frozenset(merges.starts)
+        self.width = min((len(row) for row in grid.rows), default=0)  # every row has this many cells
+        self.columns: dict[int, list[str]] = {}
+        self.none = none = [""] * len(grid.rows)
+        self.measure_texts = [
+            (
+                role,
+                none
+                if role not in self.cols
+                else self.column(self.cols[role], fill=role not in ("progress", "remark")),
+            )
+            for role in _MEASURE_ROLES
+        ]
         self.problem_cols: frozenset[int] = frozenset()  # 销号 and 佐证材料 cells that are the problem's, this block
+
+    def column(self, col: int, *, fill: bool = True) -> list[str]:
+        """Column *col*'s texts, row by row (``""`` for none); with *fill*, a cell a vertical merge covers
+        reads its first cell's. Computed once a sheet: one pass down a column costs less than a look per cell."""
+        key = col if fill else ~col
+        found = self.columns.get(key)
+        if found is not None:
+            return found
+        rows = self.grid.rows
+        values = (
+            [row[col] for row in rows] if self.width > col else [row[col] if col < len(row) else "" for row in rows]
+        )
+        found = ["" if v == "" else v.strip() if type(v) is str and "\r" not in v else text_of(v) for v in values]
+        if fill and col in self.merged:
+            origin = self.merges.origin
+            for r, v in enumerate(values):
+                if v == "" and (o := origin(r, col)) is not None:
+                    found[r] = found[o]
+        self.columns[key] = found
+        return found
 
     def texts(self, r: int, *, problem_progress: bool) -> dict[str, str]:
         """The texts of row *r*'s measure-level cells by role (``""`` for none), merged cells read from their first.
 
         A progress or remark cell merged down is not each row's: it is read once, as the problem's.
         """
-        rows = self.grid.rows
-        row = rows[r]
-        width = len(row)
-        found = dict.fromkeys(_MEASURE_ROLES, "")
-        for role, col in self.measure_cols:
-            value = row[col] if col < width else ""
-            if value == "":
-                if col not in self.merged or role in ("progress", "remark"):
-                    continue
-                origin = self.merges.origin(r, col)
-                if origin is None:
-                    continue
-                value = rows[origin][col] if col < len(rows[origin]) else ""
-                if value == "":
-                    continue
-            found[role] = value.strip() if type(value) is str and "\r" not in value else text_of(value)
+        found = {role: column[r] for role, column in self.measure_texts}
         if problem_progress:
             found["progress"] = ""
         return found
@@ -207,8 +224,8 @@ class _Reader:
         return value, row
 
     def text(self, row: int, role: str, *, inherit: bool = True) -> str:
-        value, _ = self.value(row, self.cols.get(role), inherit=inherit)
-        return "" if value == "" else text_of(value)
+        col = self.cols.get(role)
+        return "" if col is None else self.column(col, fill=inherit)[row]
 
     def block(self, block: Block) -> Draft:
         first = block.rows[0]
@@ -263,18 +280,15 @@ class _Reader:
 
     def repeats(self, block: Block) -> None:
         """Problem-level cells on a problem's later rows: the first row's filled down, else unplaced."""
-        first = self.grid.rows[block.rows[0]]
+        first = block.rows[0]
         for role in ("seq", "problem", "description", "problem_progress"):
             col = self.cols.get(role)
             if col is None:
                 continue
-            last = text_of(first[col]) if col < len(first) else ""
+            texts = self.column(col, fill=False)
+            last = texts[first]
             for r in block.rows[1:]:
-                row = self.grid.rows[r]
-                value = row[col] if col < len(row) else ""
-                if value == "":
-                    continue
-                text = text_of(value)
+                text = texts[r]
                 if text and text != last:
                     self.report(SheetCode.UNPLACED_CELL, Severity.WARNING, (r, col), text=text)
                 last = text or last
@@ -291,7 +305,8 @@ class _Reader:
         progress_col = cols.get("progress")
         first = block.rows[0]
         # the problem's second measure row: a cell merged from the first row down over it is the problem's
-        measures = [r for r in block.rows if self.text(r, "measure", inherit=False)] if len(block.rows) > 1 else []
+        measure_texts = self.column(measure_col, fill=False) if measure_col is not None else self.none
+        measures = [r for r in block.rows if measure_texts[r]] if len(block.rows) > 1 else []
         second = measures[1] if len(measures) > 1 else None
 
         def problem_wide(col: int) -> bool:
@@ -307,19 +322,17 @@ class _Reader:
                 self.report(SheetCode.UNPLACED_CELL, Severity.WARNING, (first, progress_col), text=text)
         self.problem_cols = frozenset(filter(problem_wide, self.closing_cols()))  # the problem's 销号, not each's
         self.problem_closure(first, draft, pointer)
-        rows = self.grid.rows
         seq_col = cols.get("measure_seq")
+        seq_texts = self.column(seq_col, fill=False) if seq_col is not None else self.none
         for r in block.rows:
-            row = rows[r]
-            value = row[measure_col] if measure_col is not None and measure_col < len(row) else ""
-            text = "" if value == "" else text_of(value)
+            text = measure_texts[r]
             covered = not text and measure_col is not None and self.merges.origin(r, measure_col) is not None
             if not text or covered:
                 self.leftover(r, problem_progress or covered, draft, pointer, first=r == block.rows[0])
                 continue
             j = len(draft.measures)
             mpointer = f"{pointer}/measures/{j}"
-            seq = self.text(r, "measure_seq", inherit=False) if seq_col is not None else ""
+            seq = seq_texts[r]
             if seq and seq_col is not None:
                 draft.measure_seqs.append((j, r, seq_col, seq))
             values = self.texts(r, problem_progress=problem_progress)
@@ -405,8 +418,7 @@ class _Reader:
 
     def remark(self, r: int, pointer: str) -> None:
         for col in self.remarks:
-            value, _ = self.value(r, col, inherit=False)
-            text = "" if value == "" else text_of(value)
+            text = self.column(col, fill=False)[r]
             if not text:
                 continue
             if text in _EXAMPLE:
@@ -460,9 +472,9 @@ class _Reader:
         if values["progress"]:
             history = self.statuses(values["progress"], (r, cols["progress"]), pointer + "/history")
         for col in self.closed:
-            value, origin = self.value(r, col)
-            if value == "" or not text_of(value) or col in self.problem_cols:
+            if not self.column(col)[r] or col in self.problem_cols:
                 continue
+            value, origin = self.value(r, col)
             history, at = self.closure(history, value, (origin, col), pointer)
             if at is not None and extras and at in extras:  # a second 销号 column: its date, or its yes
                 at += "/date" if date_of(value) is not None else "/state"
