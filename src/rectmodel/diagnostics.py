@@ -194,6 +194,9 @@ class Report:
         cell), then rule, as compilers and linters list them.
         """
 
+        if not self.diagnostics and not self.waived:
+            return self
+
         def place(pointers: Iterable[str]) -> list[Location]:
             return [_nearest(found, pointer, file) for pointer in pointers]
 
