@@ -163,8 +163,8 @@ class _Reader:
         self.closed = table.roles.get("closed", ())
         self.remarks = table.roles.get("remark", ())
         self.departments = table.roles.get("departments", ())
-        # The measure-level columns this sheet has, and those a vertical merge may cover (read from its first cell).
-        self.measure_cols = [(role, self.cols[role]) for role in _MEASURE_ROLES if role in self.cols]
+        # The columns a vertical merge covers (a covered cell is read from the merge's first), and the
+        # texts of the measure-level columns, a column at a time (a role the sheet lacks: no text).
         self.merged = frozenset(merges.starts)
         self.width = min((len(row) for row in grid.rows), default=0)  # every row has this many cells
         self.columns: dict[int, list[str]] = {}
