@@ -13,6 +13,7 @@ Usage::
 
     python benchmarks/bench_batch.py            # 10,000 and 1,000 files
     python benchmarks/bench_batch.py --files 3000
+    python benchmarks/bench_batch.py --files 2000 --small 200 --problems 30   # larger files
 """
 
 from __future__ import annotations
@@ -35,8 +36,8 @@ from rectmodel.units import LinkIndex, Shard
 UNITS = 10
 
 
-def write_corpus(directory: Path, n: int) -> list[str]:
-    """*n* small ledgers, linked across files; their paths."""
+def write_corpus(directory: Path, n: int, per_file: int = 3) -> list[str]:
+    """*n* ledgers of *per_file* problems each, linked across files; their paths."""
     paths = []
     for k in range(n):
         unit, round_ = k % UNITS, k // UNITS
@@ -46,7 +47,7 @@ def write_corpus(directory: Path, n: int) -> list[str]:
                 "title": f"问题{p}:议事决策不规范",
                 "measures": [{"id": f"P{p}-M1", "text": "修订议事规则,规范决策程序"}],
             }
-            for p in range(1, 4)
+            for p in range(1, per_file + 1)
         ]
         if round_:
             problems[0]["links"] = [{"kind": "recurrence", "inspection": f"u{unit}-r{round_ - 1}", "problem": "P1"}]
@@ -170,6 +171,7 @@ def main(argv: list[str] | None = None) -> int:
         help="also run on the Dask cluster at ADDRESS (tcp://host:8786); its workers must see --dir at the same path",
     )
     parser.add_argument("--dir", type=Path, help="write the files here (default: a temporary folder)")
+    parser.add_argument("--problems", type=int, default=3, help="problems a file (the work a worker does per file)")
     args = parser.parse_args(argv)
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, best of {args.repeat}")
     if args.dir is not None:
@@ -179,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
         sets = {}
         for n in (args.small, args.files):
             (root / str(n)).mkdir()
-            sets[n] = write_corpus(root / str(n), n)
+            sets[n] = write_corpus(root / str(n), n, args.problems)
         peers: dict[str, Callable[[list[str]], Callable[[], int]]] = {
             "serial (jobs=1)": lambda p: batch(p, jobs=1),
             "processes (jobs=2)": lambda p: batch(p, jobs=2),
