@@ -19,6 +19,7 @@ in unchanged. Everything is linear in the number of files.
 from __future__ import annotations
 
 import os
+import pickle
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
@@ -316,6 +317,17 @@ class _Serial:
         pass
 
 
+def _packed(fn: Callable[[list[Any], _Job], list[Any]], chunk: list[Any], job: _Job) -> bytes:
+    """``fn(chunk, job)`` where a worker runs it, pickled there: one bytes value crosses back.
+
+    An executor then moves bytes, not a list of objects: Dask's own serialization looks at each item
+    (10,000 small files' results: 1.7 s on a local cluster, 1.35 s as bytes). The collector is paused
+    while the chunk's results are built, as it is in the caller's process.
+    """
+    with paused():
+        return pickle.dumps(fn(chunk, job), protocol=pickle.HIGHEST_PROTOCOL)
+
+
 class _Pool:
     """The executor a batch runs on; one it made itself is renewed after a worker dies."""
 
@@ -355,7 +367,8 @@ class _Pool:
             for chunk, future in self._run(fn, pending, job, alone=alone):
                 error = future.exception()
                 if error is None:
-                    yield from future.result()
+                    result = future.result()
+                    yield from (result if isinstance(self.executor, _Serial) else pickle.loads(result))
                     continue
                 broken |= isinstance(error, BrokenExecutor)
                 if not alone and (len(chunk) > 1 or isinstance(error, BrokenExecutor)):
@@ -370,6 +383,12 @@ class _Pool:
             alone = all(len(chunk) == 1 for chunk in pending)
             pending = retry
 
+    def _submit(self, fn: Callable[..., Any], chunk: list[Any], job: _Job) -> Future[Any]:
+        if isinstance(self.executor, _Serial):
+            return self.executor.submit(fn, chunk, job)
+        future: Future[Any] = self.executor.submit(_packed, fn, chunk, job)
+        return future
+
     def _run(
         self, fn: Callable[..., Any], chunks: list[list[Any]], job: _Job, *, alone: bool
     ) -> Iterator[tuple[list[Any], Future[Any]]]:
@@ -378,11 +397,11 @@ class _Pool:
 
         if alone:
             for chunk in chunks:
-                future = self.executor.submit(fn, chunk, job)
+                future = self._submit(fn, chunk, job)
                 wait([future])
                 yield chunk, future
             return
-        futures = {self.executor.submit(fn, chunk, job): chunk for chunk in chunks}
+        futures = {self._submit(fn, chunk, job): chunk for chunk in chunks}
         while futures:
             done, _ = wait(futures, return_when=FIRST_COMPLETED)
             for future in done:
