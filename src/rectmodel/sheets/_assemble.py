@@ -20,7 +20,7 @@ from ..dates import Deadline
 from ..diagnostics import Severity
 from ..messages import SheetCode
 from ..model import Measure, ProblemLevel, Responsibility, State, Status
-from ._cells import date_of, history_of, split_items, split_list, strip_number, text_of
+from ._cells import column_texts, date_of, history_of, split_items, split_list, strip_number, text_of
 from ._grid import Grid, Value
 from ._places import MeasurePlace
 from ._report import Report
@@ -182,20 +182,16 @@ class _Reader:
 
     def column(self, col: int, *, fill: bool = True) -> list[str]:
         """Column *col*'s texts, row by row (``""`` for none); with *fill*, a cell a vertical merge covers
-        reads its first cell's. Computed once a sheet: one pass down a column costs less than a look per cell."""
+        reads its first cell's. Computed once a sheet (see ``column_texts``)."""
         key = col if fill else ~col
         found = self.columns.get(key)
         if found is not None:
             return found
-        rows = self.grid.rows
-        values = (
-            [row[col] for row in rows] if self.width > col else [row[col] if col < len(row) else "" for row in rows]
-        )
-        found = ["" if v == "" else v.strip() if type(v) is str and "\r" not in v else text_of(v) for v in values]
+        found = column_texts(self.grid.rows, col, self.width)
         if fill and col in self.merged:
             origin = self.merges.origin
-            for r, v in enumerate(values):
-                if v == "" and (o := origin(r, col)) is not None:
+            for r, row in enumerate(self.grid.rows):
+                if (col >= len(row) or row[col] == "") and (o := origin(r, col)) is not None:
                     found[r] = found[o]
         self.columns[key] = found
         return found

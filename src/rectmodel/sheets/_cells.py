@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 import attrs
@@ -23,6 +24,7 @@ from ._grid import Value
 
 __all__ = [
     "History",
+    "column_texts",
     "date_of",
     "history_of",
     "split_items",
@@ -50,6 +52,18 @@ def text_of(value: Value) -> str:
     if isinstance(value, (int, _dt.date, _dt.time)):
         return str(value) if isinstance(value, int) else value.isoformat()
     return str(value)
+
+
+def column_texts(rows: Sequence[Sequence[Value]], col: int | None, width: int) -> list[str]:
+    """The texts of column *col* of *rows*, row by row (``text_of``; ``""`` for an empty or missing cell).
+
+    *width*: a length every row has at least (rows may differ in length). One pass down a column costs
+    less than a look per cell: the sheet passes ask for a column's texts once.
+    """
+    if col is None:
+        return [""] * len(rows)
+    values = [row[col] for row in rows] if width > col else [row[col] if col < len(row) else "" for row in rows]
+    return ["" if v == "" else v.strip() if type(v) is str and "\r" not in v else text_of(v) for v in values]
 
 
 def date_of(value: Value) -> PartialDate | None:

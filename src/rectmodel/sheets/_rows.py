@@ -19,7 +19,7 @@ import attrs
 from .._lexicon import read_number
 from .._lexicon.numerals import SMALL
 from ..model import GroupLevel
-from ._cells import strip_number, text_of
+from ._cells import column_texts, strip_number, text_of
 from ._grid import Grid, Value
 from ._table import Table
 
@@ -197,12 +197,14 @@ class _Groups:
         else:
             self.category = ref
 
-    def row(self, r: int, row: Sequence[Value], merges: Merges) -> list[GroupRef]:
-        """Take the group cells of row *r*; the groups they name that are not in force."""
+    def row(self, r: int, aspect: str, category: str) -> list[GroupRef]:
+        """Take the group cells of row *r* (their texts); the groups they name that are not in force."""
         changed: list[GroupRef] = []
-        for level, col in ((GroupLevel.ASPECT, self.aspect_col), (GroupLevel.CATEGORY, self.category_col)):
-            text = _cell(row, col)  # a cell a merge covers is empty: its text is its first cell's
-            if not text or col is None:
+        for level, col, text in (
+            (GroupLevel.ASPECT, self.aspect_col, aspect),
+            (GroupLevel.CATEGORY, self.category_col, category),
+        ):
+            if not text or col is None:  # a cell a merge covers is empty: its text is its first cell's
                 continue
             ref = group_ref(text, level, (r, col))
             current = self.aspect if level is GroupLevel.ASPECT else self.category
@@ -283,6 +285,10 @@ def read_rows(grid: Grid, table: Table, merges: Merges) -> Rows:
     blocks: list[Block] = []
     orphans: list[tuple[int, int, str]] = []
     groups = _Groups(table.col("aspect"), table.col("category"))
+    width = min((len(row) for row in rows), default=0)
+    # each column's texts in one pass; a cell a merge covers is empty: calamine gives the value to its first cell
+    aspects, categories = column_texts(rows, groups.aspect_col, width), column_texts(rows, groups.category_col, width)
+    titles, seqs_read = column_texts(rows, problem_col, width), column_texts(rows, pseq_col, width)
     current: _Current | None = None
     for r, section in order:
         if section is not None:
@@ -291,21 +297,19 @@ def read_rows(grid: Grid, table: Table, merges: Merges) -> Rows:
             current = None
             groups.section(section.group)
             continue
-        row = rows[r]
-        changed = groups.row(r, row, merges)
-        text = _cell(row, problem_col)  # empty where a merge covers it: calamine gives the value to its first cell
-        seq = _cell(row, pseq_col)
+        changed = groups.row(r, aspects[r], categories[r])
+        text, seq = titles[r], seqs_read[r]
         if text and not (current is not None and current.goes_on(text, seq, bool(changed))):
             if current is not None:
                 blocks.append(current.block())
             current = _Current([r], text, seq, groups.aspect, groups.category)
             continue
         # A group named on a row of no new problem heads the problems that follow; the row itself cannot hold it.
-        orphans += [(*ref.cell, _cell(row, ref.cell[1])) for ref in changed if current is not None]
+        orphans += [(*ref.cell, _cell(rows[r], ref.cell[1])) for ref in changed if current is not None]
         if current is not None:
             current.rows.append(r)
         else:
-            orphans += [(r, c, text_of(v)) for c, v in enumerate(row) if c in read_cols and v != "" and text_of(v)]
+            orphans += [(r, c, text_of(v)) for c, v in enumerate(rows[r]) if c in read_cols and v != "" and text_of(v)]
     if current is not None:
         blocks.append(current.block())
     by_measure = any(len(block.rows) > 1 for block in blocks)
