@@ -319,3 +319,31 @@ def test_ledgers_in_memory_are_validated_with_files_and_linked_across_them(tmp_p
     (alone,) = validate_many([held[2][1]], jobs=1)
     assert alone.path == "<ledger 0>"
     assert [d.rule for d in alone.report.diagnostics] == ["dangling-reference"]  # r2021 is not in this batch
+
+
+def test_cli_chunk_options_size_the_tasks_and_a_bad_size_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import rectmodel.batch
+
+    paths = _corpus(tmp_path)
+    given: list[dict[str, Any]] = []
+    original = rectmodel.batch.validate_many
+
+    def recording(*args: Any, **kwargs: Any) -> Any:
+        given.append(kwargs)
+        return original(*args, **kwargs)
+
+    def records(argv: list[str]) -> list[dict[str, Any]]:
+        assert main(["validate", "--format", "jsonl", "--jobs", "2", *argv, *paths]) == 2  # broken.json
+        return sorted((json.loads(line) for line in capsys.readouterr().out.splitlines()[:-1]), key=str)
+
+    monkeypatch.setattr(rectmodel.batch, "validate_many", recording)
+    default = records([])
+    assert records(["--chunk-files", "1", "--chunk-bytes", "64KiB"]) == default  # one file a task: the same findings
+    assert "chunk_files" not in given[0]
+    assert (given[1]["chunk_files"], given[1]["chunk_bytes"]) == (1, 64 * 1024)
+    for bad in ("8X", "0", "-1M", "1.5M"):
+        assert main(["validate", "--lang", "zh", f"--chunk-bytes={bad}", paths[0]]) == 2
+        err = capsys.readouterr().err
+        assert f"应为字节数(正整数,或带 K、M、G 的数,如 8M),而不是 {bad}" in err

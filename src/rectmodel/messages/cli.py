@@ -81,6 +81,7 @@ class CliText(StrEnum):
     HELP_VERSION = "help-version"
     HELP_TRACEBACK = "help-traceback"
     NOT_POSITIVE = "not-positive"
+    NOT_A_SIZE = "not-a-size"
     HELP_LANG = "help-lang"
     HELP_INPUT = "help-input"
     HELP_OUTPUT = "help-output"
@@ -142,6 +143,8 @@ class CliText(StrEnum):
     HELP_VALIDATE_FORMAT = "help-validate-format"
     HELP_JOBS = "help-jobs"
     HELP_SCHEDULER = "help-scheduler"
+    HELP_CHUNK_FILES = "help-chunk-files"
+    HELP_CHUNK_BYTES = "help-chunk-bytes"
     HELP_SELECT = "help-select"
     HELP_IGNORE = "help-ignore"
     HELP_SEVERITY = "help-severity"
@@ -357,6 +360,11 @@ CLI: dict[str, Message] = {  # keyed by CliText
         {},
     ),
     CliText.NOT_POSITIVE: msg("expected a positive number, not {text}", "应为正整数,而不是 {text}", {"text": "0"}),
+    CliText.NOT_A_SIZE: msg(
+        "expected a size in bytes (a positive number, or one with K, M or G: 8M), not {text}",
+        "应为字节数(正整数,或带 K、M、G 的数,如 8M),而不是 {text}",
+        {"text": "8X"},
+    ),
     CliText.HELP_LANG: msg("language of the messages: en or zh", "消息语言:en(英文)或 zh(中文)", {}),
     CliText.HELP_INPUT: msg(
         "what the files are: ledger JSON, notice, workbook (sheet), or auto: by extension, "
@@ -599,6 +607,14 @@ CLI: dict[str, Message] = {  # keyed by CliText
     CliText.HELP_SCHEDULER: msg(
         "run on a Dask cluster: its scheduler address; needs rectmodel[dask]",
         "在 Dask 集群上运行:调度器地址;需安装 rectmodel[dask]",
+        {},
+    ),
+    CliText.HELP_CHUNK_FILES: msg(
+        "at most N files to a task of the workers (default 256)", "每个工作任务最多 N 个文件(默认 256)", {}
+    ),
+    CliText.HELP_CHUNK_BYTES: msg(
+        "at most SIZE bytes of files to a task (8M, 512K …; default 8M; a larger file is a task alone)",
+        "每个工作任务最多 SIZE 字节的文件(如 8M、512K;默认 8M;更大的文件单独成为一个任务)",
         {},
     ),
     CliText.HELP_SELECT: msg("run only these rules (comma-separated)", "只运行这些规则(以逗号分隔)", {}),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import os
+import re
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -44,6 +45,8 @@ def arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
     )
     parser.add_argument("-j", "--jobs", type=_positive(lang), metavar="N", help=say(CliText.HELP_JOBS, lang))
     parser.add_argument("--scheduler", metavar="ADDRESS", help=say(CliText.HELP_SCHEDULER, lang))
+    parser.add_argument("--chunk-files", type=_positive(lang), metavar="N", help=say(CliText.HELP_CHUNK_FILES, lang))
+    parser.add_argument("--chunk-bytes", type=_size(lang), metavar="SIZE", help=say(CliText.HELP_CHUNK_BYTES, lang))
     parser.add_argument("--select", type=_names, metavar="RULE,...", help=say(CliText.HELP_SELECT, lang))
     parser.add_argument(
         "--ignore", type=_names, default=frozenset(), metavar="RULE,...", help=say(CliText.HELP_IGNORE, lang)
@@ -68,6 +71,22 @@ def _positive(lang: Lang) -> Any:
         return value
 
     return positive
+
+
+_SIZE = re.compile(r"\s*([0-9]+)\s*([KMG]?)(?:I?B)?\s*", re.IGNORECASE)
+_UNITS = {"": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
+
+
+def _size(lang: Lang) -> Any:
+    """A size in bytes: ``8388608``, ``8M``, ``8MiB``, ``512k`` (binary units)."""
+
+    def size(text: str) -> int:
+        m = _SIZE.fullmatch(text)
+        if m is None or int(m.group(1)) < 1:
+            raise argparse.ArgumentTypeError(say(CliText.NOT_A_SIZE, lang, text=text))
+        return int(m.group(1)) * _UNITS[m.group(2).upper()]
+
+    return size
 
 
 def _names(text: str) -> frozenset[str]:
@@ -123,7 +142,14 @@ def run(args: argparse.Namespace) -> int:
         from ...batch import Outcome, validate_many  # noqa: PLC0415 -- the batch machinery loads only here
 
         paths = [stdin if f == "-" and stdin else f for f in files]
-        found = validate_many(paths, config, waivers, jobs=args.jobs, executor=executor, options=options(args))
+        chunks = {
+            name: value
+            for name, value in (("chunk_files", args.chunk_files), ("chunk_bytes", args.chunk_bytes))
+            if value is not None
+        }
+        found = validate_many(
+            paths, config, waivers, jobs=args.jobs, executor=executor, options=options(args), **chunks
+        )
         for result in found:
             if stdin is not None and result.path == stdin:
                 result = attrs.evolve(result, path="-", report=renamed(result.report, stdin, "-"))  # noqa: PLW2901
