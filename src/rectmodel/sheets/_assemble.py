@@ -178,6 +178,8 @@ class _Reader:
             )
             for role in _MEASURE_ROLES
         ]
+        self.closed_texts = [(col, self.column(col)) for col in self.closed]
+        self.remark_texts = [(col, self.column(col, fill=False)) for col in self.remarks]
         self.problem_cols: frozenset[int] = frozenset()  # 销号 and 佐证材料 cells that are the problem's, this block
 
     def column(self, col: int, *, fill: bool = True) -> list[str]:
@@ -413,8 +415,8 @@ class _Reader:
         self.remark(r, pointer)
 
     def remark(self, r: int, pointer: str) -> None:
-        for col in self.remarks:
-            text = self.column(col, fill=False)[r]
+        for col, texts in self.remark_texts:
+            text = texts[r]
             if not text:
                 continue
             if text in _EXAMPLE:
@@ -467,8 +469,8 @@ class _Reader:
         history: tuple[Status, ...] = ()
         if values["progress"]:
             history = self.statuses(values["progress"], (r, cols["progress"]), pointer + "/history")
-        for col in self.closed:
-            if not self.column(col)[r] or col in self.problem_cols:
+        for col, texts in self.closed_texts:
+            if not texts[r] or col in self.problem_cols:
                 continue
             value, origin = self.value(r, col)
             history, at = self.closure(history, value, (origin, col), pointer)

@@ -290,6 +290,8 @@ def history_of(text: str) -> History:
     >>> history_of("已召开专题会议").unknown
     '已召开专题会议'
     """
+    if "\n" not in text and (one := _status(text.strip())) is not None:  # the usual cell: one status line
+        return History((one,))
     lines = [line.strip() for line in text.split("\n")] if "\n" in text else [text.strip()]
     statuses: list[Status] = []
     for line in lines:

@@ -297,7 +297,7 @@ def read_rows(grid: Grid, table: Table, merges: Merges) -> Rows:
             current = None
             groups.section(section.group)
             continue
-        changed = groups.row(r, aspects[r], categories[r])
+        changed = groups.row(r, aspects[r], categories[r]) if aspects[r] or categories[r] else []
         text, seq = titles[r], seqs_read[r]
         if text and not (current is not None and current.goes_on(text, seq, bool(changed))):
             if current is not None:
