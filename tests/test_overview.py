@@ -165,3 +165,24 @@ def test_the_report_as_a_word_document_has_the_same_sections_and_figures(
     for figure in ("财务科", "P2-M1", "2021-08-31", "差", "50.0%"):
         assert figure in cells, figure
     capsys.readouterr()
+
+
+def test_a_notice_naming_only_the_organ_counts_under_the_unit_a_ledger_ties_it_to() -> None:
+    ledger = _round()  # unit 某局, target 某局党组
+    later = rectmodel.Inspection("R2", target="某局党组", feedback_date=PartialDate(2022, 7, 1))
+    other = rectmodel.Inspection("R3", target="另一局党组")
+    notice = Ledger((later, other))
+    overview = build_overview(
+        [("台账.json", ledger, rectmodel.validate(ledger)), ("通报.txt", notice, rectmodel.validate(notice))]
+    )
+    assert sorted((r.round, r.unit) for r in overview.rounds) == [("R1", "某局"), ("R2", "某局"), ("R3", "另一局党组")]
+    assert sorted(g.unit for g in overview.grades) == ["另一局党组", "某局"]
+
+
+def test_an_organ_two_documents_tie_to_different_units_is_left_as_written() -> None:
+    first = Ledger((rectmodel.Inspection("A", target="某局党组", unit="u1"),))
+    second = Ledger((rectmodel.Inspection("B", target="某局党组", unit="u2"),))
+    third = Ledger((rectmodel.Inspection("C", target="某局党组"),))
+    docs = [(f"{k}.json", x, rectmodel.validate(x)) for k, x in enumerate((first, second, third))]
+    rounds = build_overview(docs).rounds
+    assert sorted((r.round, r.unit) for r in rounds) == [("A", "u1"), ("B", "u2"), ("C", "某局党组")]

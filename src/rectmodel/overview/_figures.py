@@ -10,7 +10,7 @@ a ledger does not state (no deadline, no as-of date) is left out of its count, n
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal, InvalidOperation
 
 from attrs import frozen
@@ -87,14 +87,14 @@ def _done_on(measure: Measure) -> PartialDate | None:
     return next((s.date for s in reversed(measure.history) if s.state.is_done and s.date is not None), None)
 
 
-def _round(path: str, x: Inspection, report: Report) -> Round:
+def _round(path: str, x: Inspection, report: Report, units: dict[str, str]) -> Round:
     from ..rules.counts import rate_matches  # noqa: PLC0415 -- the rule's own comparison of a written rate
 
     measures = [m for p in x.problems for m in p.measures]
     states: Counter[str] = Counter(m.history[-1].state.value if m.history else "unstated" for m in measures)
     done = [m for m in measures if m.history and m.history[-1].state.is_done]
     as_of = x.as_of or x.report_date
-    unit = x.unit or x.target or x.id
+    unit = x.unit or units.get(x.target or "") or x.target or x.id
     on_time = late = long_term = 0
     overdue: list[Overdue] = []
     for m in measures:
@@ -140,9 +140,30 @@ def _round(path: str, x: Inspection, report: Report) -> Round:
     )
 
 
+def units_by_target(inspections: Iterable[Inspection]) -> dict[str, str]:
+    """The unit each inspected organ (``target``) is, where a document states both and no other ties the
+    same organ to another unit: a notice that names only ``某局党组`` then counts under the unit id a
+    ledger gives it, instead of as a second unit.
+
+    >>> from rectmodel import Inspection
+    >>> units_by_target([Inspection("a", target="某局党组", unit="mj"), Inspection("b", target="某局党组")])
+    {'某局党组': 'mj'}
+    """
+    found: dict[str, set[str]] = {}
+    for x in inspections:
+        if x.unit and x.target:
+            found.setdefault(x.target, set()).add(x.unit)
+    return {target: next(iter(units)) for target, units in found.items() if len(units) == 1}
+
+
 def rounds_of(documents: Sequence[tuple[str, Ledger, Report]]) -> list[Round]:
-    """Every inspection of every document as a :class:`Round`, by unit then feedback date."""
-    rounds = [_round(path, x, report) for path, ledger, report in documents for x in ledger.inspections]
+    """Every inspection of every document as a :class:`Round`, by unit then feedback date.
+
+    A round's unit is the one its inspection states, else the one another document ties its organ to
+    (``units_by_target``), else its organ, else its id.
+    """
+    units = units_by_target(x for _, ledger, _ in documents for x in ledger.inspections)
+    rounds = [_round(path, x, report, units) for path, ledger, report in documents for x in ledger.inspections]
     return sorted(rounds, key=lambda r: (r.unit, r.feedback_date.isoformat() if r.feedback_date else "", r.round))
 
 
