@@ -178,6 +178,7 @@ class _Reader:
             )
             for role in _MEASURE_ROLES
         ]
+        self.more_departments = self.departments[1:]
         self.closed_texts = [(col, self.column(col)) for col in self.closed]
         self.remark_texts = [(col, self.column(col, fill=False)) for col in self.remarks]
         self.problem_cols: frozenset[int] = frozenset()  # 销号 and 佐证材料 cells that are the problem's, this block
@@ -443,7 +444,7 @@ class _Reader:
                 text=combined,
                 **({} if who else {"supersedes": "measure-without-responsibility"}),
             )
-        for col in self.departments[1:]:  # 配合部门 beside 牵头部门: more departments, each located at its cell
+        for col in self.more_departments:  # 配合部门 beside 牵头部门: more departments, each located at its cell
             value, origin = self.value(r, col)
             if value != "" and text_of(value):
                 extra = split_list(text_of(value), names=True)
@@ -468,7 +469,10 @@ class _Reader:
                 )
         history: tuple[Status, ...] = ()
         if values["progress"]:
-            history = self.statuses(values["progress"], (r, cols["progress"]), pointer + "/history")
+            found = history_of(values["progress"])
+            history = found.statuses
+            if found.unknown is not None:
+                self.statuses(values["progress"], (r, cols["progress"]), pointer + "/history")  # says so
         for col, texts in self.closed_texts:
             if not texts[r] or col in self.problem_cols:
                 continue
