@@ -65,14 +65,15 @@ def link_unit_mismatch(link: Link, ctx: Context) -> Iterator[Fact]:
     across=True,
 )
 def link_cycle(ledger: Ledger, ctx: Context) -> Iterator[Fact]:
-    cycles = ctx.index(link_index).cycles
-    ours = list(iter_links(ledger)) if cycles else []  # most batches have no cycle: nothing to look for
+    if ctx.links is not None and not ctx.links.cycles:
+        return  # a batch's index (or its slice) holds no cycle: nothing to look for in this file
+    ours = list(iter_links(ledger))
     if not ours:
         return
     where: dict[tuple[str, str], list[str]] = {}
     for site in ours:
         where.setdefault((site.source, site.target), []).append(site.pointer)
-    for cycle in cycles:
+    for cycle in ctx.index(link_index).cycles:
         component = set(cycle)
         inside = sorted(
             (p for edge, pointers in where.items() if edge[0] in component and edge[1] in component for p in pointers),
