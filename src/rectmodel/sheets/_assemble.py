@@ -192,10 +192,10 @@ class _Reader:
             return found
         found = column_texts(self.grid.rows, col, self.width)
         if fill and col in self.merged:
-            origin = self.merges.origin
+            origin, own = self.merges.origin, found.copy()  # a merge's first cell as written, never itself filled
             for r, row in enumerate(self.grid.rows):
                 if (col >= len(row) or row[col] == "") and (o := origin(r, col)) is not None:
-                    found[r] = found[o]
+                    found[r] = own[o]
         self.columns[key] = found
         return found
 
