@@ -62,3 +62,25 @@ def test_a_batch_pauses_the_collector_only_while_it_works(tmp_path: Path) -> Non
         seen.append(gc.isenabled())  # the caller's code runs with the collector as it left it
     assert seen == [True, True, True]
     assert gc.isenabled()
+
+
+def test_validating_a_ledger_straight_after_loads_starts_no_collection_over_it() -> None:
+    """loads leaves its objects young; validate (and the import of the rules it makes on first use)
+    pauses the collector before allocating anything, so no collection rescans the ledger there."""
+    import subprocess
+    import sys
+
+    code = """
+import gc, json, rectmodel
+doc = {"inspections": [{"id": "r", "problems": [
+    {"id": f"P{i % 2999}", "title": "t", "measures": [{"id": f"M{i}", "text": "m"}]} for i in range(3000)]}]}
+data = json.dumps(doc).encode()
+ledger = rectmodel.loads(data)
+starts = []
+gc.callbacks.append(lambda phase, info: starts.append(info["generation"]) if phase == "start" else None)
+report = rectmodel.validate(ledger)
+gc.callbacks.clear()
+print(len(starts), sorted({d.rule for d in report.diagnostics if d.severity.value == "error"}))
+"""
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout.split()
+    assert out == ["0", "['duplicate-id']"]  # no collection; and the rules did run (P0 is there twice)

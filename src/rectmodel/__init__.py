@@ -9,6 +9,8 @@ load when first used, so that ``import rectmodel`` stays quick (SPEC 1's lazy at
 import importlib as _importlib
 from typing import TYPE_CHECKING as _TYPE_CHECKING
 
+from ._collector import pause as _pause
+from ._collector import resume as _resume
 from .codec import dump, dumps, load, loads
 from .dates import Deadline, DeadlineTerm, PartialDate
 from .diagnostics import Diagnostic, Report, Severity, ValidationError, Waiver, load_waivers
@@ -103,7 +105,14 @@ def __getattr__(name: str) -> object:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(_importlib.import_module(module, __name__), name)
+    # Importing allocates thousands of objects; straight after loads, a collection among them would scan
+    # the young ledger. Paused (allocating nothing to pause), the import leaves that collection to come
+    # later, where loads left it: validate(loads(data)) pays no collection for validate's import.
+    was = _pause()
+    try:
+        value = getattr(_importlib.import_module(module, __name__), name)
+    finally:
+        _resume(was)
     globals()[name] = value  # once imported, an ordinary attribute
     return value
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from attrs import field, frozen
 
-from .._collector import paused
+from .._collector import pause, resume
 from ..diagnostics import Diagnostic, Report, Severity, ValidationError, Waiver
 from ..errors import ConfigError
 from ..messages import ConfigCode
@@ -146,9 +146,13 @@ def validate(
     *links*: their index, built once for many documents (see ``iter_diagnostics``).
     """
     # The pass builds nothing cyclic; a collection now would only rescan the ledger (straight
-    # after loads, millions of young objects), as loads itself avoids doing.
-    with paused():
+    # after loads, millions of young objects), as loads itself avoids doing. pause() allocates
+    # nothing: the collection loads deferred is not triggered here, but at the caller's next allocation.
+    was = pause()
+    try:
         return Report.build(iter_diagnostics(ledger, config, others=others, links=links), waivers)
+    finally:
+        resume(was)
 
 
 def check(
