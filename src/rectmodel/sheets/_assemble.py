@@ -166,7 +166,6 @@ class _Reader:
         # The columns a vertical merge covers (a covered cell is read from the merge's first), and the
         # texts of the measure-level columns, a column at a time (a role the sheet lacks: no text).
         self.merged = frozenset(merges.starts)
-        self.width = min((len(row) for row in grid.rows), default=0)  # every row has this many cells
         self.columns: dict[int, list[str]] = {}
         self.none = none = [""] * len(grid.rows)
         self.measure_texts = [
@@ -190,7 +189,7 @@ class _Reader:
         found = self.columns.get(key)
         if found is not None:
             return found
-        found = column_texts(self.grid.rows, col, self.width)
+        found = column_texts(self.grid.rows, col)
         if fill and col in self.merged:
             origin, own = self.merges.origin, found.copy()  # a merge's first cell as written, never itself filled
             for r, row in enumerate(self.grid.rows):
@@ -469,10 +468,7 @@ class _Reader:
                 )
         history: tuple[Status, ...] = ()
         if values["progress"]:
-            found = history_of(values["progress"])
-            history = found.statuses
-            if found.unknown is not None:
-                self.statuses(values["progress"], (r, cols["progress"]), pointer + "/history")  # says so
+            history = self.statuses(values["progress"], (r, cols["progress"]), pointer + "/history")
         for col, texts in self.closed_texts:
             if not texts[r] or col in self.problem_cols:
                 continue

@@ -54,15 +54,17 @@ def text_of(value: Value) -> str:
     return str(value)
 
 
-def column_texts(rows: Sequence[Sequence[Value]], col: int | None, width: int) -> list[str]:
+def column_texts(rows: Sequence[Sequence[Value]], col: int | None) -> list[str]:
     """The texts of column *col* of *rows*, row by row (``text_of``; ``""`` for an empty or missing cell).
 
-    *width*: a length every row has at least (rows may differ in length). One pass down a column costs
-    less than a look per cell: the sheet passes ask for a column's texts once.
+    One pass down a column costs less than a look per cell: the sheet passes ask for a column's texts once.
     """
     if col is None:
         return [""] * len(rows)
-    values = [row[col] for row in rows] if width > col else [row[col] if col < len(row) else "" for row in rows]
+    try:
+        values = [row[col] for row in rows]
+    except IndexError:  # rows may differ in length (a CSV)
+        values = [row[col] if col < len(row) else "" for row in rows]
     return ["" if v == "" else v.strip() if type(v) is str and "\r" not in v else text_of(v) for v in values]
 
 

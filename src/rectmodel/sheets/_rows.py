@@ -285,10 +285,9 @@ def read_rows(grid: Grid, table: Table, merges: Merges) -> Rows:
     blocks: list[Block] = []
     orphans: list[tuple[int, int, str]] = []
     groups = _Groups(table.col("aspect"), table.col("category"))
-    width = min((len(row) for row in rows), default=0)
     # each column's texts in one pass; a cell a merge covers is empty: calamine gives the value to its first cell
-    aspects, categories = column_texts(rows, groups.aspect_col, width), column_texts(rows, groups.category_col, width)
-    titles, seqs_read = column_texts(rows, problem_col, width), column_texts(rows, pseq_col, width)
+    aspects, categories = column_texts(rows, groups.aspect_col), column_texts(rows, groups.category_col)
+    titles, seqs_read = column_texts(rows, problem_col), column_texts(rows, pseq_col)
     current: _Current | None = None
     for r, section in order:
         if section is not None:
