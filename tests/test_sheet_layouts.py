@@ -310,13 +310,18 @@ def test_a_number_given_twice_is_a_duplicate_id_at_the_second_cell(tmp_path: Pat
 _TWO_LEVEL = ["一级序号", "二级序号", "问题", "整改措施", "责任单位", "完成时限", "完成情况"]
 
 
+def _two_level(first: object, second: str, problem: object, measure: str) -> list[object]:
+    """A row under ``_TWO_LEVEL``: its numbers, problem and measure; the same office, deadline and state."""
+    return [first, second, problem, measure, "办公室", "2021年9月底", "已完成"]
+
+
 def test_a_two_level_number_given_twice_is_a_duplicate_id_of_the_problem_at_its_cell(tmp_path: Path) -> None:
     rows = [
         _TWO_LEVEL,
-        [1, "1.1", "问题甲", "措施甲", "办公室", "2021年9月底", "已完成"],
-        [N, "1.2", "问题乙", "措施乙", "办公室", "2021年9月底", "已完成"],
-        [N, "1.2", "问题丙", "措施丙", "办公室", "2021年9月底", "已完成"],
-        [2, "2.1", "问题丁", "措施丁", "办公室", "2021年9月底", "已完成"],
+        _two_level(1, "1.1", "问题甲", "措施甲"),
+        _two_level(N, "1.2", "问题乙", "措施乙"),
+        _two_level(N, "1.2", "问题丙", "措施丙"),
+        _two_level(2, "2.1", "问题丁", "措施丁"),
     ]
     result = read(book(tmp_path / "d.xlsx", {"台账": rows}))
     (duplicate,) = [d for d in result.diagnostics if d.rule == "duplicate-id"]
@@ -333,10 +338,10 @@ def test_a_two_level_number_repeated_among_a_problem_s_measures_is_a_duplicate_i
 ) -> None:
     rows = [
         _TWO_LEVEL,
-        [1, "1.1", "问题甲", "措施甲", "办公室", "2021年9月底", "已完成"],
-        [N, "1.2", N, "措施乙", "办公室", "2021年9月底", "已完成"],
-        [N, "1.2", N, "措施丙", "办公室", "2021年9月底", "已完成"],
-        [2, "2.1", "问题丁", "措施丁", "办公室", "2021年9月底", "已完成"],
+        _two_level(1, "1.1", "问题甲", "措施甲"),
+        _two_level(N, "1.2", N, "措施乙"),
+        _two_level(N, "1.2", N, "措施丙"),
+        _two_level(2, "2.1", "问题丁", "措施丁"),
     ]
     result = read(book(tmp_path / "d.xlsx", {"台账": rows}, merges={"台账": ["A2:A4", "C2:C4"]}))
     assert [len(p.measures) for p in result.ledger.inspections[0].problems] == [3, 1]
@@ -352,10 +357,10 @@ def test_a_two_level_number_repeated_among_a_problem_s_measures_is_a_duplicate_i
 def test_two_level_numbers_each_given_once_are_no_finding(tmp_path: Path) -> None:
     rows = [
         _TWO_LEVEL,
-        [1, "1.1", "问题甲", "措施甲", "办公室", "2021年9月底", "已完成"],
-        [N, "1.2", "问题乙", "措施乙", "办公室", "2021年9月底", "已完成"],
-        [2, "2.1", "问题丙", "措施丙", "办公室", "2021年9月底", "已完成"],
-        [N, "2.2", "问题丁", "措施丁", "办公室", "2021年9月底", "已完成"],
+        _two_level(1, "1.1", "问题甲", "措施甲"),
+        _two_level(N, "1.2", "问题乙", "措施乙"),
+        _two_level(2, "2.1", "问题丙", "措施丙"),
+        _two_level(N, "2.2", "问题丁", "措施丁"),
     ]
     result = read(book(tmp_path / "d.xlsx", {"台账": rows}))
     assert len(result.ledger.inspections[0].problems) == 4
