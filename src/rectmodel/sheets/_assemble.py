@@ -177,7 +177,7 @@ class _Reader:
             )
             for role in _MEASURE_ROLES
         ]
-        self.more_departments = self.departments[1:]
+        self.more_texts = [(col, self.column(col)) for col in self.departments[1:]]
         self.closed_texts = [(col, self.column(col)) for col in self.closed]
         self.remark_texts = [(col, self.column(col, fill=False)) for col in self.remarks]
         self.problem_cols: frozenset[int] = frozenset()  # 销号 and 佐证材料 cells that are the problem's, this block
@@ -443,10 +443,10 @@ class _Reader:
                 text=combined,
                 **({} if who else {"supersedes": "measure-without-responsibility"}),
             )
-        for col in self.more_departments:  # 配合部门 beside 牵头部门: more departments, each located at its cell
-            value, origin = self.value(r, col)
-            if value != "" and text_of(value):
-                extra = split_list(text_of(value), names=True)
+        for col, texts in self.more_texts:  # 配合部门 beside 牵头部门: more departments, each located at its cell
+            if texts[r]:
+                origin = self.value(r, col)[1]
+                extra = split_list(texts[r], names=True)
                 before = len(who.departments) if who else 0
                 who = attrs.evolve(who, departments=who.departments + extra) if who else Responsibility((), extra)
                 extras = {

@@ -276,7 +276,6 @@ def _status(line: str) -> Status | None:
     return Status(state, date, note)
 
 
-@lru_cache(maxsize=8192)
 def history_of(text: str) -> History:
     """The statuses of a progress cell.
 
@@ -292,6 +291,7 @@ def history_of(text: str) -> History:
     >>> history_of("已召开专题会议").unknown
     '已召开专题会议'
     """
+    # Not cached as a whole: a history's dated lines make most cells distinct; its lines are (``_status``).
     if "\n" not in text and (one := _status(text.strip())) is not None:  # the usual cell: one status line
         return History((one,))
     lines = [line.strip() for line in text.split("\n")] if "\n" in text else [text.strip()]
@@ -299,7 +299,7 @@ def history_of(text: str) -> History:
     for line in lines:
         if not line:
             continue
-        if line.startswith("佐证") and statuses and (evidence := _EVIDENCE_LINE.match(line)) is not None:
+        if line[0] == "佐" and statuses and (evidence := _EVIDENCE_LINE.match(line)) is not None:
             items = split_list(evidence.group(1), names=False)
             statuses[-1] = attrs.evolve(statuses[-1], evidence=statuses[-1].evidence + items)
             continue
