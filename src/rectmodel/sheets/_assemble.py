@@ -20,7 +20,7 @@ from ..dates import Deadline
 from ..diagnostics import Severity
 from ..messages import SheetCode
 from ..model import Measure, ProblemLevel, Responsibility, State, Status
-from ._cells import column_texts, date_of, history_of, split_items, split_list, strip_number, text_of
+from ._cells import History, column_texts, date_of, history_of, split_items, split_list, strip_number, text_of
 from ._grid import Grid, Value
 from ._places import MeasurePlace
 from ._report import Report
@@ -41,6 +41,16 @@ _MEASURE_ROLES = (
     "evidence",
     "remark",
 )
+
+
+@attrs.frozen
+class _Parsed:
+    """A data sheet's measure-level columns, each read in one pass: row by row, what its cells say."""
+
+    who: list[Responsibility | None]
+    deadlines: list[Deadline | None]
+    histories: list[History | None]
+    evidence: list[tuple[str, ...]]
 
 
 @attrs.define
@@ -181,6 +191,21 @@ class _Reader:
         self.closed_texts = [(col, self.column(col)) for col in self.closed]
         self.remark_texts = [(col, self.column(col, fill=False)) for col in self.remarks]
         self.problem_cols: frozenset[int] = frozenset()  # 销号 and 佐证材料 cells that are the problem's, this block
+        # One row a measure: each role's column read in one pass (a row without a measure reads as nothing);
+        # what a cell says wrong is reported when its measure's pointer is known.
+        texts = dict(self.measure_texts)
+        self.combined, self.deadline_texts = texts["responsibility"], texts["deadline"]
+        self.by_row: _Parsed | None = None
+        if rows.by_measure:
+            self.by_row = _Parsed(
+                list(map(_responsibility, texts["leaders"], texts["departments"], texts["persons"], self.combined)),
+                [
+                    _deadline(v) if t else None
+                    for v, t in zip(self.values(self.cols.get("deadline")), self.deadline_texts, strict=True)
+                ],
+                [history_of(t) if t else None for t in texts["progress"]],
+                [split_list(t, names=False) if t else () for t in texts["evidence"]],
+            )
 
     def column(self, col: int, *, fill: bool = True) -> list[str]:
         """Column *col*'s texts, row by row (``""`` for none); with *fill*, a cell a vertical merge covers
@@ -198,14 +223,17 @@ class _Reader:
         self.columns[key] = found
         return found
 
-    def texts(self, r: int, *, problem_progress: bool) -> dict[str, str]:
-        """The texts of row *r*'s measure-level cells by role (``""`` for none), merged cells read from their first.
-
-        A progress or remark cell merged down is not each row's: it is read once, as the problem's.
-        """
-        found = {role: column[r] for role, column in self.measure_texts}
-        if problem_progress:
-            found["progress"] = ""
+    def values(self, col: int | None) -> list[Value]:
+        """Column *col*'s values as the cells hold them, row by row, a covered cell reading its merge's first."""
+        rows = self.grid.rows
+        if col is None:
+            return list(self.none)
+        found = [row[col] if col < len(row) else "" for row in rows]
+        if col in self.merged:
+            origin, own = self.merges.origin, found.copy()
+            for r, value in enumerate(own):
+                if value == "" and (o := origin(r, col)) is not None:
+                    found[r] = own[o]
         return found
 
     def value(self, row: int, col: int | None, *, inherit: bool = True) -> tuple[Value, int]:
@@ -278,12 +306,15 @@ class _Reader:
 
     def repeats(self, block: Block) -> None:
         """Problem-level cells on a problem's later rows: the first row's filled down, else unplaced."""
-        first = block.rows[0]
+        first, last_row = block.rows[0], block.rows[-1]
+        contiguous = last_row - first == len(block.rows) - 1
         for role in ("seq", "problem", "description", "problem_progress"):
             col = self.cols.get(role)
             if col is None:
                 continue
             texts = self.column(col, fill=False)
+            if contiguous and not any(texts[first + 1 : last_row + 1]):  # the usual: a merge, its cells empty
+                continue
             last = texts[first]
             for r in block.rows[1:]:
                 text = texts[r]
@@ -292,7 +323,10 @@ class _Reader:
                 last = text or last
 
     def statuses(self, text: str, cell: tuple[int, int], pointer: str) -> tuple[Status, ...]:
-        found = history_of(text)
+        return self.known(history_of(text), cell, pointer)
+
+    def known(self, found: History, cell: tuple[int, int], pointer: str) -> tuple[Status, ...]:
+        """The statuses a progress cell gives; a cell that names no known state reported at *cell*."""
         if found.unknown is not None:
             self.report(SheetCode.UNKNOWN_STATE, Severity.WARNING, cell, pointer, text=found.unknown)
         return found.statuses
@@ -322,22 +356,40 @@ class _Reader:
         self.problem_closure(first, draft, pointer)
         seq_col = cols.get("measure_seq")
         seq_texts = self.column(seq_col, fill=False) if seq_col is not None else self.none
+        by_row = self.by_row
+        assert by_row is not None
+        who_of, deadlines, histories, evidence_of = by_row.who, by_row.deadlines, by_row.histories, by_row.evidence
+        combined, deadline_texts, more, closes = self.combined, self.deadline_texts, self.more_texts, self.closed_texts
+        own_evidence = cols.get("evidence") not in self.problem_cols
+        level, sheet = self.table.measure_level, self.sheet
         for r in block.rows:
             text = measure_texts[r]
-            covered = not text and measure_col is not None and self.merges.origin(r, measure_col) is not None
-            if not text or covered:
-                self.leftover(r, problem_progress or covered, draft, pointer, first=r == block.rows[0])
+            if not text:  # a cell a merge covers, or none: the row holds no measure
+                covered = measure_col is not None and self.merges.origin(r, measure_col) is not None
+                self.leftover(r, problem_progress or covered, draft, pointer, first=r == first)
                 continue
             j = len(draft.measures)
             mpointer = f"{pointer}/measures/{j}"
-            seq = seq_texts[r]
-            if seq and seq_col is not None:
-                draft.measure_seqs.append((j, r, seq_col, seq))
-            values = self.texts(r, problem_progress=problem_progress)
-            extras = self.measure(draft, strip_number(text), values, r, mpointer)
+            if seq_texts[r] and seq_col is not None:
+                draft.measure_seqs.append((j, r, seq_col, seq_texts[r]))
+            # each part as its column read it; only a cell that says something wrong costs more
+            who, extras = who_of[r], None
+            if combined[r] or more:
+                who, extras = self.who(who, combined[r], r, mpointer)
+            deadline = deadlines[r]
+            if deadline is None and deadline_texts[r]:
+                self.deadline(None, deadline_texts[r], self.value(r, cols["deadline"])[1], mpointer)
+            found = None if problem_progress else histories[r]
+            history: tuple[Status, ...] = () if found is None else self.known(found, (r, cols["progress"]), mpointer)
+            if closes:
+                history, extras = self.closures(r, history, extras, mpointer)
+            evidence = evidence_of[r] if own_evidence else ()
+            draft.measures.append(
+                Measure(f"{draft.id}-M{j + 1}", strip_number(text), level, who, deadline, history, evidence)
+            )
             if self.remarks:
                 self.remark(r, mpointer)
-            draft.places.append((self.sheet, r, extras))
+            draft.places.append((sheet, r, extras))
 
     def leftover(self, r: int, skip_progress: bool, draft: Draft, pointer: str, *, first: bool) -> None:
         """A problem's row with no measure cell: its progress is the problem's (on its first row); the rest unplaced."""
@@ -427,17 +479,35 @@ class _Reader:
     def measure(
         self, draft: Draft, text: str, values: dict[str, str], r: int, pointer: str, *, raw: bool = True
     ) -> dict[str, tuple[int, int]] | None:
-        """One measure from its cells' texts; the extra cells that locate its parts, if any."""
-        cols = self.cols
-        extras: dict[str, tuple[int, int]] | None = None
+        """One of a row's numbered measures, from its share of the row's texts; the cells that locate its parts."""
         who = _responsibility(values["leaders"], values["departments"], values["persons"], values["responsibility"])
-        combined = values["responsibility"]
+        who, extras = self.who(who, values["responsibility"], r, pointer)
+        deadline: Deadline | None = None
+        if values["deadline"]:
+            value, origin = self.value(r, self.cols["deadline"]) if raw else (values["deadline"], r)
+            deadline = self.deadline(_deadline(value), values["deadline"], origin, pointer)
+        history: tuple[Status, ...] = ()
+        if values["progress"]:
+            history = self.statuses(values["progress"], (r, self.cols["progress"]), pointer + "/history")
+        history, extras = self.closures(r, history, extras, pointer)
+        evidence: tuple[str, ...] = ()
+        if values["evidence"] and self.cols.get("evidence") not in self.problem_cols:
+            evidence = split_list(values["evidence"], names=False)
+        mid = f"{draft.id}-M{len(draft.measures) + 1}"
+        draft.measures.append(Measure(mid, text, self.table.measure_level, who, deadline, history, evidence))
+        return extras
+
+    def who(
+        self, who: Responsibility | None, combined: str, r: int, pointer: str
+    ) -> tuple[Responsibility | None, dict[str, tuple[int, int]] | None]:
+        """A measure's responsibility with row *r*'s 配合部门; a combined cell without labels reported."""
+        extras: dict[str, tuple[int, int]] | None = None
         if combined and labelled_responsibility(combined) is None:
             # 责任分工 holding 张三/办公室 without labels: which name is whose cannot be told; not the unit's fault
             self.report(
                 SheetCode.UNLABELLED_RESPONSIBILITY,
                 Severity.WARNING,
-                (r, cols["responsibility"]),
+                (r, self.cols["responsibility"]),
                 pointer,
                 header=self.header("responsibility"),
                 text=combined,
@@ -453,22 +523,25 @@ class _Reader:
                     **(extras or {}),
                     **{f"/responsibility/departments/{k}": (origin, col) for k in range(before, before + len(extra))},
                 }
-        deadline: Deadline | None = None
-        if values["deadline"]:
-            value, origin = self.value(r, cols["deadline"]) if raw else (values["deadline"], r)
-            deadline = _deadline(value)
-            if deadline is None:
-                self.report(
-                    SheetCode.BAD_DEADLINE,
-                    Severity.WARNING,
-                    (origin, cols["deadline"]),
-                    pointer + "/deadline",
-                    header=self.header("deadline"),
-                    text=values["deadline"],
-                )
-        history: tuple[Status, ...] = ()
-        if values["progress"]:
-            history = self.statuses(values["progress"], (r, cols["progress"]), pointer + "/history")
+        return who, extras
+
+    def deadline(self, deadline: Deadline | None, text: str, origin: int, pointer: str) -> Deadline | None:
+        """*deadline* as read from *text*; a text that names none is reported at its cell."""
+        if deadline is None:
+            self.report(
+                SheetCode.BAD_DEADLINE,
+                Severity.WARNING,
+                (origin, self.cols["deadline"]),
+                pointer + "/deadline",
+                header=self.header("deadline"),
+                text=text,
+            )
+        return deadline
+
+    def closures(
+        self, r: int, history: tuple[Status, ...], extras: dict[str, tuple[int, int]] | None, pointer: str
+    ) -> tuple[tuple[Status, ...], dict[str, tuple[int, int]] | None]:
+        """Row *r*'s own 销号 cells applied to its measure's history; the extra cells that locate them."""
         for col, texts in self.closed_texts:
             if not texts[r] or col in self.problem_cols:
                 continue
@@ -478,12 +551,7 @@ class _Reader:
                 at += "/date" if date_of(value) is not None else "/state"
             if at is not None:
                 extras = {**(extras or {}), at: (origin, col)}
-        evidence: tuple[str, ...] = ()
-        if values["evidence"] and cols.get("evidence") not in self.problem_cols:
-            evidence = split_list(values["evidence"], names=False)
-        mid = f"{draft.id}-M{len(draft.measures) + 1}"
-        draft.measures.append(Measure(mid, text, self.table.measure_level, who, deadline, history, evidence))
-        return extras
+        return history, extras
 
     def closing_cols(self) -> list[int]:
         evidence = self.cols.get("evidence")

@@ -11,6 +11,7 @@ import datetime as _dt
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import cast
 
 import attrs
 
@@ -65,7 +66,17 @@ def column_texts(rows: Sequence[Sequence[Value]], col: int | None) -> list[str]:
         values = [row[col] for row in rows]
     except IndexError:  # rows may differ in length (a CSV)
         values = [row[col] if col < len(row) else "" for row in rows]
-    return ["" if v == "" else v.strip() if type(v) is str and "\r" not in v else text_of(v) for v in values]
+    if set(map(type, values)) == {str}:  # the usual text column: each stripped in C
+        texts = cast("list[str]", values)
+        if "\r" not in "".join(texts):
+            return list(map(str.strip, texts))
+    return [
+        v.strip() if type(v) is str and "\r" not in v else v.isoformat() if type(v) is _DATE else text_of(v)
+        for v in values
+    ]
+
+
+_DATE = _dt.date
 
 
 def date_of(value: Value) -> PartialDate | None:
@@ -294,6 +305,10 @@ def history_of(text: str) -> History:
     # Not cached as a whole: a history's dated lines make most cells distinct; its lines are (``_status``).
     if "\n" not in text and (one := _status(text.strip())) is not None:  # the usual cell: one status line
         return History((one,))
+    if "佐" not in text:  # the next most usual: status lines only, each read in C (a Status is always true)
+        read = tuple(map(_status, map(str.strip, text.split("\n"))))
+        if all(read):
+            return History(cast("tuple[Status, ...]", read))
     lines = [line.strip() for line in text.split("\n")] if "\n" in text else [text.strip()]
     statuses: list[Status] = []
     for line in lines:
@@ -301,7 +316,8 @@ def history_of(text: str) -> History:
             continue
         if line[0] == "佐" and statuses and (evidence := _EVIDENCE_LINE.match(line)) is not None:
             items = split_list(evidence.group(1), names=False)
-            statuses[-1] = attrs.evolve(statuses[-1], evidence=statuses[-1].evidence + items)
+            last = statuses[-1]  # attrs.evolve, spelt out: a ledger has thousands of these lines
+            statuses[-1] = Status(last.state, last.date, last.note, last.evidence + items)
             continue
         status = _status(line)
         if status is None:
