@@ -11,6 +11,7 @@ whole (a progress cell to the problem). Everything else non-empty is reported wi
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import accumulate
 
 import attrs
 
@@ -122,6 +123,11 @@ def _responsibility(leaders: str, departments: str, persons: str, combined: str 
     return result
 
 
+def _filled(columns: list[tuple[int, list[str]]]) -> frozenset[int]:
+    """The rows where any of *columns* (column, texts) has a text."""
+    return frozenset(r for _, texts in columns for r, text in enumerate(texts) if text)
+
+
 def _parts(text: str, count: int) -> list[str] | None:
     """*text* split into *count* items (numbered 1, 2, 3 …, or one a line, unnumbered), or None if it
     does not split so: lines numbered otherwise (``2.…\n1.…``, ``1.…\n3.…``) are never split by position."""
@@ -190,6 +196,18 @@ class _Reader:
         self.more_texts = [(col, self.column(col)) for col in self.departments[1:]]
         self.closed_texts = [(col, self.column(col)) for col in self.closed]
         self.remark_texts = [(col, self.column(col, fill=False)) for col in self.remarks]
+        # the rows whose 销号 or 备注 cells say something: the others need no look at them
+        self.closed_rows = _filled(self.closed_texts)
+        # the problem-level columns, with how many cells are filled down to each row (a problem's later rows: none)
+        self.problem_texts = [
+            (col, texts, list(accumulate(map(bool, texts))))
+            for col, texts in (
+                (col, self.column(col, fill=False))
+                for col in map(self.cols.get, ("seq", "problem", "description", "problem_progress"))
+                if col is not None
+            )
+        ]
+        self.remark_rows = _filled(self.remark_texts)
         self.problem_cols: frozenset[int] = frozenset()  # 销号 and 佐证材料 cells that are the problem's, this block
         # One row a measure: each role's column read in one pass (a row without a measure reads as nothing);
         # what a cell says wrong is reported when its measure's pointer is known.
@@ -308,12 +326,8 @@ class _Reader:
         """Problem-level cells on a problem's later rows: the first row's filled down, else unplaced."""
         first, last_row = block.rows[0], block.rows[-1]
         contiguous = last_row - first == len(block.rows) - 1
-        for role in ("seq", "problem", "description", "problem_progress"):
-            col = self.cols.get(role)
-            if col is None:
-                continue
-            texts = self.column(col, fill=False)
-            if contiguous and not any(texts[first + 1 : last_row + 1]):  # the usual: a merge, its cells empty
+        for col, texts, counts in self.problem_texts:
+            if contiguous and counts[last_row] == counts[first]:  # the usual: a merge, its later cells empty
                 continue
             last = texts[first]
             for r in block.rows[1:]:
@@ -354,12 +368,21 @@ class _Reader:
                 self.report(SheetCode.UNPLACED_CELL, Severity.WARNING, (first, progress_col), text=text)
         self.problem_cols = frozenset(filter(problem_wide, self.closing_cols()))  # the problem's 销号, not each's
         self.problem_closure(first, draft, pointer)
+        self.measure_rows(block, draft, pointer, measure_texts, problem_progress=problem_progress)
+
+    def measure_rows(
+        self, block: Block, draft: Draft, pointer: str, measure_texts: list[str], *, problem_progress: bool
+    ) -> None:
+        """The measures of a problem's rows, one a row with a measure cell, each part as its column read it."""
+        cols, first = self.cols, block.rows[0]
+        measure_col = cols.get("measure")
         seq_col = cols.get("measure_seq")
         seq_texts = self.column(seq_col, fill=False) if seq_col is not None else self.none
         by_row = self.by_row
         assert by_row is not None
         who_of, deadlines, histories, evidence_of = by_row.who, by_row.deadlines, by_row.histories, by_row.evidence
-        combined, deadline_texts, more, closes = self.combined, self.deadline_texts, self.more_texts, self.closed_texts
+        combined, deadline_texts, more = self.combined, self.deadline_texts, self.more_texts
+        closed_rows, remark_rows = self.closed_rows, self.remark_rows
         own_evidence = cols.get("evidence") not in self.problem_cols
         level, sheet = self.table.measure_level, self.sheet
         for r in block.rows:
@@ -372,7 +395,7 @@ class _Reader:
             mpointer = f"{pointer}/measures/{j}"
             if seq_texts[r] and seq_col is not None:
                 draft.measure_seqs.append((j, r, seq_col, seq_texts[r]))
-            # each part as its column read it; only a cell that says something wrong costs more
+            # only a cell that says something wrong, or more than its column, costs more than a look
             who, extras = who_of[r], None
             if combined[r] or more:
                 who, extras = self.who(who, combined[r], r, mpointer)
@@ -380,14 +403,16 @@ class _Reader:
             if deadline is None and deadline_texts[r]:
                 self.deadline(None, deadline_texts[r], self.value(r, cols["deadline"])[1], mpointer)
             found = None if problem_progress else histories[r]
-            history: tuple[Status, ...] = () if found is None else self.known(found, (r, cols["progress"]), mpointer)
-            if closes:
+            history: tuple[Status, ...] = () if found is None else found.statuses
+            if found is not None and found.unknown is not None:
+                self.known(found, (r, cols["progress"]), mpointer + "/history")
+            if r in closed_rows:
                 history, extras = self.closures(r, history, extras, mpointer)
             evidence = evidence_of[r] if own_evidence else ()
             draft.measures.append(
                 Measure(f"{draft.id}-M{j + 1}", strip_number(text), level, who, deadline, history, evidence)
             )
-            if self.remarks:
+            if r in remark_rows:
                 self.remark(r, mpointer)
             draft.places.append((sheet, r, extras))
 

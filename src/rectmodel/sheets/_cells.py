@@ -165,7 +165,7 @@ _LIST_SEPARATORS = re.compile(r"[、,，;；/\n]+")
 _ITEM_SEPARATORS = re.compile(r"[;；\n]+")
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=65536)  # names and evidence repeat down a ledger's rows; as large as the other caches of the reader
 def split_list(text: str, *, names: bool) -> tuple[str, ...]:
     """The names (split at ``、,;/`` and line breaks) or items (split at ``;`` and line breaks) of a cell.
 

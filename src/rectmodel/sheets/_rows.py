@@ -190,6 +190,8 @@ class _Groups:
     category_col: int | None
     aspect: GroupRef | None = None
     category: GroupRef | None = None
+    # the group cell texts last read, by level, and the groups they named (a merge repeats its text down the rows)
+    last: dict[GroupLevel, tuple[str, GroupRef]] = attrs.field(factory=dict)
 
     def section(self, ref: GroupRef) -> None:
         if ref.level is GroupLevel.ASPECT:
@@ -206,12 +208,17 @@ class _Groups:
         ):
             if not text or col is None:  # a cell a merge covers is empty: its text is its first cell's
                 continue
-            ref = group_ref(text, level, (r, col))
             current = self.aspect if level is GroupLevel.ASPECT else self.category
+            seen = self.last.get(level)
+            if seen is not None and seen[0] == text and seen[1] is current:  # the same cell text, the same group
+                continue
+            ref = group_ref(text, level, (r, col))
             if current is not None and current.key == ref.key:
+                self.last[level] = (text, current)
                 continue
             changed.append(ref)
             self.section(ref)
+            self.last[level] = (text, ref)
         return changed
 
 
@@ -248,7 +255,9 @@ def _classify(
         filled = len(row) - row.count("")  # counted in C: most rows are long and full
         if not filled:
             continue
-        at = next(c for c, v in enumerate(row) if v != "")
+        at = 0
+        while row[at] == "":  # a row has a filled cell (counted above)
+            at += 1
         first = row[at]
         if type(first) is str and first.isspace():
             filled -= sum(1 for v in row if type(v) is str and v.isspace())
