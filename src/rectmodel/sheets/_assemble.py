@@ -21,7 +21,7 @@ from ..dates import Deadline
 from ..diagnostics import Severity
 from ..messages import SheetCode
 from ..model import Measure, ProblemLevel, Responsibility, State, Status
-from ._cells import History, column_texts, date_of, history_of, split_items, split_list, strip_number, text_of
+from ._cells import History, date_of, history_of, split_items, split_list, strip_number, text_of
 from ._grid import Grid, Value
 from ._places import MeasurePlace
 from ._report import Report
@@ -227,14 +227,15 @@ class _Reader:
 
     def column(self, col: int, *, fill: bool = True) -> list[str]:
         """Column *col*'s texts, row by row (``""`` for none); with *fill*, a cell a vertical merge covers
-        reads its first cell's. Computed once a sheet (see ``column_texts``)."""
+        reads its first cell's. Computed once a sheet (see ``ColumnTexts``)."""
         key = col if fill else ~col
         found = self.columns.get(key)
         if found is not None:
             return found
-        found = column_texts(self.grid.rows, col)
+        found = self.rows.texts(col)
         if fill and col in self.merged:
-            origin, own = self.merges.origin, found.copy()  # a merge's first cell as written, never itself filled
+            origin, own = self.merges.origin, found  # a merge's first cell as written, never itself filled
+            found = found.copy()
             for r, row in enumerate(self.grid.rows):
                 if (col >= len(row) or row[col] == "") and (o := origin(r, col)) is not None:
                     found[r] = own[o]

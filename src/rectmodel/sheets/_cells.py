@@ -11,6 +11,7 @@ import datetime as _dt
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import zip_longest
 from typing import cast
 
 import attrs
@@ -24,8 +25,8 @@ from ..model import Status
 from ._grid import Value
 
 __all__ = [
+    "ColumnTexts",
     "History",
-    "column_texts",
     "date_of",
     "history_of",
     "split_items",
@@ -55,25 +56,47 @@ def text_of(value: Value) -> str:
     return str(value)
 
 
-def column_texts(rows: Sequence[Sequence[Value]], col: int | None) -> list[str]:
-    """The texts of column *col* of *rows*, row by row (``text_of``; ``""`` for an empty or missing cell).
+class ColumnTexts:
+    """The texts of a sheet's columns, row by row (``text_of``; ``""`` for an empty or missing cell).
 
-    One pass down a column costs less than a look per cell: the sheet passes ask for a column's texts once.
+    Each column is read once, however many passes ask for it, and in C where it can be: the rows
+    are turned into columns in one go, a column of text is stripped by ``str.strip`` mapped over
+    it, and any other column reads each distinct value once. The lists returned are shared:
+    a caller copies one before changing it.
+
+    >>> texts = ColumnTexts([["序号", "整改时限"], [1.0, " 2021年9月底"], [2.0]])
+    >>> texts(0), texts(1), texts(2)
+    (['序号', '1', '2'], ['整改时限', '2021年9月底', ''], ['', '', ''])
     """
-    if col is None:
-        return [""] * len(rows)
-    try:
-        values = [row[col] for row in rows]
-    except IndexError:  # rows may differ in length (a CSV)
-        values = [row[col] if col < len(row) else "" for row in rows]
-    if set(map(type, values)) == {str}:  # the usual text column: each stripped in C
-        texts = cast("list[str]", values)
+
+    __slots__ = ("_columns", "_rows", "_texts")
+
+    def __init__(self, rows: Sequence[Sequence[Value]]):
+        self._rows = rows
+        self._columns: list[tuple[Value, ...]] | None = None
+        self._texts: dict[int, list[str]] = {}
+
+    def __call__(self, col: int | None) -> list[str]:
+        if col is None:
+            return [""] * len(self._rows)
+        found = self._texts.get(col)
+        if found is None:
+            if self._columns is None:  # rows may differ in length (a CSV): a missing cell is empty
+                self._columns = list(zip_longest(*self._rows, fillvalue=""))
+            found = self._texts[col] = _texts(self._columns[col]) if col < len(self._columns) else self(None)
+        return found
+
+
+def _texts(values: Sequence[Value]) -> list[str]:
+    kinds = set(map(type, values))
+    if kinds == {str}:  # the usual text column
+        texts = cast("Sequence[str]", values)
         if "\r" not in "".join(texts):
             return list(map(str.strip, texts))
-    return [
-        v.strip() if type(v) is str and "\r" not in v else v.isoformat() if type(v) is _DATE else text_of(v)
-        for v in values
-    ]
+    if bool in kinds:  # True == 1: a dict of values would not tell them apart
+        return [text_of(v) for v in values]
+    distinct = {v: text_of(v) for v in set(values)}
+    return list(map(distinct.__getitem__, values))
 
 
 _DATE = _dt.date

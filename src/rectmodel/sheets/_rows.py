@@ -19,7 +19,7 @@ import attrs
 from .._lexicon import read_number
 from .._lexicon.numerals import SMALL
 from ..model import GroupLevel
-from ._cells import column_texts, strip_number, text_of
+from ._cells import ColumnTexts, strip_number, text_of
 from ._grid import Grid, Value
 from ._table import Table
 
@@ -114,6 +114,7 @@ class Rows:
     others: dict[int, tuple[int, int, int]]
     by_measure: bool
     seq_is_measure: bool
+    texts: ColumnTexts  # the sheet's column texts, read once for every pass
 
 
 @attrs.frozen
@@ -295,8 +296,9 @@ def read_rows(grid: Grid, table: Table, merges: Merges) -> Rows:
     orphans: list[tuple[int, int, str]] = []
     groups = _Groups(table.col("aspect"), table.col("category"))
     # each column's texts in one pass; a cell a merge covers is empty: calamine gives the value to its first cell
-    aspects, categories = column_texts(rows, groups.aspect_col), column_texts(rows, groups.category_col)
-    titles, seqs_read = column_texts(rows, problem_col), column_texts(rows, pseq_col)
+    texts = ColumnTexts(rows)
+    aspects, categories = texts(groups.aspect_col), texts(groups.category_col)
+    titles, seqs_read = texts(problem_col), texts(pseq_col)
     current: _Current | None = None
     for r, section in order:
         if section is not None:
@@ -321,7 +323,9 @@ def read_rows(grid: Grid, table: Table, merges: Merges) -> Rows:
     if current is not None:
         blocks.append(current.block())
     by_measure = any(len(block.rows) > 1 for block in blocks)
-    return Rows(tuple(blocks), tuple(sections), tuple(footer), tuple(orphans), others, by_measure, seq_is_measure)
+    return Rows(
+        tuple(blocks), tuple(sections), tuple(footer), tuple(orphans), others, by_measure, seq_is_measure, texts
+    )
 
 
 def _seq_per_row(
