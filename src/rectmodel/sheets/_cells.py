@@ -12,9 +12,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import zip_longest
-from typing import cast
-
-import attrs
+from typing import NamedTuple, cast
 
 from .._lexicon import STATE_NAMES, STATE_WORDS, date_text, parse_date_text, read_number, state_in
 from .._lexicon.dates import STATUS_DATE
@@ -242,8 +240,7 @@ def _outside_brackets(text: str, pattern: re.Pattern[str]) -> list[str]:
 _EVIDENCE_LINE = re.compile(r"^(?:佐证材料|佐证)\s*[:：]\s*(.*)$")
 
 
-@attrs.frozen
-class History:
+class History(NamedTuple):  # a tuple: a ledger reads one a progress cell, tens of thousands
     """The statuses a progress cell gives; ``unknown`` holds its text when it names no known state."""
 
     statuses: tuple[Status, ...]
