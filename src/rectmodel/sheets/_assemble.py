@@ -198,6 +198,8 @@ class _Reader:
         self.remark_texts = [(col, self.column(col, fill=False)) for col in self.remarks]
         # the rows whose 销号 or 备注 cells say something: the others need no look at them
         self.closed_rows = _filled(self.closed_texts)
+        evidence = self.cols.get("evidence")
+        self.closing = (*self.closed, *(() if evidence is None else (evidence,)))  # the columns that close a problem
         # the problem-level columns, with how many cells are filled down to each row (a problem's later rows: none)
         self.problem_texts = [
             (col, texts, list(accumulate(map(bool, texts))))
@@ -367,7 +369,8 @@ class _Reader:
                 draft.cells["/history"] = (first, progress_col)
             elif text:
                 self.report(SheetCode.UNPLACED_CELL, Severity.WARNING, (first, progress_col), text=text)
-        self.problem_cols = frozenset(filter(problem_wide, self.closing_cols()))  # the problem's 销号, not each's
+        # the problem's 销号, not each measure's (a problem of one measure: none)
+        self.problem_cols = frozenset(filter(problem_wide, self.closing)) if second is not None else frozenset()
         self.problem_closure(first, draft, pointer)
         self.measure_rows(block, draft, pointer, measure_texts, problem_progress=problem_progress)
 
@@ -453,7 +456,7 @@ class _Reader:
         evidence_col = self.cols.get("evidence")
         self.problem_cols = frozenset(
             col
-            for col in self.closing_cols()
+            for col in self.closing
             if count > 1 and not (col == evidence_col and _parts(values["evidence"], count) is not None)
         )  # one 销号 for a problem's several measures: the problem's
         self.problem_closure(r, draft, pointer)
@@ -579,16 +582,14 @@ class _Reader:
                 extras = {**(extras or {}), at: (origin, col)}
         return history, extras
 
-    def closing_cols(self) -> list[int]:
-        evidence = self.cols.get("evidence")
-        return [*self.closed, *([] if evidence is None else [evidence])]
-
     def problem_closure(self, r: int, draft: Draft, pointer: str) -> None:
         """The problem's own 销号 (已销号, 销号时间) and its 佐证材料, from the cells ``problem_cols`` holds."""
         evidence_col = self.cols.get("evidence")
         for col in self.closed:
+            if col not in self.problem_cols:
+                continue
             value, origin = self.value(r, col)
-            if col not in self.problem_cols or value == "" or not text_of(value):
+            if value == "" or not text_of(value):
                 continue
             draft.history, at = self.closure(draft.history, value, (origin, col), pointer)
             if at:

@@ -315,7 +315,8 @@ def read_rows(grid: Grid, table: Table, merges: Merges) -> Rows:
             current = _Current([r], text, seq, groups.aspect, groups.category)
             continue
         # A group named on a row of no new problem heads the problems that follow; the row itself cannot hold it.
-        orphans += [(*ref.cell, _cell(rows[r], ref.cell[1])) for ref in changed if current is not None]
+        if changed and current is not None:
+            orphans += [(*ref.cell, _cell(rows[r], ref.cell[1])) for ref in changed]
         if current is not None:
             current.rows.append(r)
         else:
