@@ -171,6 +171,12 @@ def test_office_workbook_reports_each_planted_fault_at_its_cell(office: SheetRes
     assert not any(d.severity is Severity.ERROR for d in office.diagnostics)
 
 
+def test_a_cell_read_wrong_names_the_part_of_its_measure(office: SheetResult) -> None:
+    pointers = {d.params["code"]: d.pointer for d in office.diagnostics}
+    assert pointers["unknown-state"] == "/inspections/0/problems/2/measures/0/history"
+    assert pointers["unread-deadline"] == "/inspections/0/problems/2/measures/0/deadline"
+
+
 def test_office_workbook_layout_is_reported(office: SheetResult) -> None:
     (layout,) = office.sheets
     assert layout.kind == "ledger"
