@@ -65,6 +65,8 @@ class ColumnTexts:
     >>> texts = ColumnTexts([["序号", "整改时限"], [1.0, " 2021年9月底"], [2.0]])
     >>> texts(0), texts(1), texts(2)
     (['序号', '1', '2'], ['整改时限', '2021年9月底', ''], ['', '', ''])
+    >>> ColumnTexts([[True], [1.0], [1], ["a\\r\\nb"]])(0)  # True == 1.0 == 1, but each reads as itself
+    ['是', '1', '1', 'a\\nb']
     """
 
     __slots__ = ("_columns", "_rows", "_texts")
@@ -95,9 +97,6 @@ def _texts(values: Sequence[Value]) -> list[str]:
         return [text_of(v) for v in values]
     distinct = {v: text_of(v) for v in set(values)}
     return list(map(distinct.__getitem__, values))
-
-
-_DATE = _dt.date
 
 
 def date_of(value: Value) -> PartialDate | None:
