@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from itertools import accumulate
+from typing import TypeVar
 
 import attrs
 
@@ -29,6 +30,8 @@ from ._rows import Block, GroupRef, Merges, Rows, title_and_description
 from ._table import Table
 
 __all__ = ["Draft", "read_blocks"]
+
+_T = TypeVar("_T")
 
 _EXAMPLE = frozenset(EXAMPLE_MARKS)
 _MEASURE_ROLES = (
@@ -236,25 +239,24 @@ class _Reader:
             return found
         found = self.rows.texts(col)
         if fill and col in self.merged:
-            origin, own = self.merges.origin, found  # a merge's first cell as written, never itself filled
-            found = found.copy()
-            for r, row in enumerate(self.grid.rows):
-                if (col >= len(row) or row[col] == "") and (o := origin(r, col)) is not None:
-                    found[r] = own[o]
+            found = self.filled(found, col)
         self.columns[key] = found
         return found
 
     def values(self, col: int | None) -> list[Value]:
         """Column *col*'s values as the cells hold them, row by row, a covered cell reading its merge's first."""
-        rows = self.grid.rows
         if col is None:
             return list(self.none)
-        found = [row[col] if col < len(row) else "" for row in rows]
-        if col in self.merged:
-            origin, own = self.merges.origin, found.copy()
-            for r, value in enumerate(own):
-                if value == "" and (o := origin(r, col)) is not None:
-                    found[r] = own[o]
+        values = list(self.rows.texts.values(col))
+        return self.filled(values, col) if col in self.merged else values
+
+    def filled(self, own: list[_T], col: int) -> list[_T]:
+        """*own*, column *col* row by row, with each empty cell a vertical merge covers read from the merge's
+        first (as written there: a first cell is never itself filled)."""
+        found, origin = own.copy(), self.merges.origin
+        for r, value in enumerate(self.rows.texts.values(col)):
+            if value == "" and (o := origin(r, col)) is not None:
+                found[r] = own[o]
         return found
 
     def value(self, row: int, col: int | None, *, inherit: bool = True) -> tuple[Value, int]:

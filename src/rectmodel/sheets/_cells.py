@@ -81,10 +81,14 @@ class ColumnTexts:
             return [""] * len(self._rows)
         found = self._texts.get(col)
         if found is None:
-            if self._columns is None:  # rows may differ in length (a CSV): a missing cell is empty
-                self._columns = list(zip_longest(*self._rows, fillvalue=""))
-            found = self._texts[col] = _texts(self._columns[col]) if col < len(self._columns) else self(None)
+            found = self._texts[col] = _texts(self.values(col))
         return found
+
+    def values(self, col: int) -> Sequence[Value]:
+        """Column *col*'s values as the cells hold them, row by row (``""`` for a missing cell)."""
+        if self._columns is None:  # rows may differ in length (a CSV): a missing cell is empty
+            self._columns = list(zip_longest(*self._rows, fillvalue=""))
+        return self._columns[col] if col < len(self._columns) else ("",) * len(self._rows)
 
 
 def _texts(values: Sequence[Value]) -> list[str]:
@@ -324,7 +328,7 @@ def history_of(text: str) -> History:
     # Not cached as a whole: a history's dated lines make most cells distinct; its lines are (``_status``).
     if "\n" not in text and (one := _status(text.strip())) is not None:  # the usual cell: one status line
         return History((one,))
-    if "佐" not in text:  # the next most usual: status lines only, each read in C (a Status is always true)
+    if "\n" in text and "佐" not in text:  # the next most usual: status lines only, read in C (a Status is true)
         read = tuple(map(_status, map(str.strip, text.split("\n"))))
         if all(read):
             return History(cast("tuple[Status, ...]", read))
