@@ -126,7 +126,7 @@ def _responsibility(leaders: str, departments: str, persons: str, combined: str 
     return result
 
 
-def _filled(columns: list[tuple[int, list[str]]]) -> frozenset[int]:
+def _rows_with_text(columns: list[tuple[int, list[str]]]) -> frozenset[int]:
     """The rows where any of *columns* (column, texts) has a text."""
     return frozenset(r for _, texts in columns for r, text in enumerate(texts) if text)
 
@@ -200,7 +200,7 @@ class _Reader:
         self.closed_texts = [(col, self.column(col)) for col in self.closed]
         self.remark_texts = [(col, self.column(col, fill=False)) for col in self.remarks]
         # the rows whose 销号 or 备注 cells say something: the others need no look at them
-        self.closed_rows = _filled(self.closed_texts)
+        self.closed_rows = _rows_with_text(self.closed_texts)
         evidence = self.cols.get("evidence")
         self.closing = (*self.closed, *(() if evidence is None else (evidence,)))  # the columns that close a problem
         # the problem-level columns, with how many cells are filled down to each row (a problem's later rows: none)
@@ -212,7 +212,7 @@ class _Reader:
                 if col is not None
             )
         ]
-        self.remark_rows = _filled(self.remark_texts)
+        self.remark_rows = _rows_with_text(self.remark_texts)
         self.problem_cols: frozenset[int] = frozenset()  # 销号 and 佐证材料 cells that are the problem's, this block
         # One row a measure: each role's column read in one pass (a row without a measure reads as nothing);
         # what a cell says wrong is reported when its measure's pointer is known.
