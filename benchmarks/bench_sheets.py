@@ -12,7 +12,8 @@ seeded data of ``generate.py``, and cached in ``benchmarks/data/``):
 
 Times are the best of ``--repeat`` calls, taken round after round over the peers so that a busy
 machine weighs on each alike (the collector on, as users call them). Each time ends when the peer
-hands over what it made: freeing it comes after, for every peer alike. Peak memory
+hands over what it made: freeing it comes after, for every peer alike. Each read is a first read:
+the reader's caches are emptied before it (``forget``). Peak memory
 is the peak resident set of a fresh process that imports the peer's library and calls it once,
 less that process's resident set just before the call (Rust and C allocations included;
 Linux's ``/proc/self/status``).
@@ -129,9 +130,25 @@ def peer(name: str, path: Path) -> Callable[[], Any]:
     raise ValueError(name)
 
 
+def forget() -> None:
+    """Empty the workbook reader's caches of cell texts: each timed read is a first read.
+
+    The reader caches what repeats down a ledger's rows (progress lines, lists of names, dates);
+    read after read of one file in one process, those caches would also carry one read's work
+    into the next, which no user reading a file gets. (What is made once a process, such as the
+    rules' plan, stays made, as it does for a user.)
+    """
+    for name, module in list(sys.modules.items()):
+        if name.startswith("rectmodel.sheets."):
+            for value in vars(module).values():
+                if callable(getattr(value, "cache_clear", None)):
+                    value.cache_clear()
+
+
 def best_of(call: Callable[[], Any], repeat: int) -> float:
     best = float("inf")
     for _ in range(repeat):
+        forget()
         gc.collect()
         start = time.perf_counter()
         result = call()

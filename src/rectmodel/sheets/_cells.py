@@ -273,17 +273,12 @@ _STATUS_LINE = re.compile(
     "(" + "|".join(re.escape(word) for word, _ in STATES_BY_LENGTH) + ")"
 )
 _STATE_OF = dict(STATE_WORDS)
-_DATES: dict[tuple[int, int | None, int | None], PartialDate | None] = {}
-
-
+@lru_cache(maxsize=4096)  # the days a ledger's progress lines name
 def _date(year: int, month: int | None, day: int | None) -> PartialDate | None:
-    key = (year, month, day)
-    if key not in _DATES:
-        try:
-            _DATES[key] = PartialDate(year, month, day)
-        except ValueError:
-            _DATES[key] = None
-    return _DATES[key]
+    try:
+        return PartialDate(year, month, day)
+    except ValueError:
+        return None
 
 
 @lru_cache(maxsize=65536)  # a ledger repeats its progress lines ("2021年9月30日 已完成整改") down its rows
