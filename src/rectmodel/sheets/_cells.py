@@ -273,6 +273,8 @@ _STATUS_LINE = re.compile(
     "(" + "|".join(re.escape(word) for word, _ in STATES_BY_LENGTH) + ")"
 )
 _STATE_OF = dict(STATE_WORDS)
+
+
 @lru_cache(maxsize=4096)  # the days a ledger's progress lines name
 def _date(year: int, month: int | None, day: int | None) -> PartialDate | None:
     try:
@@ -285,19 +287,22 @@ def _date(year: int, month: int | None, day: int | None) -> PartialDate | None:
 def _status(line: str) -> Status | None:
     """A progress line read as one status (``[date ]word[:note]``), or None if it does not start so."""
     m = _STATUS_LINE.match(line)
-    if m is None or PROGRESS_FIGURE.match(line, m.end()):
+    if m is None:
         return None
-    state = _STATE_OF[m.group(6)]
+    end = m.end()
+    if ("%" in line or "％" in line) and PROGRESS_FIGURE.match(line, end):
+        return None
+    year, month, day, month2, day2, word = m.groups()
+    state = _STATE_OF[word]
     if state is None:
         return None
     date = None
-    if m.group(1) is not None:
-        month = m.group(2) or m.group(4)
-        day = m.group(3) or m.group(5)
-        date = _date(int(m.group(1)), None if month is None else int(month), None if day is None else int(day))
+    if year is not None:
+        month, day = month or month2, day or day2
+        date = _date(int(year), None if month is None else int(month), None if day is None else int(day))
         if date is None:
             return None
-    after = line[m.end() :]
+    after = line[end:]
     if after[:1] in (":", "："):
         note: str | None = after[1:]
     else:
