@@ -11,6 +11,7 @@ whole (a progress cell to the problem). Everything else non-empty is reported wi
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 from itertools import accumulate
 from typing import TypeVar
 
@@ -77,8 +78,6 @@ class Draft:
 
 
 # Offices repeat deadlines and names down thousands of rows: each distinct cell is read once.
-_DEADLINES: dict[Value, Deadline | None] = {}
-_WHO: dict[tuple[str, str, str, str], Responsibility | None] = {}
 _WHO_ROLES = frozenset({"leaders", "departments", "persons", "responsibility"})
 # The rule that would blame the unit for a measure-level cell the reader could not give to its measures.
 _MEASURE_RULE = dict.fromkeys(_WHO_ROLES, "measure-without-responsibility") | {
@@ -86,16 +85,33 @@ _MEASURE_RULE = dict.fromkeys(_WHO_ROLES, "measure-without-responsibility") | {
     "progress": "measure-without-status",
     "evidence": "closed-without-evidence",
 }
-_CACHED = 65536
 
 
+# A ledger repeats its deadlines and its names down its rows: cached as the reader's other cells are (``_cells``).
+# Typed: a cell holding True is not one holding 1.
+@lru_cache(maxsize=65536, typed=True)
 def _deadline(value: Value) -> Deadline | None:
-    if value in _DEADLINES:
-        return _DEADLINES[value]
-    result = parse_deadline_text(value) if isinstance(value, str) else date_of(value)
-    if len(_DEADLINES) < _CACHED:
-        _DEADLINES[value] = result
-    return result
+    return parse_deadline_text(value) if isinstance(value, str) else date_of(value)
+
+
+_Names = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]  # leaders, departments, persons
+_NOBODY: _Names = ((), (), ())
+
+
+@lru_cache(maxsize=65536)  # a column's cells repeat a few names down the rows, whatever the other columns say
+def _cell_names(text: str, role: str) -> _Names:
+    """The names one responsibility cell gives, by role: by its labels (``责任领导:X``) where it has them,
+    else all of them *role*'s (``""``: a combined column's cell without labels, nobody's)."""
+    names: dict[str, list[str]] = {"leaders": [], "departments": [], "persons": []}
+    labelled = labelled_responsibility(text)
+    if labelled is None:
+        if role:
+            names[role] += split_list(text, names=True)
+    else:
+        for labelled_role, values in labelled.items():
+            for value in values:
+                names[labelled_role] += split_list(value, names=True)
+    return tuple(names["leaders"]), tuple(names["departments"]), tuple(names["persons"])
 
 
 def _responsibility(leaders: str, departments: str, persons: str, combined: str = "") -> Responsibility | None:
@@ -104,26 +120,12 @@ def _responsibility(leaders: str, departments: str, persons: str, combined: str 
     A labelled cell in any of them gives each label's role its names; a combined cell without labels
     gives nobody (the caller says so).
     """
-    key = (leaders, departments, persons, combined)
-    if key in _WHO:
-        return _WHO[key]
-    names: dict[str, list[str]] = {"leaders": [], "departments": [], "persons": []}
-    for role, text in (("leaders", leaders), ("departments", departments), ("persons", persons), ("", combined)):
-        if not text:
-            continue
-        labelled = labelled_responsibility(text)
-        if labelled is None:
-            if role:
-                names[role] += split_list(text, names=True)
-            continue
-        for labelled_role, values in labelled.items():
-            for value in values:
-                names[labelled_role] += split_list(value, names=True)
-    who = Responsibility(tuple(names["leaders"]), tuple(names["departments"]), tuple(names["persons"]))
-    result = None if who.is_empty else who
-    if len(_WHO) < _CACHED:
-        _WHO[key] = result
-    return result
+    a = _cell_names(leaders, "leaders") if leaders else _NOBODY
+    b = _cell_names(departments, "departments") if departments else _NOBODY
+    c = _cell_names(persons, "persons") if persons else _NOBODY
+    d = _cell_names(combined, "") if combined else _NOBODY
+    lead, units, people = a[0] + b[0] + c[0] + d[0], a[1] + b[1] + c[1] + d[1], a[2] + b[2] + c[2] + d[2]
+    return Responsibility(lead, units, people) if lead or units or people else None
 
 
 def _rows_with_text(columns: list[tuple[int, list[str]]]) -> frozenset[int]:
