@@ -34,7 +34,7 @@ from rectmodel import (
     State,
     Status,
 )
-from rectmodel.sheets import SUFFIXES, SheetResult, read, read_bytes, template, write
+from rectmodel.sheets import SUFFIXES, SheetResult, _cells, read, read_bytes, template, write
 from rectmodel.strategies import ledgers
 
 D = PartialDate.parse
@@ -817,3 +817,17 @@ def test_an_ods_workbook_reads_like_an_xlsx(tmp_path: Path) -> None:
         ("开展研讨", D("2021"), ["in_progress"]),
     ]
     assert str(result.cells["/inspections/0/problems/0/measures/1/deadline"]) == "台账!E4"
+
+
+# --- a cell's list of names or items --------------------------------------------------------------
+
+_LIST_ALPHABET = list("王李伟芳1.、,，;；/\n ()（）【】《》“”「」[]〔〕")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_LIST_ALPHABET, max_size=24), st.booleans())
+def test_a_cell_is_split_only_at_separators_no_bracket_holds_open(text: str, names: bool) -> None:
+    """The split of a cell's names or items agrees with the scan of every bracket and separator in order."""
+    pattern = _cells._LIST_SEPARATORS if names else _cells._ITEM_SEPARATORS
+    scanned = (_cells.strip_number(part.strip()) for part in _cells._outside_brackets(text, pattern))
+    assert _cells.split_list.__wrapped__(text, names=names) == tuple(part for part in scanned if part)

@@ -187,6 +187,7 @@ def split_items(text: str) -> list[str]:
 
 _LIST_SEPARATORS = re.compile(r"[、,，;；/\n]+")
 _ITEM_SEPARATORS = re.compile(r"[;；\n]+")
+_NAME_SEPARATOR, _ITEM_SEPARATOR = "、,，;；/", ";；"  # the same, besides the line break
 
 
 @lru_cache(maxsize=65536)  # names and evidence repeat down a ledger's rows; as large as the other caches of the reader
@@ -198,11 +199,16 @@ def split_list(text: str, *, names: bool) -> tuple[str, ...]:
     >>> split_list("王伟(党组书记、局长)、李芳", names=True), split_list("1.会议纪要\\n2.签到表", names=False)
     (('王伟(党组书记、局长)', '李芳'), ('会议纪要', '签到表'))
     """
-    pattern = _LIST_SEPARATORS if names else _ITEM_SEPARATORS
-    if pattern.search(text) is None:
+    lines = text
+    for separator in _NAME_SEPARATOR if names else _ITEM_SEPARATOR:  # str.replace and str.split: on a cell's
+        if separator in lines:  # short text, several times faster than a regular expression's split
+            lines = lines.replace(separator, "\n")
+    parts = lines.split("\n")
+    if len(parts) == 1:
         one = strip_number(text.strip())
         return (one,) if one else ()
-    parts = _outside_brackets(text, pattern) if _OPENING.search(text) else pattern.split(text)
+    if _OPENING.search(text) and not all(map(_CLOSED.fullmatch, parts)):  # a separator a bracket may hold
+        parts = _outside_brackets(text, _LIST_SEPARATORS if names else _ITEM_SEPARATORS)
     return tuple(part for part in (strip_number(part.strip()) for part in parts) if part)
 
 
@@ -211,9 +217,17 @@ _PAIRS = {"(": ")", "（": "）", "【": "】", "《": "》", "“": "”", "「
 _CLOSERS = frozenset(_PAIRS.values())
 
 
+_BRACKETS = "".join(re.escape(c) for pair in _PAIRS.items() for c in pair)
+_NOT_A_BRACKET = f"[^{_BRACKETS}]"
+# A piece whose every bracket closes before the next opens (《通知》（2018年）): split there, no bracket holds a
+# separator, and the scan of ``_outside_brackets`` would split the same.
+_CLOSED = re.compile(
+    f"(?:{_NOT_A_BRACKET}|"
+    + "|".join(f"{re.escape(o)}{_NOT_A_BRACKET}*{re.escape(c)}" for o, c in _PAIRS.items())
+    + ")*"
+)
 # A bracket, a closing bracket, or one separator of the list (names) or of the items: the only characters
 # the split looks at, found by one scan instead of a test per character.
-_BRACKETS = "".join(re.escape(c) for pair in _PAIRS.items() for c in pair)
 _TOKENS = {
     _LIST_SEPARATORS: re.compile(f"[{_BRACKETS}]|[、,，;；/\n]"),
     _ITEM_SEPARATORS: re.compile(f"[{_BRACKETS}]|[;；\n]"),
