@@ -221,10 +221,10 @@ _BRACKETS = "".join(re.escape(c) for pair in _PAIRS.items() for c in pair)
 _NOT_A_BRACKET = f"[^{_BRACKETS}]"
 # A piece whose every bracket closes before the next opens (《通知》（2018年）): split there, no bracket holds a
 # separator, and the scan of ``_outside_brackets`` would split the same.
-_CLOSED = re.compile(
-    f"(?:{_NOT_A_BRACKET}|"
-    + "|".join(f"{re.escape(o)}{_NOT_A_BRACKET}*{re.escape(c)}" for o, c in _PAIRS.items())
-    + ")*"
+_CLOSED = re.compile(  # possessive: a piece that is not closed fails in linear time
+    f"(?:{_NOT_A_BRACKET}++|"
+    + "|".join(f"{re.escape(o)}{_NOT_A_BRACKET}*+{re.escape(c)}" for o, c in _PAIRS.items())
+    + ")*+"
 )
 # A bracket, a closing bracket, or one separator of the list (names) or of the items: the only characters
 # the split looks at, found by one scan instead of a test per character.
