@@ -171,6 +171,19 @@ def test_office_workbook_reports_each_planted_fault_at_its_cell(office: SheetRes
     assert not any(d.severity is Severity.ERROR for d in office.diagnostics)
 
 
+@pytest.mark.parametrize("compression", [zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED])
+def test_a_formula_without_a_saved_value_is_found_however_the_sheet_is_compressed(
+    tmp_path: Path, compression: int
+) -> None:
+    """The scan for formulas reads a sheet stored as well as deflated (the two ways the format allows)."""
+    made = book(tmp_path / "made.xlsx", {"台账": OFFICE}, merges={"台账": OFFICE_MERGES})
+    path = tmp_path / "台账.xlsx"
+    with zipfile.ZipFile(made) as source, zipfile.ZipFile(path, "w", compression) as target:
+        for item in source.infolist():
+            target.writestr(item.filename, source.read(item), compress_type=compression)
+    assert ("formula-without-value", "台账!N5") in codes(read(path))
+
+
 def test_a_cell_read_wrong_names_the_part_of_its_measure(office: SheetResult) -> None:
     pointers = {d.params["code"]: d.pointer for d in office.diagnostics}
     assert pointers["unknown-state"] == "/inspections/0/problems/2/measures/0/history"
