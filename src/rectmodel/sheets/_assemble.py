@@ -77,7 +77,6 @@ class Draft:
     measure_seqs: list[tuple[int, int, int, str]] = attrs.field(factory=list)
 
 
-# Offices repeat deadlines and names down thousands of rows: each distinct cell is read once.
 _WHO_ROLES = frozenset({"leaders", "departments", "persons", "responsibility"})
 # The rule that would blame the unit for a measure-level cell the reader could not give to its measures.
 _MEASURE_RULE = dict.fromkeys(_WHO_ROLES, "measure-without-responsibility") | {
@@ -87,7 +86,7 @@ _MEASURE_RULE = dict.fromkeys(_WHO_ROLES, "measure-without-responsibility") | {
 }
 
 
-# A ledger repeats its deadlines and its names down its rows: cached as the reader's other cells are (``_cells``).
+# Offices repeat deadlines and names down thousands of rows: each distinct cell is read once (as in ``_cells``).
 # Typed: a cell holding True is not one holding 1.
 @lru_cache(maxsize=65536, typed=True)
 def _deadline(value: Value) -> Deadline | None:

@@ -206,7 +206,8 @@ def _inflate(data: bytes, info: zipfile.ZipInfo) -> bytes | None:
     ``ZipFile.read`` inflates in small steps, each waiting for the GIL calamine holds.
     """
     start = info.header_offset
-    if info.compress_type != zipfile.ZIP_DEFLATED or data[start : start + 4] != b"PK\x03\x04":
+    encrypted = info.flag_bits & 0x1
+    if encrypted or info.compress_type != zipfile.ZIP_DEFLATED or data[start : start + 4] != b"PK\x03\x04":
         return None
     name_length, extra_length = struct.unpack_from("<HH", data, start + 26)
     start += 30 + name_length + extra_length
