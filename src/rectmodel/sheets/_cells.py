@@ -185,9 +185,9 @@ def split_items(text: str) -> list[str]:
     return [text]
 
 
-_LIST_SEPARATORS = re.compile(r"[、,，;；/\n]+")
-_ITEM_SEPARATORS = re.compile(r"[;；\n]+")
-_NAME_SEPARATOR, _ITEM_SEPARATOR = "、,，;；/", ";；"  # the same, besides the line break
+_NAME_SEPARATOR, _ITEM_SEPARATOR = "、,，;；/", ";；"  # what separates names, and items, besides a line break
+_LIST_SEPARATORS = re.compile(f"[{re.escape(_NAME_SEPARATOR)}\n]+")
+_ITEM_SEPARATORS = re.compile(f"[{re.escape(_ITEM_SEPARATOR)}\n]+")
 
 
 @lru_cache(maxsize=65536)  # names and evidence repeat down a ledger's rows; as large as the other caches of the reader
@@ -229,8 +229,8 @@ _CLOSED = re.compile(  # possessive: a piece that is not closed fails in linear 
 # A bracket, a closing bracket, or one separator of the list (names) or of the items: the only characters
 # the split looks at, found by one scan instead of a test per character.
 _TOKENS = {
-    _LIST_SEPARATORS: re.compile(f"[{_BRACKETS}]|[、,，;；/\n]"),
-    _ITEM_SEPARATORS: re.compile(f"[{_BRACKETS}]|[;；\n]"),
+    _LIST_SEPARATORS: re.compile(f"[{_BRACKETS}]|[{re.escape(_NAME_SEPARATOR)}\n]"),
+    _ITEM_SEPARATORS: re.compile(f"[{_BRACKETS}]|[{re.escape(_ITEM_SEPARATOR)}\n]"),
 }
 
 
