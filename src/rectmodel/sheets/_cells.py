@@ -342,11 +342,11 @@ def history_of(text: str) -> History:
     # Not cached as a whole: a history's dated lines make most cells distinct; its lines are (``_status``).
     if "\n" not in text and (one := _status(text.strip())) is not None:  # the usual cell: one status line
         return History((one,))
-    if "\n" in text and "佐" not in text:  # the next most usual: status lines only, read in C (a Status is true)
-        read = tuple(map(_status, map(str.strip, text.split("\n"))))
+    lines = list(map(str.strip, text.split("\n")))
+    if len(lines) > 1 and "佐" not in text:  # the next most usual: status lines only, read in C (a Status is true)
+        read = tuple(map(_status, lines))
         if all(read):
             return History(cast("tuple[Status, ...]", read))
-    lines = [line.strip() for line in text.split("\n")] if "\n" in text else [text.strip()]
     statuses: list[Status] = []
     for line in lines:
         if not line:
