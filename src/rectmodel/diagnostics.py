@@ -14,9 +14,9 @@ from typing import Any
 
 from attrs import evolve, field, frozen
 
+from . import messages  # its words load when a message is first rendered, not with the package
 from .codec import decode
 from .errors import Lang, LoadIssue, Location, RectmodelError
-from .messages import CliText, render, say
 
 __all__ = ["Diagnostic", "Locator", "Report", "Severity", "ValidationError", "Waiver", "load_waivers"]
 
@@ -72,7 +72,7 @@ class Diagnostic:
 
     def message(self, lang: Lang = "en") -> str:
         """The message, rendered from the parameters in English (``en``) or Chinese (``zh``)."""
-        return render(self.rule, self.params, lang)
+        return messages.render(self.rule, self.params, lang)
 
     def __str__(self) -> str:
         return f"{self.severity} {self.rule} {self.pointer or '/'}: {self.message()}"
@@ -312,5 +312,5 @@ class ValidationError(RectmodelError):
         self.report = report
         errors = [d for d in report.diagnostics if d.severity is Severity.ERROR]
         lines = "\n".join(f"  {d}" for d in errors[:20])
-        more = f"\n  {say(CliText.MORE, count=len(errors) - 20)}" if len(errors) > 20 else ""
-        super().__init__(f"{say(CliText.LEDGER_ERRORS, count=len(errors))}\n{lines}{more}")
+        more = f"\n  {messages.say(messages.CliText.MORE, count=len(errors) - 20)}" if len(errors) > 20 else ""
+        super().__init__(f"{messages.say(messages.CliText.LEDGER_ERRORS, count=len(errors))}\n{lines}{more}")

@@ -6,7 +6,8 @@ from collections.abc import Mapping
 
 from attrs import field, frozen
 
-from .messages import CONFIG, CliText, ConfigCode, Lang, LoadCode, OpCode, fill, render, say
+from . import messages  # its words load when a message is first rendered, not with the package
+from .messages import CONFIG, ConfigCode, Lang, LoadCode, OpCode
 
 __all__ = [
     "ConfigCode",
@@ -88,7 +89,7 @@ class LoadIssue:
 
     def message(self, lang: Lang = "en") -> str:
         """The message in English (``en``) or Chinese (``zh``)."""
-        return render(self.code, self.params, lang)
+        return messages.render(self.code, self.params, lang)
 
     def __str__(self) -> str:
         where = self.pointer or "/"
@@ -113,7 +114,7 @@ class LoadError(RectmodelError, ValueError):
         self.source = source
         head = f"{source}: " if source else ""
         lines = "\n".join(f"  {issue}" for issue in self.issues)
-        super().__init__(f"{head}{say(CliText.LOAD_FAILED, count=len(self.issues))}\n{lines}")
+        super().__init__(f"{head}{messages.say(messages.CliText.LOAD_FAILED, count=len(self.issues))}\n{lines}")
 
 
 class OperationError(RectmodelError, ValueError):
@@ -141,7 +142,7 @@ class OperationError(RectmodelError, ValueError):
 
     def message(self, lang: Lang = "en") -> str:
         """The reason in English (``en``) or Chinese (``zh``)."""
-        return render(self.code, self.params, lang)
+        return messages.render(self.code, self.params, lang)
 
     def __reduce__(self) -> tuple[type[OperationError], tuple[str, OpCode, str, dict[str, object]]]:
         return (type(self), (self.operation, self.code, self.pointer, dict(self.params)))
@@ -161,7 +162,7 @@ class ConfigError(RectmodelError, ValueError):
 
     def message(self, lang: Lang = "en") -> str:
         """The reason in English (``en``) or Chinese (``zh``)."""
-        return fill(CONFIG[self.code], self.params, lang)
+        return messages.fill(CONFIG[self.code], self.params, lang)
 
     def __reduce__(self) -> tuple[type[ConfigError], tuple[ConfigCode, dict[str, object]]]:
         return (type(self), (self.code, dict(self.params)))
