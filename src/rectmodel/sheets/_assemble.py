@@ -11,19 +11,30 @@ whole (a progress cell to the problem). Everything else non-empty is reported wi
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
 from itertools import accumulate
 from typing import TypeVar
 
 import attrs
 
-from .._lexicon import parse_deadline_text
-from .._lexicon.headers import CLOSED_NO, CLOSED_YES, EXAMPLE_MARKS, labelled_responsibility
+from .._lexicon.headers import EXAMPLE_MARKS, labelled_responsibility
 from ..dates import Deadline
 from ..diagnostics import Severity
 from ..messages import SheetCode
 from ..model import Measure, ProblemLevel, Responsibility, State, Status
-from ._cells import History, date_of, history_of, split_items, split_list, strip_number, text_of
+from ._cells import (
+    History,
+    closed_by,
+    date_of,
+    deadline_of,
+    history_of,
+    numbered,
+    parts_of,
+    responsibility_of,
+    split_items,
+    split_list,
+    strip_number,
+    text_of,
+)
 from ._grid import Grid, Value
 from ._places import MeasurePlace
 from ._report import Report
@@ -86,67 +97,9 @@ _MEASURE_RULE = dict.fromkeys(_WHO_ROLES, "measure-without-responsibility") | {
 }
 
 
-# Offices repeat deadlines and names down thousands of rows: each distinct cell is read once (as in ``_cells``).
-# Typed: a cell holding True is not one holding 1.
-@lru_cache(maxsize=65536, typed=True)
-def _deadline(value: Value) -> Deadline | None:
-    return parse_deadline_text(value) if isinstance(value, str) else date_of(value)
-
-
-_Names = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]  # leaders, departments, persons
-_NOBODY: _Names = ((), (), ())
-
-
-@lru_cache(maxsize=65536)  # a column's cells repeat a few names down the rows, whatever the other columns say
-def _cell_names(text: str, role: str) -> _Names:
-    """The names one responsibility cell gives, by role: by its labels (``责任领导:X``) where it has them,
-    else all of them *role*'s (``""``: a combined column's cell without labels, nobody's)."""
-    names: dict[str, list[str]] = {"leaders": [], "departments": [], "persons": []}
-    labelled = labelled_responsibility(text)
-    if labelled is None:
-        if role:
-            names[role] += split_list(text, names=True)
-    else:
-        for labelled_role, values in labelled.items():
-            for value in values:
-                names[labelled_role] += split_list(value, names=True)
-    return tuple(names["leaders"]), tuple(names["departments"]), tuple(names["persons"])
-
-
-def _responsibility(leaders: str, departments: str, persons: str, combined: str = "") -> Responsibility | None:
-    """Who is responsible, from the three columns and a labelled one (``责任领导:X\n责任单位:A、B``).
-
-    A labelled cell in any of them gives each label's role its names; a combined cell without labels
-    gives nobody (the caller says so).
-    """
-    a = _cell_names(leaders, "leaders") if leaders else _NOBODY
-    b = _cell_names(departments, "departments") if departments else _NOBODY
-    c = _cell_names(persons, "persons") if persons else _NOBODY
-    d = _cell_names(combined, "") if combined else _NOBODY
-    lead, units, people = a[0] + b[0] + c[0] + d[0], a[1] + b[1] + c[1] + d[1], a[2] + b[2] + c[2] + d[2]
-    return Responsibility(lead, units, people) if lead or units or people else None
-
-
 def _rows_with_text(columns: list[tuple[int, list[str]]]) -> frozenset[int]:
     """The rows where any of *columns* (column, texts) has a text."""
     return frozenset(r for _, texts in columns for r, text in enumerate(texts) if text)
-
-
-def _parts(text: str, count: int) -> list[str] | None:
-    """*text* split into *count* items (numbered 1, 2, 3 …, or one a line, unnumbered), or None if it
-    does not split so: lines numbered otherwise (``2.…\n1.…``, ``1.…\n3.…``) are never split by position."""
-    items = split_items(text)
-    if len(items) == count:
-        return items
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
-    if len(lines) == count and all(strip_number(line) == line for line in lines):
-        return lines
-    return None
-
-
-def _numbered(text: str) -> bool:
-    """Whether *text* holds more than one item, or a line that starts with a number."""
-    return len(split_items(text)) > 1 or any(strip_number(line.strip()) != line.strip() for line in text.split("\n"))
 
 
 class _Reader:
@@ -222,9 +175,9 @@ class _Reader:
         self.by_row: _Parsed | None = None
         if rows.by_measure:
             self.by_row = _Parsed(
-                list(map(_responsibility, texts["leaders"], texts["departments"], texts["persons"], self.combined)),
+                list(map(responsibility_of, texts["leaders"], texts["departments"], texts["persons"], self.combined)),
                 [
-                    _deadline(v) if t else None
+                    deadline_of(v) if t else None
                     for v, t in zip(self.values(self.cols.get("deadline")), self.deadline_texts, strict=True)
                 ],
                 [history_of(t) if t else None for t in texts["progress"]],
@@ -460,7 +413,7 @@ class _Reader:
         self.problem_cols = frozenset(
             col
             for col in self.closing
-            if count > 1 and not (col == evidence_col and _parts(values["evidence"], count) is not None)
+            if count > 1 and not (col == evidence_col and parts_of(values["evidence"], count) is not None)
         )  # one 销号 for a problem's several measures: the problem's
         self.problem_closure(r, draft, pointer)
         if evidence_col in self.problem_cols:
@@ -469,10 +422,10 @@ class _Reader:
         if count > 1:
             for role in ("leaders", "departments", "persons", "responsibility", "deadline", "progress", "evidence"):
                 if values[role] and not (role in _WHO_ROLES and labelled_responsibility(values[role])):
-                    parts = _parts(values[role], count)  # a labelled cell's lines are its labels, not its measures
+                    parts = parts_of(values[role], count)  # a labelled cell's lines are its labels, not its measures
                     if parts is not None:
                         split[role] = parts
-                    elif _numbered(values[role]):
+                    elif numbered(values[role]):
                         # numbered otherwise than the measures: never shifted onto them, nor given to each
                         col = self.cols[role]
                         parts_found = len(values[role].strip().split("\n"))
@@ -512,12 +465,12 @@ class _Reader:
         self, draft: Draft, text: str, values: dict[str, str], r: int, pointer: str, *, raw: bool = True
     ) -> dict[str, tuple[int, int]] | None:
         """One of a row's numbered measures, from its share of the row's texts; the cells that locate its parts."""
-        who = _responsibility(values["leaders"], values["departments"], values["persons"], values["responsibility"])
+        who = responsibility_of(values["leaders"], values["departments"], values["persons"], values["responsibility"])
         who, extras = self.who(who, values["responsibility"], r, pointer)
         deadline: Deadline | None = None
         if values["deadline"]:
             value, origin = self.value(r, self.cols["deadline"]) if raw else (values["deadline"], r)
-            deadline = self.deadline(_deadline(value), values["deadline"], origin, pointer)
+            deadline = self.deadline(deadline_of(value), values["deadline"], origin, pointer)
         history: tuple[Status, ...] = ()
         if values["progress"]:
             history = self.statuses(values["progress"], (r, self.cols["progress"]), pointer + "/history")
@@ -610,45 +563,23 @@ class _Reader:
     def closure(
         self, history: tuple[Status, ...], value: Value, cell: tuple[int, int], pointer: str
     ) -> tuple[tuple[Status, ...], str | None]:
-        """A 销号 cell applied to a history: a date or a yes closes it (if the history does not already end closed)."""
-        text = text_of(value)
-        last = history[-1] if history else None
-        closed = last is not None and last.state is State.CLOSED
-        date = date_of(value)
-        if date is None and text not in CLOSED_YES and text not in CLOSED_NO:
+        """A 销号 cell applied to a history (see ``closed_by``), what it says wrong reported at *cell*."""
+        history, at, fault = closed_by(history, value)
+        if fault == "bad-date":
             self.report(
                 SheetCode.BAD_DATE,
                 Severity.WARNING,
                 cell,
                 pointer + "/history",
                 header=self.header("closed"),
-                text=text,
+                text=text_of(value),
             )
-            return history, None
-        if text in CLOSED_NO:  # "not closed": no state to add, but the cell is read (located at the measure)
-            if closed:
-                self._conflict(cell, pointer, text, last)
-            return history, ""
-        if closed and last is not None:
-            if date is not None and last.date is not None and last.date != date:
-                self._conflict(cell, pointer, text, last)
-            elif date is not None and last.date is None:
-                history = (*history[:-1], attrs.evolve(last, date=date))
-            return history, f"/history/{len(history) - 1}"
-        return (*history, Status(State.CLOSED, date)), f"/history/{len(history)}"
-
-    def _conflict(self, cell: tuple[int, int], pointer: str, text: str, last: Status | None) -> None:
-        assert last is not None
-        date = "" if last.date is None else f" {last.date}"
-        self.report(
-            SheetCode.CLOSED_CONFLICT,
-            Severity.WARNING,
-            cell,
-            pointer + "/history",
-            text=text,
-            state=last.state,
-            date=date,
-        )
+        elif fault == "conflict":
+            last = history[-1]
+            date = "" if last.date is None else f" {last.date}"
+            params = {"text": text_of(value), "state": last.state, "date": date}
+            self.report(SheetCode.CLOSED_CONFLICT, Severity.WARNING, cell, pointer + "/history", **params)
+        return history, at
 
     def header(self, role: str) -> str:
         col = self.cols.get(role)

@@ -14,19 +14,25 @@ from functools import lru_cache
 from itertools import zip_longest
 from typing import NamedTuple, cast
 
-from .._lexicon import STATE_NAMES, STATE_WORDS, date_text, parse_date_text, read_number, state_in
+from .._lexicon import STATE_NAMES, STATE_WORDS, date_text, parse_date_text, parse_deadline_text, read_number, state_in
 from .._lexicon.dates import STATUS_DATE
+from .._lexicon.headers import CLOSED_NO, CLOSED_YES, labelled_responsibility
 from .._lexicon.numerals import INLINE_NUMBER, NOT_A_FIGURE, SMALL
 from .._lexicon.states import PROGRESS_FIGURE, STATES_BY_LENGTH
-from ..dates import PartialDate
-from ..model import Status
+from ..dates import Deadline, PartialDate
+from ..model import Responsibility, State, Status
 from ._grid import Value
 
 __all__ = [
     "ColumnTexts",
     "History",
+    "closed_by",
     "date_of",
+    "deadline_of",
     "history_of",
+    "numbered",
+    "parts_of",
+    "responsibility_of",
     "split_items",
     "split_list",
     "status_line",
@@ -368,3 +374,92 @@ def history_of(text: str) -> History:
     if found is None or found[1] is None:
         return History((), prose)
     return History((Status(found[1], None, prose),))
+
+
+# --- a measure's cells: its deadline, who is responsible, items that line up with its siblings ---
+
+
+# Offices repeat deadlines and names down thousands of rows: each distinct cell is read once .
+# Typed: a cell holding True is not one holding 1.
+@lru_cache(maxsize=65536, typed=True)
+def deadline_of(value: Value) -> Deadline | None:
+    return parse_deadline_text(value) if isinstance(value, str) else date_of(value)
+
+
+_Names = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]  # leaders, departments, persons
+_NOBODY: _Names = ((), (), ())
+
+
+@lru_cache(maxsize=65536)  # a column's cells repeat a few names down the rows, whatever the other columns say
+def _cell_names(text: str, role: str) -> _Names:
+    """The names one responsibility cell gives, by role: by its labels (``责任领导:X``) where it has them,
+    else all of them *role*'s (``""``: a combined column's cell without labels, nobody's)."""
+    names: dict[str, list[str]] = {"leaders": [], "departments": [], "persons": []}
+    labelled = labelled_responsibility(text)
+    if labelled is None:
+        if role:
+            names[role] += split_list(text, names=True)
+    else:
+        for labelled_role, values in labelled.items():
+            for value in values:
+                names[labelled_role] += split_list(value, names=True)
+    return tuple(names["leaders"]), tuple(names["departments"]), tuple(names["persons"])
+
+
+def responsibility_of(leaders: str, departments: str, persons: str, combined: str = "") -> Responsibility | None:
+    """Who is responsible, from the three columns and a labelled one (``责任领导:X\n责任单位:A、B``).
+
+    A labelled cell in any of them gives each label's role its names; a combined cell without labels
+    gives nobody (the caller says so).
+    """
+    a = _cell_names(leaders, "leaders") if leaders else _NOBODY
+    b = _cell_names(departments, "departments") if departments else _NOBODY
+    c = _cell_names(persons, "persons") if persons else _NOBODY
+    d = _cell_names(combined, "") if combined else _NOBODY
+    lead, units, people = a[0] + b[0] + c[0] + d[0], a[1] + b[1] + c[1] + d[1], a[2] + b[2] + c[2] + d[2]
+    return Responsibility(lead, units, people) if lead or units or people else None
+
+
+def parts_of(text: str, count: int) -> list[str] | None:
+    """*text* split into *count* items (numbered 1, 2, 3 …, or one a line, unnumbered), or None if it
+    does not split so: lines numbered otherwise (``2.…\n1.…``, ``1.…\n3.…``) are never split by position."""
+    items = split_items(text)
+    if len(items) == count:
+        return items
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if len(lines) == count and all(strip_number(line) == line for line in lines):
+        return lines
+    return None
+
+
+def numbered(text: str) -> bool:
+    """Whether *text* holds more than one item, or a line that starts with a number."""
+    return len(split_items(text)) > 1 or any(strip_number(line.strip()) != line.strip() for line in text.split("\n"))
+
+
+def closed_by(history: tuple[Status, ...], value: Value) -> tuple[tuple[Status, ...], str | None, str | None]:
+    """A 销号 cell applied to a history: a date or a yes closes it (a history that ends closed keeps its
+    status, taking the cell's date if it had none); where the cell stands (``/history/k``; ``""``: read,
+    at the measure; None: not read); and what is wrong with it (``bad-date``: neither a date nor a yes
+    or no; ``conflict``: it disagrees with the closed status already there), or None.
+
+    >>> history, at, fault = closed_by((), "2021-10-08")
+    >>> [(s.state.value, str(s.date)) for s in history], at, fault
+    ([('closed', '2021-10-08')], '/history/0', None)
+    """
+    text = text_of(value)
+    last = history[-1] if history else None
+    closed = last is not None and last.state is State.CLOSED
+    date = date_of(value)
+    if date is None and text not in CLOSED_YES and text not in CLOSED_NO:
+        return history, None, "bad-date"
+    if text in CLOSED_NO:  # "not closed": no state to add, but the cell is read (located at the measure)
+        return history, "", "conflict" if closed else None
+    if closed and last is not None:
+        at = f"/history/{len(history) - 1}"
+        if date is not None and last.date is not None and last.date != date:
+            return history, at, "conflict"
+        if date is not None and last.date is None:
+            history = (*history[:-1], Status(last.state, date, last.note, last.evidence))
+        return history, at, None
+    return (*history, Status(State.CLOSED, date)), f"/history/{len(history)}", None
