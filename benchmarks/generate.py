@@ -543,9 +543,9 @@ class _Generator:
         inspections: list[JSONObject] = []
         reports: list[int] = []
         for index, start in enumerate(starts):
-            kind = rng.choices(("regular", "special", "look_back"), (90, 6, 4))[0]
-            earlier = [j for j in range(max(0, index - 50), index) if reports[j] < start] if kind == "look_back" else []
-            if kind == "look_back" and not earlier:
+            kind = rng.choices(("regular", "special", "lookback"), (90, 6, 4))[0]
+            earlier = [j for j in range(max(0, index - 50), index) if reports[j] < start] if kind == "lookback" else []
+            if kind == "lookback" and not earlier:
                 kind = "regular"
             reviewed = inspections[rng.choice(earlier)] if earlier else None
             unit, target = (reviewed["unit"], reviewed["target"]) if reviewed else self._unit(units)

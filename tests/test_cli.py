@@ -84,7 +84,7 @@ def test_stats_text_names_the_file_and_counts(tmp_path: Path, capsys: pytest.Cap
 
 def test_stats_text_in_chinese_names_kinds_dates_and_counts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     doc = minimal_document(
-        kind="look_back",
+        kind="lookback",
         start="2020-10",
         feedback_date="2021-01-05",
         declared={"problems": 3, "completion_rate": "50%"},

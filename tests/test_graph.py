@@ -192,7 +192,7 @@ def _history_ledger() -> Ledger:
                 _p("A", _link("2019", "A", LinkKind.INCOMPLETE_RECTIFICATION), title="公车管理片面整改"),
                 _p("E", _link("2016", "C")),
             ),
-            _round("2023", "sjj", "2023-09", _p("A", _link("2022", "A", LinkKind.LOOK_BACK_REVIEW)), kind="look_back"),
+            _round("2023", "sjj", "2023-09", _p("A", _link("2022", "A", LinkKind.LOOK_BACK_REVIEW)), kind="lookback"),
             _round("x2020", "other", "2020-01", _p("Z")),
         ),
         (Succession("xxzx", "sjj", D("2021-01")),),
@@ -279,7 +279,7 @@ def test_unit_history_follows_the_succession() -> None:
         ("2016", "xxzx", "regular", 3, 0, 1),
         ("2019", "xxzx", "regular", 2, 1, 1),
         ("2022", "sjj", "regular", 2, 2, 2),
-        ("2023", "sjj", "look_back", 1, 1, 1),
+        ("2023", "sjj", "lookback", 1, 1, 1),
     ]
     assert history.problems == 8
     assert history.recurring == 2
@@ -306,5 +306,5 @@ def test_the_multi_round_example_has_three_rounds_recurrences_and_a_look_back() 
     (unit,) = {x.unit for x in ledger.inspections if x.unit} - {s.old for s in ledger.successions}
     history = unit_history(graph, unit)
     assert len(history.rounds) >= 3
-    assert "look_back" in {r.kind for r in history.rounds}
+    assert "lookback" in {r.kind for r in history.rounds}
     assert recurring(graph, 2, unit=unit)

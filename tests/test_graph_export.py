@@ -558,7 +558,7 @@ def test_cli_history_text(capsys: pytest.CaptureFixture[str]) -> None:
         "xugou-sjj (names: xugou-sjj, xugou-xxzx)",
         "15 problems in 3 rounds: 5 recurring, 3 carried over, 3 open",
     ]
-    assert "  2024-09-02  look_back  xugou-sjj-2024-hkt  4 problems, 2 recurring, 2 open" in out
+    assert "  2024-09-02  lookback  xugou-sjj-2024-hkt  4 problems, 2 recurring, 2 open" in out
     for heading in ("Rounds", "Recurring (found in two or more rounds)", "Carried over (found again by a later round)"):
         assert heading in out
     assert out.count("  2 rounds:") == 5
@@ -601,7 +601,7 @@ def test_cli_history_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert [(r["inspection"], r["kind"], r["problems"], r["recurring"], r["open"]) for r in record["rounds"]] == [
         ("xugou-sjj-2020", "regular", 5, 0, 0),
         ("xugou-sjj-2023", "regular", 6, 3, 1),
-        ("xugou-sjj-2024-hkt", "look_back", 4, 2, 2),
+        ("xugou-sjj-2024-hkt", "lookback", 4, 2, 2),
     ]
     assert record["problems"] == 15
     assert record["recurring"] == len(record["chains"]) == 5

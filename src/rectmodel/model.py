@@ -44,7 +44,7 @@ class InspectionKind(StrEnum):
 
     REGULAR = "regular"  # 常规巡察
     SPECIAL = "special"  # 专项巡察
-    LOOK_BACK = "look_back"  # 巡察"回头看"
+    LOOK_BACK = "lookback"  # 巡察"回头看"
 
 
 class DocumentKind(StrEnum):

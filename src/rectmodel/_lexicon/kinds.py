@@ -33,7 +33,7 @@ def kind_of(text: str) -> InspectionKind | None:
     """The kind of round a text names: 回头看, 专项, 常规; None if none.
 
     >>> kind_of("专项巡察“回头看”"), kind_of("常规巡察"), kind_of("巡察")
-    (<InspectionKind.LOOK_BACK: 'look_back'>, <InspectionKind.REGULAR: 'regular'>, None)
+    (<InspectionKind.LOOK_BACK: 'lookback'>, <InspectionKind.REGULAR: 'regular'>, None)
     """
     for kind, word in _KIND_WORDS:
         if word in text:

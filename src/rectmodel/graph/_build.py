@@ -217,7 +217,7 @@ class RoundSummary:
 
     Args:
         inspection: the inspection's id.
-        kind: regular, special or look_back.
+        kind: regular, special or lookback.
         unit: the unit id the round names (an earlier name, after a renaming).
         date: the round's date, if stated.
         problems: how many problems it itemizes.

@@ -94,7 +94,7 @@ _STATES: dict[str, Message] = {
 _KINDS: dict[str, Message] = {
     InspectionKind.REGULAR: msg("regular", "常规巡察"),
     InspectionKind.SPECIAL: msg("special", "专项巡察"),
-    InspectionKind.LOOK_BACK: msg("look_back", "回头看"),
+    InspectionKind.LOOK_BACK: msg("lookback", "回头看"),
 }
 
 _SEVERITIES: dict[str, Message] = {  # keyed by Severity's values
