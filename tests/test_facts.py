@@ -55,7 +55,7 @@ ON_SITE = "2022年3月8日至5月20日,市委第三巡察组对{}进行了巡察
         ("关于巡察整改情况的通报", "我委党组", "中共某市发展和改革委员会党组", "中共某市发展和改革委员会党组"),
         (None, "市市场监管局党组", "中共某市市场监督管理局党组", "中共某市市场监督管理局党组"),  # a short name
         (None, "某市审计局党组", "中共某市审计局党组", "某市审计局党组"),  # only 中共 more: as stated
-        (None, "我局党组", None, None),  # nothing names the unit
+        (None, "我局党组", None, "我局党组"),  # nothing else names the unit: as it says
         ("中共某县委巡察办关于第三轮巡察整改的通报", "县财政局党组、县教育局党委", None, "县财政局党组、县教育局党委"),
     ],
 )
@@ -528,12 +528,12 @@ def test_the_shared_reader_says_which_text_each_fact_came_from() -> None:
     assert f.kind is InspectionKind.REGULAR
 
 
-def test_the_shared_reader_keeps_an_unresolved_unit_absent_and_locates_an_unreadable_date() -> None:
+def test_the_shared_reader_keeps_a_unit_named_only_as_we_as_stated_and_locates_an_unreadable_date() -> None:
     from rectmodel.facts import read_round_facts
 
     f = read_round_facts([((0, 1), "市委第三巡察组对我局党组进行了巡察。"), ((0, 2), "2021年2月30日召开会议。")])
-    assert f.target is None
-    assert "target" not in f.where
+    assert f.target == "我局党组"  # nothing else names the unit: what the text says, at its place
+    assert f.where["target"] == (0, 1)
     assert [loc for loc, _ in f.diagnostics] == [(0, 2)]
 
 

@@ -172,11 +172,16 @@ def _abbreviates(short: str, full: str) -> bool:
 
 
 def resolve_target(stated: str | None, full: str | None) -> str | None:
-    """The inspected unit: as stated, unless the statement is 我局 or a short form of *full*."""
+    """The inspected unit: as stated, unless the statement is 我局 or a short form of *full*, the unit
+    named in full elsewhere (a notice that names itself nowhere else is 我局党组's, as it says).
+
+    >>> resolve_target("我局党组", "中共某市司法局党组"), resolve_target("我局党组", None)
+    ('中共某市司法局党组', '我局党组')
+    """
     if stated is None:
         return None
     if _SELF.match(simplified(stated)):
-        return full
+        return stated if full is None else full
     if full is not None and _abbreviates(stated, full):
         return full
     return stated
