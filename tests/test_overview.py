@@ -137,6 +137,17 @@ def test_an_unreadable_file_is_left_out_with_exit_2_and_the_report_still_written
     assert "From 1 files" in out.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("suffix", [".html", ".docx"])
+def test_a_report_of_which_no_file_can_be_read_is_not_written(
+    suffix: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / f"报告{suffix}"
+    missing = tmp_path / "无此文件夹"
+    assert main(["report", f"{missing}/", str(tmp_path / "无此文件.json"), "-o", str(out)]) == 2
+    assert str(missing) in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []  # neither the page of nothing nor its temporary file
+
+
 def test_measures_whose_state_is_not_stated_are_not_counted_as_not_done() -> None:
     ledger = _round()
     x = ledger.inspections[0]

@@ -39,6 +39,8 @@ def run(args: argparse.Namespace) -> int:
             raise Usage(say(CliText.BAD_THRESHOLDS, args.lang, path=args.thresholds, reason=reason)) from None
     found, failed = read_each(expand_files(args.files, args.lang), args)
     code = EXIT_USAGE if failed else EXIT_OK
+    if not found:  # each file's reason is printed: a page of nothing would only hide them
+        return code
     documents = [
         (path, got.ledger, Report((*got.report.diagnostics, *validate(got.ledger).diagnostics)).locate(path, got.where))
         for path, got in found
