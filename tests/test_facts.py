@@ -537,6 +537,37 @@ def test_the_shared_reader_keeps_a_unit_named_only_as_we_as_stated_and_locates_a
     assert [loc for loc, _ in f.diagnostics] == [(0, 2)]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "dates"),
+    [
+        # the page lost 年, 月 and 日: the digits before a committee's name are a month and day too
+        (
+            "2023814日至1031县委第二巡察组对某县某局党组开展了常规巡察,1115县委第二巡察组反馈了巡察意见。",
+            ("2023-08-14", "2023-10-31", "2023-11-15"),
+        ),
+        (
+            "2022412日至202278日,区委第二巡察组对某街道党工委开展了巡察91区委巡察组反馈了巡察意见。",
+            ("2022-04-12", "2022-07-08", "2022-09-01"),
+        ),
+        # 111 may be 1月11日 or 11月1日: no feedback date rather than a guess
+        (
+            "2023814日至1031县委第二巡察组对某县某局党组开展了巡察,111县委第二巡察组反馈了巡察意见。",
+            ("2023-08-14", "2023-10-31", None),
+        ),
+        # a line whose dates kept their separators: bare digits are a number, not a date
+        (
+            "2023年8月14日至10月31日,县委第二巡察组对某县某局党组开展了巡察,1115县委第二巡察组反馈了意见。",
+            ("2023-08-14", "2023-10-31", None),
+        ),
+    ],
+)
+def test_digits_that_lost_month_and_day_before_a_committee_are_a_date_only_on_a_lossy_line(
+    sentence: str, dates: tuple[str | None, ...]
+) -> None:
+    f = preamble(sentence)
+    assert tuple(None if d is None else str(d) for d in (f.start, f.end, f.feedback_date)) == dates
+
+
 # --- traditional characters ------------------------------------------------------------------------
 
 

@@ -137,6 +137,8 @@ _DATE = re.compile(
     r"|(?<![\d.])(?P<m2>\d ?\d?)\s*月(?:\s*(?P<d2>\d ?\d?)\s*[日号]|" + MONTH_PART + r")?"
     r"|(?<![\d.])(?P<packed>\d{5,8})(?P<day>日)?(?![\d.%])"
     r"|(?<![\d.])(?P<short>\d{3,4})日"
+    # 巡察91区委巡察组反馈, 至1031县委第三巡察组: a month and day that lost 月 and 日, before a committee's name
+    r"|(?<![\d.])(?P<bare>\d{2,4})(?=[省市区县州旗盟]委)"
     r"|(?<![\d.])(?P<iso>(?:19|20)\d{2}(?P<sep>[-/.])\d{1,2}(?P=sep)\d{1,2})(?![\d.])"
     # 二〇二一年十一月十二日, as official documents date their signature
     rf"|(?P<cy>[{_YEAR_DIGITS}]{{4}})\s*年\s*(?P<cm>[{SMALL}]{{1,2}})\s*月"
@@ -170,11 +172,11 @@ def _split(digits: str, year: int | None) -> tuple[list[PartialDate], int | None
 
 def _lost(m: re.Match[str], context: PartialDate | None) -> list[PartialDate] | None:
     """Every reading of a date whose 年/月 were lost (``20241021日``, ``202435日``, ``1212日``); None: no date."""
-    digits = m.group("packed") or m.group("short")
+    digits = m.group("packed") or m.group("short") or m.group("bare")
     lost = len(digits) >= 7 or (len(digits) == 6 and m.group("day") is not None)  # 202435日: 2024-03-05
     if m.group("packed") and lost and 1990 <= int(digits[:4]) <= 2100:
         return _split(digits[4:], int(digits[:4]))[0]
-    if not m.group("short") or context is None:
+    if not (m.group("short") or m.group("bare")) or context is None:
         return None
     found = []
     for r in _split(digits, context.year)[0]:
@@ -200,9 +202,22 @@ def read_dates(line: str, context: PartialDate | None) -> Iterator[DateReading]:
     [(None, ('2024-01-11', '2024-11-01'))]
     >>> [str(r.date) for r in read_dates("2022 年 3 月中旬至5月下旬,二〇二二年十二月三十日", None)]
     ['2022-03', '2022-05', '2022-12-30']
+
+    Bare digits before a committee's name (``巡察91区委巡察组反馈``: 9月1日) are a month and day only
+    on a line whose dates lost their separators before them, and only where one reading is possible:
+
+    >>> [str(r.date) for r in read_dates("2023814日至1031县委第三巡察组对某中心开展了巡察", None)]
+    ['2023-08-14', '2023-10-31']
+    >>> [str(r.date) for r in read_dates("2023年8月14日,1031县委", None)]
+    ['2023-08-14']
+    >>> [str(r.date) for r in read_dates("2023814日至111县委", None)]
+    ['2023-08-14']
     """
+    lossy = False  # a date of this line read from digits that lost 年, 月 or 日
     for m in _DATE.finditer(line):
         text = m.group(0)
+        if m.group("bare") and not lossy:
+            continue
         if m.group("y"):
             year = _int(m.group("y"))
             if m.group("m") is None:
@@ -244,8 +259,8 @@ def read_dates(line: str, context: PartialDate | None) -> Iterator[DateReading]:
                 continue  # a number, not a date
             if len(readings) == 1:
                 yield DateReading(readings[0], m.start(), m.end(), text)
-                context = readings[0]
-            elif readings:
+                context, lossy = readings[0], True
+            elif readings and not m.group("bare"):  # bare digits that may be two dates may be none
                 yield DateReading(None, m.start(), m.end(), text, "ambiguous", tuple(str(r) for r in readings))
 
 
