@@ -113,34 +113,37 @@ def test_clerk_quickstart_commands_print_what_the_page_shows(
         assert captured.out + captured.err == shown, f"update docs/quickstart-clerk.md: $ {shlex.join(argv)}"
 
 
+def _in_a_fresh_process(code: str, lazy: tuple[str, ...], module: str) -> None:
+    """Run *code* in a new interpreter after checking that ``import rectmodel`` left *lazy* unloaded;
+    then that *module* refuses a name it lacks with ``AttributeError``."""
+    code = (
+        f"import sys, rectmodel\nlazy = {lazy!r}\n"
+        "assert not [m for m in lazy if m in sys.modules], sorted(sys.modules)\n"
+        f"{code}"
+        f"try:\n    {module}.nothing\nexcept AttributeError as e:\n    assert 'nothing' in str(e)\n"
+        "else:\n    raise SystemExit('no AttributeError')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+
+
 def test_import_rectmodel_loads_the_words_of_messages_only_when_one_is_first_rendered() -> None:
     """The tables of words (the command line's, the lexicons, the renderer) load on first use, by their names."""
     code = (
-        "import sys, rectmodel\n"
-        "lazy = ('rectmodel.messages._core', 'rectmodel.messages.cli', 'rectmodel.messages.lexicons')\n"
-        "assert not [m for m in lazy if m in sys.modules], sorted(sys.modules)\n"
         "issue = rectmodel.LoadIssue('not-json', '', {'reason': 'Expecting value'}, line=1, column=1)\n"
         "error = rectmodel.LoadError([issue], source='a.json')\n"
         "assert 'a.json' in str(error) and issue.message('zh') != issue.message('en'), str(error)\n"
         "from rectmodel.messages import CliText, say\n"
         "assert say(CliText.NONE, 'zh') and all(m in sys.modules for m in lazy)\n"
-        "try:\n    rectmodel.messages.nothing\nexcept AttributeError as e:\n    assert 'nothing' in str(e)\n"
-        "else:\n    raise SystemExit('no AttributeError')\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
-    assert done.returncode == 0, done.stderr
+    lazy = ("rectmodel.messages._core", "rectmodel.messages.cli", "rectmodel.messages.lexicons")
+    _in_a_fresh_process(code, lazy, "rectmodel.messages")
 
 
 def test_import_rectmodel_loads_neither_the_rules_nor_annotation_until_they_are_used() -> None:
     """What the package loads on first use still comes by its public name (SPEC 1's lazy attributes)."""
     code = (
-        "import sys, rectmodel\n"
-        "lazy = ('rectmodel.rules', 'rectmodel.annotation', 'rectmodel.reconciliation')\n"
-        "assert not [m for m in lazy if m in sys.modules], sorted(sys.modules)\n"
         "from rectmodel import validate, annotate, reconcile\n"
         "assert validate is rectmodel.rules.validate and all(m in sys.modules for m in lazy)\n"
-        "try:\n    rectmodel.nothing\nexcept AttributeError as e:\n    assert 'nothing' in str(e)\n"
-        "else:\n    raise SystemExit('no AttributeError')\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
-    assert done.returncode == 0, done.stderr
+    _in_a_fresh_process(code, ("rectmodel.rules", "rectmodel.annotation", "rectmodel.reconciliation"), "rectmodel")
