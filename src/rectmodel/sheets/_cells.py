@@ -12,7 +12,9 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import zip_longest
-from typing import NamedTuple, cast
+from typing import Literal, NamedTuple, cast
+
+import attrs
 
 from .._lexicon import STATE_NAMES, STATE_WORDS, date_text, parse_date_text, parse_deadline_text, read_number, state_in
 from .._lexicon.dates import STATUS_DATE
@@ -379,7 +381,8 @@ def history_of(text: str) -> History:
 # --- a measure's cells: its deadline, who is responsible, items that line up with its siblings ---
 
 
-# Offices repeat deadlines and names down thousands of rows: each distinct cell is read once .
+# Offices repeat deadlines and names down thousands of rows: each distinct cell is read once, as a
+# progress line is (``_status``).
 # Typed: a cell holding True is not one holding 1.
 @lru_cache(maxsize=65536, typed=True)
 def deadline_of(value: Value) -> Deadline | None:
@@ -437,7 +440,10 @@ def numbered(text: str) -> bool:
     return len(split_items(text)) > 1 or any(strip_number(line.strip()) != line.strip() for line in text.split("\n"))
 
 
-def closed_by(history: tuple[Status, ...], value: Value) -> tuple[tuple[Status, ...], str | None, str | None]:
+_Fault = Literal["bad-date", "conflict"]  # what a 销号 cell says wrong
+
+
+def closed_by(history: tuple[Status, ...], value: Value) -> tuple[tuple[Status, ...], str | None, _Fault | None]:
     """A 销号 cell applied to a history: a date or a yes closes it (a history that ends closed keeps its
     status, taking the cell's date if it had none); where the cell stands (``/history/k``; ``""``: read,
     at the measure; None: not read); and what is wrong with it (``bad-date``: neither a date nor a yes
@@ -460,6 +466,6 @@ def closed_by(history: tuple[Status, ...], value: Value) -> tuple[tuple[Status, 
         if date is not None and last.date is not None and last.date != date:
             return history, at, "conflict"
         if date is not None and last.date is None:
-            history = (*history[:-1], Status(last.state, date, last.note, last.evidence))
+            history = (*history[:-1], attrs.evolve(last, date=date))
         return history, at, None
     return (*history, Status(State.CLOSED, date)), f"/history/{len(history)}", None
